@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { sql, type Kysely } from 'kysely';
+import type { AppDeps, AppEnv, Authenticator } from './context.ts';
+import type { DatabaseKind } from './db/connect.ts';
+import type { DB } from './db/types.ts';
+import { groupsRoutes } from './groups/groups.routes.ts';
+import { csrfGuard } from './http/csrf.ts';
+import { ProblemError, problemResponse } from './http/problem.ts';
+import { meRoutes } from './me/me.routes.ts';
+import { cookieAuthenticator } from './session/cookie.ts';
+import { sessionRoutes } from './session/session.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+
+export interface AppOptions {
+  db: Kysely<DB>;
+  databaseKind: DatabaseKind;
+  /** At least 32 characters; signs cursors and invitation links. */
+  secret: string;
+  /** Who sent a request; defaults to Roster's session cookie. */
+  authenticator?: Authenticator;
+  /** Origins other than the API's own whose pages may send unsafe requests with the cookie. */
+  trustedOrigins?: string[];
+  /** `auto` (default): Secure cookies when the request came over https. */
+  secureCookies?: boolean | 'auto';
+  /** The clock, injectable for tests. */
+  now?: () => Date;
+  /** Where unexpected errors are reported (never with secrets). Defaults to console.error. */
+  logError?: (error: unknown) => void;
+}
+
+/**
+ * Roster's backend-for-frontend as a Hono app. Its paths are relative: a host mounts it where the
+ * elements' `api-base` points, e.g. `hostApp.route('/api', createApp({...}))`.
+ */
+export function createApp(options: AppOptions) {
+  if (options.secret.length < 32) throw new Error('The Roster secret must be at least 32 characters long');
+  const deps: AppDeps = {
+    db: options.db,
+    databaseKind: options.databaseKind,
+    secret: options.secret,
+    now: options.now ?? (() => new Date()),
+    secureCookies: options.secureCookies ?? 'auto',
+  };
+  const authenticate = options.authenticator ?? cookieAuthenticator;
+  const logError = options.logError ?? ((error: unknown) => console.error('[roster] unexpected error', error));
+
+  return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('deps', deps);
+      c.set('principal', null);
+      await next();
+    })
+    .use(csrfGuard(options.trustedOrigins ?? []))
+    .use(async (c, next) => {
+      c.set('principal', await authenticate(c));
+      await next();
+    })
+    .get('/health', async (c) => {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ ok: true, database: deps.databaseKind }, 200);
+    })
+    .route('/session', sessionRoutes)
+    .route('/me', meRoutes)
+    .route('/accounts/:accountId/users', usersRoutes)
+    .route('/accounts/:accountId/groups', groupsRoutes)
+    .notFound((c) => problemResponse(c, new ProblemError(404, 'not_found', 'No such resource')))
+    .onError((error, c) => {
+      if (error instanceof ProblemError) return problemResponse(c, error);
+      if (error instanceof HTTPException && error.status < 500) {
+        // Hono's own refusals, e.g. a body that is not JSON.
+        return problemResponse(c, new ProblemError(error.status as ContentfulStatusCode, 'bad_request', error.message));
+      }
+      logError(error);
+      return problemResponse(c, new ProblemError(500, 'internal_error', 'Something went wrong on our side'));
+    });
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { DatabaseKind } from './db/connect.ts';
+import type { DB } from './db/types.ts';
+
+/** Who is calling. `viaCookie` tells the CSRF check whether a browser carried the credential. */
+export interface Principal {
+  userId: string;
+  /** The Roster session behind the request, when it came from one (it holds the active account). */
+  sessionId: string | null;
+  viaCookie: boolean;
+}
+
+/**
+ * Decides who sent a request. The default reads Roster's session cookie; a host can pass its own
+ * (for example a bearer-JWT verifier) to `createApp`. Return null for anonymous requests.
+ */
+export type Authenticator = (c: Context<AppEnv>) => Promise<Principal | null>;
+
+/** Everything a request handler needs, injected once by createApp: no globals. */
+export interface AppDeps {
+  db: Kysely<DB>;
+  databaseKind: DatabaseKind;
+  /** Signs cursors (and later invitation links). */
+  secret: string;
+  now: () => Date;
+  secureCookies: boolean | 'auto';
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    principal: Principal | null;
+    /** Set by `requireAccountAccess` on account-scoped routes. */
+    account: { id: string; isAdmin: boolean };
+  };
+}

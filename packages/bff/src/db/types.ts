@@ -1,0 +1,125 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { StoredMembershipState } from '@roster/shared';
+
+/** Timestamps come back as Date and go in as Date or ISO strings. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  first_name: string;
+  last_name: string;
+  avatar_url: string | null;
+  locale: Generated<string>;
+  password_hash: string | null;
+  created_at: CreatedAt;
+  last_sign_in_at: Timestamp | null;
+  /** Generated: lower-case "first last", the name sort key. */
+  name_key: ColumnType<string, never, never>;
+  /** Generated: lower-case names and email, the substring search target. */
+  search_text: ColumnType<string, never, never>;
+}
+
+export interface AccountsTable {
+  id: Generated<string>;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface GroupsTable {
+  id: Generated<string>;
+  account_id: string;
+  name: string;
+  description: Generated<string>;
+  permissions: ColumnType<string[], string[] | undefined, string[]>;
+  is_default: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface MembershipsTable {
+  account_id: string;
+  user_id: string;
+  state: StoredMembershipState;
+  invited_by: string | null;
+  invited_at: Timestamp;
+  joined_at: Timestamp | null;
+  removed_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface MembershipGroupsTable {
+  account_id: string;
+  user_id: string;
+  group_id: string;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  account_id: string;
+  user_id: string;
+  email: string;
+  invited_by: string | null;
+  expires_at: Timestamp;
+  link_version: Generated<number>;
+  state: 'pending' | 'accepted' | 'declined' | 'revoked';
+  created_at: CreatedAt;
+  last_sent_at: Timestamp | null;
+  send_count: Generated<number>;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a database dump cannot be replayed as a cookie. */
+  id: string;
+  user_id: string;
+  active_account_id: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface SignInAttemptsTable {
+  /** What is being braked, e.g. `email:ann@example.com`. */
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  kind: string;
+  recipient: string;
+  locale: string;
+  payload: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  account_id: string;
+  actor_id: string | null;
+  action: string;
+  subject_user_id: string | null;
+  data: ColumnType<unknown, string, string>;
+  at: CreatedAt;
+}
+
+export interface DB {
+  users: UsersTable;
+  accounts: AccountsTable;
+  groups: GroupsTable;
+  memberships: MembershipsTable;
+  membership_groups: MembershipGroupsTable;
+  invitations: InvitationsTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  outbox: OutboxTable;
+  audit_events: AuditEventsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;

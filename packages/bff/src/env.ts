@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** The server's settings (README "Settings"), parsed once at start so a bad one stops it at once. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string')
+    .optional(),
+  ROSTER_DATA_DIR: z.string().min(1).default('.roster-data'),
+  ROSTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ROSTER_PUBLIC_URL: z.url().optional(),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty variables count as unset, as in most shells' `FOO= cmd`.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

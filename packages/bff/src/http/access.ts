@@ -1,0 +1,33 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../context.ts';
+import { findActiveMembership } from '../memberships/memberships.queries.ts';
+import { ProblemError } from './problem.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const requireSignIn = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.principal) throw new ProblemError(401, 'unauthenticated', 'Please sign in');
+  return next();
+});
+
+/**
+ * Guards every `/accounts/:accountId/*` route, on every request (so a removed or blocked member
+ * loses access at once): 401 anonymous, 404 when the caller is not an active member (no hint that
+ * the account exists), 403 when administrator rights are needed and missing.
+ */
+export function requireAccountAccess(options: { admin: boolean }) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const principal = c.var.principal;
+    if (!principal) throw new ProblemError(401, 'unauthenticated', 'Please sign in');
+    const accountId = c.req.param('accountId') ?? '';
+    const membership = UUID.test(accountId)
+      ? await findActiveMembership(c.var.deps.db, accountId, principal.userId)
+      : undefined;
+    if (!membership) throw new ProblemError(404, 'not_found', 'No such account');
+    if (options.admin && !membership.is_admin) {
+      throw new ProblemError(403, 'forbidden', 'Only account administrators can manage users');
+    }
+    c.set('account', { id: accountId, isAdmin: membership.is_admin });
+    return next();
+  });
+}

@@ -1,0 +1,23 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../context.ts';
+import { hasSessionCookie } from '../session/cookie.ts';
+import { ProblemError } from './problem.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cookies ride along on cross-site requests, so an unsafe request that carries the session cookie
+ * must prove it comes from our own page: browsers always send `Origin` on such requests. Any
+ * request that names a foreign origin is refused too (that also stops login CSRF).
+ */
+export function csrfGuard(trustedOrigins: readonly string[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    const trusted = origin !== undefined && (origin === new URL(c.req.url).origin || trustedOrigins.includes(origin));
+    if (origin !== undefined ? !trusted : hasSessionCookie(c)) {
+      throw new ProblemError(403, 'csrf_rejected', 'This request did not come from a trusted page');
+    }
+    return next();
+  });
+}

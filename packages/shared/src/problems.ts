@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Every refusal the BFF gives is an RFC 9457 problem with one of these stable codes.
+ * Clients switch on `code`, never on `title` or `detail` (those are for people).
+ */
+export const ProblemCode = z.enum([
+  'bad_request',
+  'invalid_parameters',
+  'unauthenticated',
+  'invalid_credentials',
+  'too_many_attempts',
+  'csrf_rejected',
+  'forbidden',
+  'not_found',
+  'no_account',
+  'internal_error',
+]);
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: ProblemCode,
+  detail: z.string().optional(),
+  /** Per-field messages for `invalid_parameters`. */
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export function isProblem(value: unknown): value is Problem {
+  return ProblemSchema.safeParse(value).success;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+
+export const SignInSchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1).max(200),
+});
+export type SignIn = z.input<typeof SignInSchema>;
+
+export const MeAccountSchema = z.object({ id: z.string(), name: z.string(), isAdmin: z.boolean() });
+export type MeAccount = z.infer<typeof MeAccountSchema>;
+
+export const MeSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    avatarUrl: z.string().nullable(),
+    locale: z.string(),
+  }),
+  accounts: z.array(MeAccountSchema),
+  /** null when the user belongs to no account: the "you belong to no account" state. */
+  activeAccountId: z.string().nullable(),
+});
+export type Me = z.infer<typeof MeSchema>;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Membership states as stored. "expired" is derived: invited, with the invitation past its expiry. */
+export const StoredMembershipState = z.enum(['invited', 'active', 'blocked', 'removed', 'declined']);
+export type StoredMembershipState = z.infer<typeof StoredMembershipState>;
+
+/** Membership states as people see them and filter by. */
+export const MembershipState = z.enum(['invited', 'expired', 'active', 'blocked', 'removed', 'declined']);
+export type MembershipState = z.infer<typeof MembershipState>;
+
+/** What the users list shows when no state filter is given: everyone still attached to the account. */
+export const DEFAULT_LIST_STATES: readonly MembershipState[] = ['invited', 'expired', 'active', 'blocked'];
+
+export const UserSortKey = z.enum(['name', 'email', 'joined', 'lastSignIn']);
+export type UserSortKey = z.infer<typeof UserSortKey>;
+
+export const SortOrder = z.enum(['asc', 'desc']);
+export type SortOrder = z.infer<typeof SortOrder>;
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const MAX_PAGE_SIZE = 100;
+
+/** `state` arrives as a comma-separated list (`?state=active,blocked`). */
+const stateList = z
+  .string()
+  .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(MembershipState).min(1).max(MembershipState.options.length));
+
+export const UserListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  state: stateList.optional(),
+  group: z.uuid().optional(),
+  sort: UserSortKey.default('name'),
+  order: SortOrder.default('asc'),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
+  cursor: z.string().max(1000).optional(),
+});
+export type UserListQuery = z.input<typeof UserListQuerySchema>;
+export type ParsedUserListQuery = z.output<typeof UserListQuerySchema>;
+
+export const GroupRefSchema = z.object({ id: z.string(), name: z.string() });
+export type GroupRef = z.infer<typeof GroupRefSchema>;
+
+export const UserListItemSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  avatarUrl: z.string().nullable(),
+  state: MembershipState,
+  /** When the pending invitation expires (invited and expired states), ISO 8601. */
+  expiresAt: z.string().nullable(),
+  joinedAt: z.string().nullable(),
+  lastSignInAt: z.string().nullable(),
+  groups: z.array(GroupRefSchema),
+});
+export type UserListItem = z.infer<typeof UserListItemSchema>;
+
+export const UserListPageSchema = z.object({
+  items: z.array(UserListItemSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+});
+export type UserListPage = z.infer<typeof UserListPageSchema>;
