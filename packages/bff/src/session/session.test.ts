@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/connect.ts';
+import { addMember, createAccount, createUser, ORIGIN, signInAs, TEST_PASSWORD, TEST_SECRET } from '../testing/fixtures.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { BRAKE, sessionIdFromToken } from './session.service.ts';
+
+let database: Database;
+let clock: Date;
+let app: ReturnType<typeof createApp>;
+
+const signIn = (body: unknown, headers: Record<string, string> = {}) =>
+  app.request('/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, now: () => clock });
+  const account = await createAccount(database.db, 'Initech');
+  const userId = await createUser(database.db, { email: 'peter@initech.test', firstName: 'Peter', lastName: 'Gibbons' });
+  await addMember(database.db, { accountId: account.id, userId, groupIds: [account.adminGroupId] });
+  await createUser(database.db, { email: 'invitee@initech.test', registered: false });
+});
+afterAll(() => database.close());
+beforeEach(async () => {
+  clock = new Date('2026-06-01T12:00:00Z');
+  await database.db.deleteFrom('sign_in_attempts').execute();
+});
+
+describe('POST /session', () => {
+  it('signs in with any letter case of the email and sets a hardened cookie holding no stored value', async () => {
+    const response = await signIn({ email: ' Peter@Initech.TEST ', password: TEST_PASSWORD });
+    expect(response.status).toBe(200);
+    const me = await response.json();
+    expect(me.user.email).toBe('peter@initech.test');
+    expect(me.accounts).toEqual([{ id: me.activeAccountId, name: 'Initech', isAdmin: true }]);
+
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^roster_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+    const token = cookie.split(';')[0]!.split('=')[1]!;
+    const stored = await database.db.selectFrom('sessions').select(['id', 'expires_at']).execute();
+    expect(stored.map((s) => s.id)).toContain(sessionIdFromToken(token));
+    expect(stored.map((s) => s.id)).not.toContain(token);
+
+    const user = await database.db.selectFrom('users').select('last_sign_in_at').where('email', '=', 'peter@initech.test').executeTakeFirstOrThrow();
+    expect(user.last_sign_in_at).toEqual(clock);
+  });
+
+  it('marks the cookie Secure when served over https', async () => {
+    const response = await app.request('https://roster.example/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://roster.example' },
+      body: JSON.stringify({ email: 'peter@initech.test', password: TEST_PASSWORD }),
+    });
+    expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
+
+  it('refuses a wrong password, an unknown email and an identity without a password alike', async () => {
+    for (const body of [
+      { email: 'peter@initech.test', password: 'wrong' },
+      { email: 'nobody@initech.test', password: TEST_PASSWORD },
+      { email: 'invitee@initech.test', password: TEST_PASSWORD },
+    ]) {
+      const response = await signIn(body);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect((await response.json()).code).toBe('invalid_credentials');
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('answers bad bodies with invalid_parameters or bad_request, never a 500', async () => {
+    const cases: [unknown, number, string][] = [
+      [{ email: 'not-an-email', password: 'x' }, 400, 'invalid_parameters'],
+      [{ email: 'peter@initech.test' }, 400, 'invalid_parameters'],
+      [{ email: 'peter@initech.test', password: 'x'.repeat(201) }, 400, 'invalid_parameters'],
+      ['{"email": ', 400, 'bad_request'],
+      [[1, 2], 400, 'invalid_parameters'],
+    ];
+    for (const [body, status, code] of cases) {
+      const response = await signIn(body);
+      expect(response.status).toBe(status);
+      expect((await response.json()).code).toBe(code);
+    }
+  });
+
+  it('brakes after repeated failures: locked even for the right password, counted in the database, free again later', async () => {
+    for (let i = 1; i < BRAKE.maxFailures; i++) {
+      expect((await signIn({ email: 'peter@initech.test', password: `wrong-${i}` })).status).toBe(401);
+    }
+    const locking = await signIn({ email: 'peter@initech.test', password: 'wrong-last' });
+    expect(locking.status).toBe(429);
+    expect((await locking.json()).code).toBe('too_many_attempts');
+    expect(Number(locking.headers.get('retry-after'))).toBe(BRAKE.lockMs / 1000);
+
+    const row = await database.db.selectFrom('sign_in_attempts').selectAll().where('key', '=', 'email:peter@initech.test').executeTakeFirstOrThrow();
+    expect(row.locked_until).toEqual(new Date(clock.getTime() + BRAKE.lockMs));
+
+    expect((await signIn({ email: 'peter@initech.test', password: TEST_PASSWORD })).status).toBe(429);
+    clock = new Date(clock.getTime() + BRAKE.lockMs + 1000);
+    expect((await signIn({ email: 'peter@initech.test', password: TEST_PASSWORD })).status).toBe(200);
+    const cleared = await database.db.selectFrom('sign_in_attempts').selectAll().execute();
+    expect(cleared).toEqual([]);
+  });
+
+  it('brakes unknown emails the same way, so the brake does not reveal who exists', async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < BRAKE.maxFailures; i++) last = await signIn({ email: 'ghost@initech.test', password: 'x' });
+    expect(last!.status).toBe(429);
+  });
+
+  it('forgets old failures once the window has passed', async () => {
+    for (let i = 1; i < BRAKE.maxFailures; i++) await signIn({ email: 'peter@initech.test', password: 'wrong' });
+    clock = new Date(clock.getTime() + BRAKE.windowMs + 1000);
+    expect((await signIn({ email: 'peter@initech.test', password: 'wrong' })).status).toBe(401);
+  });
+});
+
+describe('session lifetime and sign-out', () => {
+  it('knows the user through the cookie until sign-out, then not', async () => {
+    const auth = await signInAs(app, 'peter@initech.test');
+    expect((await app.request('/me', { headers: { cookie: auth.cookie } })).status).toBe(200);
+
+    const out = await app.request('/session', { method: 'DELETE', headers: { cookie: auth.cookie, origin: ORIGIN } });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/roster_session=;.*Max-Age=0/);
+
+    const after = await app.request('/me', { headers: { cookie: auth.cookie } });
+    expect(after.status).toBe(401);
+    expect((await after.json()).code).toBe('unauthenticated');
+  });
+
+  it('expires sessions after their lifetime', async () => {
+    const auth = await signInAs(app, 'peter@initech.test');
+    clock = new Date(clock.getTime() + 15 * 24 * 60 * 60 * 1000);
+    expect((await app.request('/me', { headers: { cookie: auth.cookie } })).status).toBe(401);
+  });
+
+  it('ignores forged cookies', async () => {
+    const response = await app.request('/me', { headers: { cookie: 'roster_session=forged-value' } });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('CSRF protection', () => {
+  it('refuses unsafe requests that carry the cookie without our Origin', async () => {
+    const auth = await signInAs(app, 'peter@initech.test');
+    for (const headers of [{ cookie: auth.cookie }, { cookie: auth.cookie, origin: 'https://evil.example' }]) {
+      const response = await app.request('/session', { method: 'DELETE', headers });
+      expect(response.status).toBe(403);
+      expect((await response.json()).code).toBe('csrf_rejected');
+    }
+    // The session survived the forged sign-out.
+    expect((await app.request('/me', { headers: { cookie: auth.cookie } })).status).toBe(200);
+  });
+
+  it('refuses a sign-in posted from a foreign page (login CSRF)', async () => {
+    const response = await signIn({ email: 'peter@initech.test', password: TEST_PASSWORD }, { origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+  });
+
+  it('accepts origins the host trusts', async () => {
+    const trusting = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, now: () => clock, trustedOrigins: ['https://app.example'] });
+    const response = await trusting.request('/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://app.example' },
+      body: JSON.stringify({ email: 'peter@initech.test', password: TEST_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('custom authenticator', () => {
+  it('lets a host decide who is calling', async () => {
+    const user = await database.db.selectFrom('users').select('id').where('email', '=', 'peter@initech.test').executeTakeFirstOrThrow();
+    const hosted = createApp({
+      db: database.db,
+      databaseKind: database.kind,
+      secret: TEST_SECRET,
+      authenticator: async (c) => (c.req.header('authorization') === 'Bearer good' ? { userId: user.id, sessionId: null, viaCookie: false } : null),
+    });
+    expect((await hosted.request('/me', { headers: { authorization: 'Bearer good' } })).status).toBe(200);
+    expect((await hosted.request('/me', { headers: { authorization: 'Bearer bad' } })).status).toBe(401);
+  });
+});

@@ -1,0 +1,105 @@
+import type { Kysely } from 'kysely';
+import { ACCOUNT_ADMIN_PERMISSION, type StoredMembershipState } from '@roster/shared';
+import type { AppType } from '../app.ts';
+import type { DB } from '../db/types.ts';
+import { hashPassword } from '../session/password-hash.ts';
+
+export const TEST_PASSWORD = 'Correct-horse-9';
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hmac!';
+export const ORIGIN = 'http://localhost';
+
+let passwordHash: Promise<string> | undefined;
+/** Hashed once per test file: scrypt is deliberately slow. */
+const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+
+export async function createAccount(db: Kysely<DB>, name: string) {
+  const account = await db.insertInto('accounts').values({ name }).returning('id').executeTakeFirstOrThrow();
+  const admins = await db
+    .insertInto('groups')
+    .values({ account_id: account.id, name: 'Administrators', permissions: [ACCOUNT_ADMIN_PERMISSION], is_default: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: account.id, adminGroupId: admins.id };
+}
+
+export async function createGroup(db: Kysely<DB>, accountId: string, name: string, permissions: string[] = []) {
+  const group = await db.insertInto('groups').values({ account_id: accountId, name, permissions }).returning('id').executeTakeFirstOrThrow();
+  return group.id;
+}
+
+export async function createUser(
+  db: Kysely<DB>,
+  user: { email: string; firstName?: string; lastName?: string; lastSignInAt?: Date | null; registered?: boolean },
+) {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: user.email,
+      first_name: user.firstName ?? 'Test',
+      last_name: user.lastName ?? 'Person',
+      password_hash: user.registered === false ? null : await testPasswordHash(),
+      last_sign_in_at: user.lastSignInAt ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function addMember(
+  db: Kysely<DB>,
+  member: {
+    accountId: string;
+    userId: string;
+    groupIds: string[];
+    state?: StoredMembershipState;
+    joinedAt?: Date;
+    /** For invited members: when their pending invitation expires. */
+    invitationExpiresAt?: Date;
+  },
+) {
+  const state = member.state ?? 'active';
+  const joinedAt = member.joinedAt ?? new Date('2026-01-01T00:00:00Z');
+  await db
+    .insertInto('memberships')
+    .values({
+      account_id: member.accountId,
+      user_id: member.userId,
+      state,
+      invited_at: joinedAt,
+      joined_at: state === 'invited' || state === 'declined' ? null : joinedAt,
+    })
+    .execute();
+  if (member.groupIds.length > 0) {
+    await db
+      .insertInto('membership_groups')
+      .values(member.groupIds.map((group_id) => ({ account_id: member.accountId, user_id: member.userId, group_id })))
+      .execute();
+  }
+  if (state === 'invited') {
+    const email = (await db.selectFrom('users').select('email').where('id', '=', member.userId).executeTakeFirstOrThrow()).email;
+    await db
+      .insertInto('invitations')
+      .values({
+        account_id: member.accountId,
+        user_id: member.userId,
+        email,
+        expires_at: member.invitationExpiresAt ?? new Date('2099-01-01T00:00:00Z'),
+        state: 'pending',
+      })
+      .execute();
+  }
+}
+
+type App = Pick<AppType, 'request'>;
+
+/** Signs in through the real endpoint and returns the headers a browser would then send. */
+export async function signInAs(app: App, email: string, password = TEST_PASSWORD) {
+  const response = await app.request('/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  return { cookie, origin: ORIGIN };
+}
