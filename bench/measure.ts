@@ -1,0 +1,35 @@
+export interface Row {
+  name: string;
+  p50?: number;
+  p95?: number;
+  runs?: number;
+  ratio?: number;
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+/** Times `run` after a warm-up; milliseconds. */
+export async function measure(name: string, run: () => Promise<void>, runs = 200, warmup = 20) {
+  for (let i = 0; i < warmup; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { name, p50: quantile(times, 0.5), p95: quantile(times, 0.95), runs } satisfies Row;
+}
+
+export function printTable(title: string, rows: Row[]) {
+  const fmt = (n: number | undefined, digits = 2) => (n === undefined ? '' : n.toFixed(digits));
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`\n${title}\n`);
+  console.log(`${'scenario'.padEnd(width)} | p50 ms  | p95 ms  | runs | ratio`);
+  console.log(`${'-'.repeat(width)}-|---------|---------|------|------`);
+  for (const row of rows) {
+    console.log(
+      `${row.name.padEnd(width)} | ${fmt(row.p50).padStart(7)} | ${fmt(row.p95).padStart(7)} | ${String(row.runs ?? '').padStart(4)} | ${fmt(row.ratio)}`,
+    );
+  }
+}
