@@ -1,0 +1,5 @@
+/** What a host needs to run Roster's BFF inside its own server. */
+export { createApp, type AppOptions, type AppType } from './app.ts';
+export type { Authenticator, Principal } from './context.ts';
+export { connectDatabase, type ConnectOptions, type Database } from './db/connect.ts';
+export { migrateToLatest } from './db/migrate.ts';
