@@ -14,6 +14,9 @@ export const ProblemCode = z.enum([
   'forbidden',
   'not_found',
   'no_account',
+  'already_removed',
+  'cannot_remove_self',
+  'last_administrator',
   'internal_error',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;

@@ -62,3 +62,33 @@ export const UserListPageSchema = z.object({
   total: z.number().int(),
 });
 export type UserListPage = z.infer<typeof UserListPageSchema>;
+
+export const UserDetailsSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  avatarUrl: z.string().nullable(),
+  state: MembershipState,
+  invitedAt: z.string(),
+  joinedAt: z.string().nullable(),
+  removedAt: z.string().nullable(),
+  lastSignInAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  /** The groups held in this account, each with the permissions (modules) it grants. */
+  groups: z.array(GroupRefSchema.extend({ permissions: z.array(z.string()) })),
+  /** The union of the groups' permissions, sorted. */
+  permissions: z.array(z.string()),
+  /** Membership version, for optimistic concurrency on edits. */
+  version: z.number().int(),
+  /** Whether the caller may remove this person now, and if not, why. */
+  removal: z.object({
+    allowed: z.boolean(),
+    reason: z.enum(['self', 'last_administrator', 'already_removed']).nullable(),
+  }),
+});
+export type UserDetails = z.infer<typeof UserDetailsSchema>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids in paths that are not UUIDs name nothing: the BFF answers 404, not 400. */
+export const isUuid = (value: string) => UUID.test(value);

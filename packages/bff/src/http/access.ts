@@ -1,9 +1,8 @@
 import { createMiddleware } from 'hono/factory';
+import { isUuid } from '@roster/shared';
 import type { AppEnv } from '../context.ts';
 import { findActiveMembership } from '../memberships/memberships.queries.ts';
 import { ProblemError } from './problem.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const requireSignIn = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.var.principal) throw new ProblemError(401, 'unauthenticated', 'Please sign in');
@@ -20,7 +19,7 @@ export function requireAccountAccess(options: { admin: boolean }) {
     const principal = c.var.principal;
     if (!principal) throw new ProblemError(401, 'unauthenticated', 'Please sign in');
     const accountId = c.req.param('accountId') ?? '';
-    const membership = UUID.test(accountId)
+    const membership = isUuid(accountId)
       ? await findActiveMembership(c.var.deps.db, accountId, principal.userId)
       : undefined;
     if (!membership) throw new ProblemError(404, 'not_found', 'No such account');

@@ -151,7 +151,7 @@ describe('session lifetime and sign-out', () => {
 describe('CSRF protection', () => {
   it('refuses unsafe requests that carry the cookie without our Origin', async () => {
     const auth = await signInAs(app, 'peter@initech.test');
-    for (const headers of [{ cookie: auth.cookie }, { cookie: auth.cookie, origin: 'https://evil.example' }]) {
+    for (const headers of [{ cookie: auth.cookie }, { cookie: auth.cookie, origin: 'https://evil.example' }] as Record<string, string>[]) {
       const response = await app.request('/session', { method: 'DELETE', headers });
       expect(response.status).toBe(403);
       expect((await response.json()).code).toBe('csrf_rejected');

@@ -1,7 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { MembershipState, SortOrder, UserSortKey } from '@roster/shared';
+import type { MembershipState, SortOrder, StoredMembershipState, UserSortKey } from '@roster/shared';
 import type { DB } from '../db/types.ts';
+import { holdsAdminGroup } from '../memberships/memberships.queries.ts';
 
 export interface MemberFilter {
   accountId: string;
@@ -59,9 +60,9 @@ function filterConditions(eb: MemberEB, filter: MemberFilter): Expression<SqlBoo
  */
 function stateCondition(eb: MemberEB, filter: MemberFilter): Expression<SqlBool> {
   const states = new Set(filter.states);
-  const stored = [...states].filter((s) => s !== 'invited' && s !== 'expired');
+  const stored: StoredMembershipState[] = [...states].filter((s) => s !== 'invited' && s !== 'expired');
   if (states.has('invited') && states.has('expired')) stored.push('invited');
-  const conditions: Expression<SqlBool>[] = stored.length ? [eb('m.state', 'in', stored as never[])] : [];
+  const conditions: Expression<SqlBool>[] = stored.length ? [eb('m.state', 'in', stored)] : [];
   if (states.has('invited') !== states.has('expired')) {
     const live = eb.exists(
       eb
@@ -131,4 +132,84 @@ export async function countMembers(db: Kysely<DB>, filter: MemberFilter): Promis
     .select((eb) => eb.fn.countAll<string>().as('total'))
     .executeTakeFirstOrThrow();
   return Number(row.total);
+}
+
+/** One membership with the person behind it and their pending invitation, if any. */
+export function findMember(db: Kysely<DB>, accountId: string, userId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin('accounts as a', 'a.id', 'm.account_id')
+    .leftJoin('invitations as i', (join) =>
+      join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
+    )
+    .select((eb) => [
+      'u.id',
+      'u.email',
+      'u.first_name',
+      'u.last_name',
+      'u.avatar_url',
+      'u.locale',
+      'u.last_sign_in_at',
+      'a.name as account_name',
+      'm.state',
+      'm.invited_at',
+      'm.joined_at',
+      'm.removed_at',
+      'm.version',
+      'i.expires_at',
+      holdsAdminGroup(eb).as('is_admin'),
+    ])
+    .where('m.account_id', '=', accountId)
+    .where('m.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export function listMemberGroups(db: Kysely<DB>, accountId: string, userId: string) {
+  return db
+    .selectFrom('membership_groups as mg')
+    .innerJoin('groups as g', 'g.id', 'mg.group_id')
+    .select(['g.id', 'g.name', 'g.permissions'])
+    .where('mg.account_id', '=', accountId)
+    .where('mg.user_id', '=', userId)
+    .orderBy('g.name')
+    .execute();
+}
+
+/**
+ * Serializes every change that can lower an account's number of administrators: whoever holds
+ * this lock sees the others' committed results, so two administrators removing each other at the
+ * same instant cannot both succeed.
+ */
+export async function lockAccountAdministrators(db: Kysely<DB>, accountId: string) {
+  await db.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().execute();
+}
+
+export async function countActiveAdministrators(db: Kysely<DB>, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships as m')
+    .where('m.account_id', '=', accountId)
+    .where('m.state', '=', 'active')
+    .where((eb) => holdsAdminGroup(eb))
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Ends the membership but keeps its row (history, re-invitation); drops its groups and any pending invitation. */
+export async function markRemoved(db: Kysely<DB>, accountId: string, userId: string, now: Date) {
+  await db
+    .updateTable('memberships')
+    .set((eb) => ({ state: 'removed', removed_at: now, version: eb('version', '+', 1) }))
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .execute();
+  await db.deleteFrom('membership_groups').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
+  await db
+    .updateTable('invitations')
+    .set({ state: 'revoked' })
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .where('state', '=', 'pending')
+    .execute();
 }

@@ -12,7 +12,7 @@ const MEMBERS = 304; // a multiple of 8, the length of the state cycle below
 let database: Database;
 let app: ReturnType<typeof createApp>;
 let acme: { id: string; adminGroupId: string };
-let other: { id: string };
+let other: { id: string; adminGroupId: string };
 let salesId: string;
 let supportId: string;
 let admin: { cookie: string };

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.ts';
+
+export type EmailKind = 'user-removed';
+
+/**
+ * Queues an email in the same transaction as the change that causes it: it is sent if and only
+ * if the change commits.
+ */
+export async function enqueueEmail(
+  db: Kysely<DB>,
+  email: { kind: EmailKind; recipient: string; locale: string; payload: object; now: Date },
+) {
+  await db
+    .insertInto('outbox')
+    .values({
+      kind: email.kind,
+      recipient: email.recipient,
+      locale: email.locale,
+      payload: JSON.stringify(email.payload),
+      created_at: email.now,
+      next_attempt_at: email.now,
+    })
+    .execute();
+}

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/connect.ts';
+import { addMember, createAccount, createGroup, createUser, ORIGIN, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+
+const NOW = new Date('2026-06-01T12:00:00Z');
+let database: Database;
+let app: ReturnType<typeof createApp>;
+let counter = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, now: () => NOW });
+});
+afterAll(() => database.close());
+
+/** A fresh account with two administrators, a finance person in two groups, and an invitee. */
+async function scenario() {
+  const { db } = database;
+  const n = ++counter;
+  const account = await createAccount(db, `Acme ${n}`);
+  const finance = await createGroup(db, account.id, 'Finance', ['billing', 'reports']);
+  const sales = await createGroup(db, account.id, 'Sales', ['orders', 'reports']);
+  const ids = {
+    admin: await createUser(db, { email: `admin${n}@acme.test`, firstName: 'Ada', lastName: 'Admin' }),
+    admin2: await createUser(db, { email: `admin2-${n}@acme.test`, firstName: 'Bo', lastName: 'Boss' }),
+    finn: await createUser(db, { email: `finn${n}@acme.test`, firstName: 'Finn', lastName: 'Ledger' }),
+    invitee: await createUser(db, { email: `new${n}@acme.test`, registered: false }),
+  };
+  await addMember(db, { accountId: account.id, userId: ids.admin, groupIds: [account.adminGroupId] });
+  await addMember(db, { accountId: account.id, userId: ids.admin2, groupIds: [account.adminGroupId] });
+  await addMember(db, { accountId: account.id, userId: ids.finn, groupIds: [finance, sales] });
+  await addMember(db, { accountId: account.id, userId: ids.invitee, groupIds: [sales], state: 'invited' });
+  const admin = await signInAs(app, `admin${n}@acme.test`);
+  return { n, account, finance, sales, ids, admin };
+}
+
+const remove = (accountId: string, userId: string, auth?: { cookie: string }) =>
+  app.request(`/accounts/${accountId}/users/${userId}`, { method: 'DELETE', headers: auth ? { cookie: auth.cookie, origin: ORIGIN } : { origin: ORIGIN } });
+const details = (accountId: string, userId: string, auth: { cookie: string }) =>
+  app.request(`/accounts/${accountId}/users/${userId}`, { headers: { cookie: auth.cookie } });
+
+describe('GET /accounts/:accountId/users/:userId', () => {
+  it('shows the groups, the permissions each grants and their union, dates and version', async () => {
+    const s = await scenario();
+    const response = await details(s.account.id, s.ids.finn, s.admin);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      id: s.ids.finn,
+      email: `finn${s.n}@acme.test`,
+      firstName: 'Finn',
+      lastName: 'Ledger',
+      avatarUrl: null,
+      state: 'active',
+      invitedAt: '2026-01-01T00:00:00.000Z',
+      joinedAt: '2026-01-01T00:00:00.000Z',
+      removedAt: null,
+      lastSignInAt: null,
+      expiresAt: null,
+      groups: [
+        { id: s.finance, name: 'Finance', permissions: ['billing', 'reports'] },
+        { id: s.sales, name: 'Sales', permissions: ['orders', 'reports'] },
+      ],
+      permissions: ['billing', 'orders', 'reports'],
+      version: 1,
+      removal: { allowed: true, reason: null },
+    });
+  });
+
+  it('tells the caller they cannot remove themselves', async () => {
+    const s = await scenario();
+    const own = await (await details(s.account.id, s.ids.admin, s.admin)).json();
+    expect(own.removal).toEqual({ allowed: false, reason: 'self' });
+  });
+
+  it('404 for people outside the account, unknown ids and malformed ids', async () => {
+    const s = await scenario();
+    const other = await scenario();
+    for (const userId of [other.ids.finn, '00000000-0000-4000-8000-000000000000', 'nope']) {
+      const response = await details(s.account.id, userId, s.admin);
+      expect(response.status).toBe(404);
+      expect((await response.json()).code).toBe('not_found');
+    }
+  });
+});
+
+describe('DELETE /accounts/:accountId/users/:userId', () => {
+  it('removes the person from this account only, in one change with its audit event and email', async () => {
+    const s = await scenario();
+    const { db } = database;
+    const elsewhere = await createAccount(db, `Elsewhere ${s.n}`);
+    await addMember(db, { accountId: elsewhere.id, userId: s.ids.finn, groupIds: [elsewhere.adminGroupId] });
+
+    const response = await remove(s.account.id, s.ids.finn, s.admin);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ accountId: s.account.id, userId: s.ids.finn, accountName: `Acme ${s.n}` });
+
+    const membership = await db.selectFrom('memberships').selectAll().where('account_id', '=', s.account.id).where('user_id', '=', s.ids.finn).executeTakeFirstOrThrow();
+    expect(membership).toMatchObject({ state: 'removed', removed_at: NOW, version: 2 });
+    const groups = await db.selectFrom('membership_groups').selectAll().where('account_id', '=', s.account.id).where('user_id', '=', s.ids.finn).execute();
+    expect(groups).toEqual([]);
+
+    const audit = await db.selectFrom('audit_events').selectAll().where('account_id', '=', s.account.id).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor_id: s.ids.admin, subject_user_id: s.ids.finn, action: 'user.removed', at: NOW });
+    expect(audit[0]!.data).toEqual({
+      previousState: 'active',
+      groups: [{ id: s.finance, name: 'Finance' }, { id: s.sales, name: 'Sales' }],
+    });
+
+    const outbox = await db.selectFrom('outbox').selectAll().where('recipient', '=', `finn${s.n}@acme.test`).execute();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ kind: 'user-removed', locale: 'en', sent_at: null });
+    expect(outbox[0]!.payload).toEqual({ firstName: 'Finn', accountName: `Acme ${s.n}`, groupNames: ['Finance', 'Sales'] });
+
+    // Identity and the other account are untouched.
+    const user = await db.selectFrom('users').select(['email', 'password_hash']).where('id', '=', s.ids.finn).executeTakeFirstOrThrow();
+    expect(user.password_hash).not.toBeNull();
+    const other = await db.selectFrom('memberships').select('state').where('account_id', '=', elsewhere.id).where('user_id', '=', s.ids.finn).executeTakeFirstOrThrow();
+    expect(other.state).toBe('active');
+    const otherGroups = await db.selectFrom('membership_groups').select('group_id').where('account_id', '=', elsewhere.id).where('user_id', '=', s.ids.finn).execute();
+    expect(otherGroups).toHaveLength(1);
+
+    // Gone from the default list, present under the Removed filter.
+    const list = await (await app.request(`/accounts/${s.account.id}/users?limit=100`, { headers: { cookie: s.admin.cookie } })).json();
+    expect(list.items.map((i: { id: string }) => i.id)).not.toContain(s.ids.finn);
+    const removed = await (await app.request(`/accounts/${s.account.id}/users?state=removed`, { headers: { cookie: s.admin.cookie } })).json();
+    expect(removed.items.map((i: { id: string }) => i.id)).toEqual([s.ids.finn]);
+  });
+
+  it('ends the removed person\'s access at their next request and moves them to another account', async () => {
+    const s = await scenario();
+    const { db } = database;
+    const elsewhere = await createAccount(db, `Elsewhere ${s.n}`);
+    await addMember(db, { accountId: elsewhere.id, userId: s.ids.admin2, groupIds: [elsewhere.adminGroupId] });
+    const victim = await signInAs(app, `admin2-${s.n}@acme.test`);
+    const before = await (await app.request('/me', { headers: { cookie: victim.cookie } })).json();
+    expect(before.activeAccountId).toBe(s.account.id);
+
+    expect((await remove(s.account.id, s.ids.admin2, s.admin)).status).toBe(200);
+
+    const list = await app.request(`/accounts/${s.account.id}/users`, { headers: { cookie: victim.cookie } });
+    expect(list.status).toBe(404);
+    const after = await (await app.request('/me', { headers: { cookie: victim.cookie } })).json();
+    expect(after.activeAccountId).toBe(elsewhere.id);
+    expect(after.accounts.map((a: { id: string }) => a.id)).toEqual([elsewhere.id]);
+  });
+
+  it('revokes the pending invitation of an invited person', async () => {
+    const s = await scenario();
+    expect((await remove(s.account.id, s.ids.invitee, s.admin)).status).toBe(200);
+    const invitations = await database.db.selectFrom('invitations').select('state').where('user_id', '=', s.ids.invitee).execute();
+    expect(invitations).toEqual([{ state: 'revoked' }]);
+  });
+
+  it('refuses a second removal clearly and sends no second email', async () => {
+    const s = await scenario();
+    expect((await remove(s.account.id, s.ids.finn, s.admin)).status).toBe(200);
+    const again = await remove(s.account.id, s.ids.finn, s.admin);
+    expect(again.status).toBe(409);
+    expect((await again.json()).code).toBe('already_removed');
+    const emails = await database.db.selectFrom('outbox').select('id').where('recipient', '=', `finn${s.n}@acme.test`).execute();
+    expect(emails).toHaveLength(1);
+    const details_ = await (await details(s.account.id, s.ids.finn, s.admin)).json();
+    expect(details_).toMatchObject({ state: 'removed', removedAt: NOW.toISOString(), removal: { allowed: false, reason: 'already_removed' } });
+  });
+
+  it('refuses to remove yourself', async () => {
+    const s = await scenario();
+    const response = await remove(s.account.id, s.ids.admin, s.admin);
+    expect(response.status).toBe(409);
+    expect((await response.json()).code).toBe('cannot_remove_self');
+  });
+
+  it('answers 401, 403 and 404 to those who may not remove', async () => {
+    const s = await scenario();
+    const outsider = await scenario();
+    const finn = await signInAs(app, `finn${s.n}@acme.test`);
+    expect((await remove(s.account.id, s.ids.admin2)).status).toBe(401);
+    const forbidden = await remove(s.account.id, s.ids.admin2, finn);
+    expect(forbidden.status).toBe(403);
+    expect((await forbidden.json()).code).toBe('forbidden');
+    expect((await remove(s.account.id, s.ids.admin2, outsider.admin)).status).toBe(404);
+    expect((await remove(s.account.id, '00000000-0000-4000-8000-000000000000', s.admin)).status).toBe(404);
+    const rows = await database.db.selectFrom('memberships').select('state').where('account_id', '=', s.account.id).execute();
+    expect(rows.filter((r) => r.state === 'removed')).toEqual([]);
+  });
+
+  it('never lets two administrators removing each other at the same instant both win', async () => {
+    const ROUNDS = 15;
+    for (let round = 0; round < ROUNDS; round++) {
+      const s = await scenario();
+      const admin2 = await signInAs(app, `admin2-${s.n}@acme.test`);
+      const responses = await Promise.all([remove(s.account.id, s.ids.admin2, s.admin), remove(s.account.id, s.ids.admin, admin2)]);
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 409]);
+      const refused = responses.find((r) => r.status === 409)!;
+      expect((await refused.json()).code).toBe('last_administrator');
+      const active = await database.db
+        .selectFrom('memberships')
+        .select('user_id')
+        .where('account_id', '=', s.account.id)
+        .where('state', '=', 'active')
+        .where('user_id', 'in', [s.ids.admin, s.ids.admin2])
+        .execute();
+      expect(active).toHaveLength(1);
+    }
+  });
+});
