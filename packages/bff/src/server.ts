@@ -19,6 +19,8 @@ const DEMO_FILES: Record<string, { path: string; type: string }> = {
   '/assets/roster.js': { path: 'packages/components/dist/roster.js', type: 'text/javascript; charset=utf-8' },
   '/assets/roster.js.map': { path: 'packages/components/dist/roster.js.map', type: 'application/json' },
   '/assets/demo.js': { path: 'demo/dist/main.js', type: 'text/javascript; charset=utf-8' },
+  '/assets/main.js.map': { path: 'demo/dist/main.js.map', type: 'application/json' },
+  '/assets/demo.css': { path: 'demo/demo.css', type: 'text/css; charset=utf-8' },
 };
 
 /** ROSTER_SECRET, or one generated once and kept in the data directory (demo convenience). */

@@ -1,5 +1,5 @@
+export * from './values.ts';
 export * from './problems.ts';
 export * from './users.ts';
 export * from './groups.ts';
 export * from './session.ts';
-export * from './password.ts';

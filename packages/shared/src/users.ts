@@ -1,24 +1,19 @@
 import { z } from 'zod';
+import { MAX_PAGE_SIZE, MEMBERSHIP_STATES, SORT_ORDERS, STORED_MEMBERSHIP_STATES, USER_SORT_KEYS } from './values.ts';
 
 /** Membership states as stored. "expired" is derived: invited, with the invitation past its expiry. */
-export const StoredMembershipState = z.enum(['invited', 'active', 'blocked', 'removed', 'declined']);
+export const StoredMembershipState = z.enum(STORED_MEMBERSHIP_STATES);
 export type StoredMembershipState = z.infer<typeof StoredMembershipState>;
 
 /** Membership states as people see them and filter by. */
-export const MembershipState = z.enum(['invited', 'expired', 'active', 'blocked', 'removed', 'declined']);
+export const MembershipState = z.enum(MEMBERSHIP_STATES);
 export type MembershipState = z.infer<typeof MembershipState>;
 
-/** What the users list shows when no state filter is given: everyone still attached to the account. */
-export const DEFAULT_LIST_STATES: readonly MembershipState[] = ['invited', 'expired', 'active', 'blocked'];
-
-export const UserSortKey = z.enum(['name', 'email', 'joined', 'lastSignIn']);
+export const UserSortKey = z.enum(USER_SORT_KEYS);
 export type UserSortKey = z.infer<typeof UserSortKey>;
 
-export const SortOrder = z.enum(['asc', 'desc']);
+export const SortOrder = z.enum(SORT_ORDERS);
 export type SortOrder = z.infer<typeof SortOrder>;
-
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const MAX_PAGE_SIZE = 100;
 
 /** `state` arrives as a comma-separated list (`?state=active,blocked`). */
 const stateList = z
@@ -88,7 +83,3 @@ export const UserDetailsSchema = z.object({
   }),
 });
 export type UserDetails = z.infer<typeof UserDetailsSchema>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids in paths that are not UUIDs name nothing: the BFF answers 404, not 400. */
-export const isUuid = (value: string) => UUID.test(value);

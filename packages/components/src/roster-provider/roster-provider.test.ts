@@ -1,0 +1,60 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../index.ts';
+import { accountOf, emails, fetchUsers, messageText, settled, signIn } from '../internal/testing.ts';
+import type { UsersTable } from '../users-table/users-table.ts';
+import type { RosterProvider } from './roster-provider.ts';
+
+describe('<roster-provider>', () => {
+  let acme: string;
+  let globex: string;
+
+  before(async () => {
+    const me = await signIn('admin@acme.test');
+    acme = accountOf(me, 'Acme Corp');
+    globex = accountOf(me, 'Globex');
+  });
+
+  it('gives its account to the elements inside and re-provides when it changes', async () => {
+    const expected = await fetchUsers(acme);
+    const provider = await fixture<RosterProvider>(
+      html`<roster-provider api-base="/api" account-id=${acme}><users-table></users-table></roster-provider>`,
+    );
+    const table = provider.querySelector('users-table')!;
+    await settled(table);
+    expect(emails(table)).to.deep.equal(expected.items.map((u) => u.email));
+
+    // The demo administrator is a plain member of Globex, so its list is refused.
+    provider.setAttribute('account-id', globex);
+    await provider.updateComplete;
+    await settled(table);
+    expect(messageText(table)).to.equal('You need administrator rights to manage users.');
+  });
+
+  it('re-provides the client when api-base changes', async () => {
+    const provider = await fixture<RosterProvider>(
+      html`<roster-provider api-base="/api" account-id=${acme}><users-table></users-table></roster-provider>`,
+    );
+    const table = provider.querySelector('users-table')!;
+    await settled(table);
+
+    provider.apiBase = '/not-the-api';
+    await provider.updateComplete;
+    await settled(table);
+    expect(messageText(table)).to.contain('The users could not be loaded');
+  });
+
+  it('lets an element\'s own attributes win over the provider', async () => {
+    const provider = await fixture<RosterProvider>(
+      html`<roster-provider account-id=${globex}><users-table account-id=${acme}></users-table></roster-provider>`,
+    );
+    const table: UsersTable = provider.querySelector('users-table')!;
+    await settled(table);
+    expect(emails(table)).to.include('admin@acme.test');
+  });
+
+  it('does not add a box to the layout', async () => {
+    const provider = await fixture<RosterProvider>(html`<roster-provider></roster-provider>`);
+    expect(getComputedStyle(provider).display).to.equal('contents');
+    await expect(provider).to.be.accessible();
+  });
+});

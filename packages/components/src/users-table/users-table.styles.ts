@@ -1,0 +1,335 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.ts';
+import { tokens } from '../internal/tokens.ts';
+
+export const usersTableStyles = [
+  tokens,
+  baseStyles,
+  css`
+    :host {
+      display: block;
+    }
+
+    .base {
+      display: grid;
+      gap: calc(var(--_space) * 2);
+    }
+
+    .toolbar,
+    .footer {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--_space) * 2);
+    }
+
+    .field {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_space);
+    }
+
+    .search {
+      flex: 1 1 16rem;
+    }
+
+    .search input {
+      width: 100%;
+    }
+
+    .label {
+      color: var(--_text-muted);
+    }
+
+    /* State filter: a disclosure whose checkbox list floats below its button. */
+    .state-filter {
+      position: relative;
+    }
+
+    .state-filter summary {
+      list-style: none;
+    }
+
+    .state-filter summary::-webkit-details-marker {
+      display: none;
+    }
+
+    .state-filter summary::after {
+      content: '▾';
+      color: var(--_text-muted);
+    }
+
+    .popover {
+      position: absolute;
+      z-index: 2;
+      top: calc(100% + 4px);
+      left: 0;
+      display: grid;
+      gap: var(--_space);
+      min-width: 14rem;
+      margin: 0;
+      padding: calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      box-shadow: 0 8px 24px rgb(0 0 0 / 0.15);
+    }
+
+    .check {
+      display: flex;
+      align-items: center;
+      gap: var(--_space);
+      cursor: pointer;
+    }
+
+    .check input {
+      accent-color: var(--_accent);
+      margin: 0;
+    }
+
+    /* The table */
+    .table-wrap {
+      overflow-x: auto;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+
+    th,
+    td {
+      padding: var(--_space) calc(var(--_space) * 1.5);
+      text-align: start;
+      vertical-align: middle;
+      border-bottom: 1px solid var(--_border);
+    }
+
+    tbody tr:last-child td {
+      border-bottom: none;
+    }
+
+    th {
+      font-weight: 600;
+      white-space: nowrap;
+      background: var(--_surface-raised);
+    }
+
+    .sort {
+      display: inline-flex;
+      align-items: center;
+      gap: calc(var(--_space) / 2);
+      padding: 2px 4px;
+      margin: -2px -4px;
+      border: none;
+      border-radius: var(--_radius);
+      background: none;
+      font-weight: inherit;
+      cursor: pointer;
+    }
+
+    .sort-icon {
+      color: var(--_text-muted);
+    }
+
+    th[aria-sort] .sort-icon {
+      color: var(--_accent);
+    }
+
+    .user {
+      display: flex;
+      align-items: center;
+      gap: calc(var(--_space) * 1.5);
+    }
+
+    .avatar {
+      position: relative;
+      display: inline-grid;
+      place-items: center;
+      flex: none;
+      width: 2rem;
+      height: 2rem;
+      overflow: hidden;
+      border-radius: 50%;
+      background: var(--_skeleton);
+      color: var(--_text);
+      font-size: 0.75rem;
+      font-weight: 600;
+    }
+
+    .avatar img {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+
+    .identity {
+      display: grid;
+    }
+
+    .name {
+      font-weight: 600;
+    }
+
+    /* Narrow screens scroll the table sideways rather than breaking names, ids and emails apart. */
+    .name,
+    .user-id,
+    .email {
+      white-space: nowrap;
+    }
+
+    .user-id,
+    .muted,
+    .joined {
+      color: var(--_text-muted);
+    }
+
+    .user-id {
+      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+      font-size: 0.75rem;
+    }
+
+    .joined {
+      display: block;
+      font-size: 0.8125rem;
+    }
+
+    .badge {
+      display: inline-block;
+      padding: 0 var(--_space);
+      border: 1px solid currentColor;
+      border-radius: 999px;
+      font-size: 0.75rem;
+      font-weight: 600;
+      white-space: nowrap;
+      color: var(--_text-muted);
+    }
+
+    .state-active {
+      color: var(--_success);
+    }
+
+    .state-invited,
+    .state-expired {
+      color: var(--_warning);
+    }
+
+    .state-blocked {
+      color: var(--_danger);
+    }
+
+    .group-count {
+      border-bottom: 1px dotted currentColor;
+      cursor: help;
+    }
+
+    .tooltip {
+      position: fixed;
+      inset: auto;
+      margin: 0;
+      max-width: 20rem;
+      padding: calc(var(--_space) / 2) var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_text);
+      color: var(--_surface);
+      font: inherit;
+      font-size: 0.8125rem;
+    }
+
+    .empty {
+      padding: calc(var(--_space) * 4);
+      text-align: center;
+    }
+
+    .empty strong,
+    .empty span {
+      display: block;
+    }
+
+    .empty span {
+      color: var(--_text-muted);
+    }
+
+    /* Loading placeholders */
+    .bar {
+      display: inline-block;
+      width: 6rem;
+      height: 0.75rem;
+      border-radius: var(--_radius);
+      background: var(--_skeleton);
+      animation: pulse 1.2s ease-in-out infinite;
+    }
+
+    .bar.wide {
+      width: 9rem;
+    }
+
+    .bar.short {
+      width: 3rem;
+    }
+
+    .skeleton .avatar {
+      animation: pulse 1.2s ease-in-out infinite;
+    }
+
+    @keyframes pulse {
+      50% {
+        opacity: 0.45;
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .bar,
+      .skeleton .avatar {
+        animation: none;
+      }
+    }
+
+    /* Footer */
+    .footer {
+      justify-content: space-between;
+    }
+
+    .range {
+      margin: 0;
+      color: var(--_text-muted);
+      font-variant-numeric: tabular-nums;
+    }
+
+    .pager {
+      display: flex;
+      gap: var(--_space);
+    }
+
+    .button[aria-disabled='true'] {
+      cursor: not-allowed;
+      opacity: 0.55;
+    }
+
+    .message {
+      margin: 0;
+      padding: calc(var(--_space) * 2);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface-raised);
+    }
+
+    .message p {
+      margin: 0 0 var(--_space);
+    }
+
+    .message p:last-child {
+      margin: 0;
+    }
+
+    .error {
+      border-color: var(--_danger);
+    }
+  `,
+];

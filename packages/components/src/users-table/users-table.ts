@@ -1,0 +1,482 @@
+import { localized, msg, str } from '@lit/localize';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { MembershipState, SortOrder, UserListItem, UserSortKey } from '@roster/shared';
+// Runtime values come from the zod-free entry, so the bundle carries no zod.
+import { DEFAULT_LIST_STATES, MEMBERSHIP_STATES, PAGE_SIZES, USER_SORT_KEYS } from '@roster/shared/values';
+import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { ApiError } from '../api/api-error.ts';
+import { listGroups, listUsers } from '../api/requests.ts';
+import { RosterApiController } from '../api/roster-api-controller.ts';
+import { UsersTableStateChangeEvent, type UsersTableState } from '../events.ts';
+import { formatNumber } from '../internal/format.ts';
+import { groupsCell, lastSignInCell, skeletonRow, stateCell, userCell } from './cells.ts';
+import { errorMessage, isAccessError, sortLabel, stateLabel } from './labels.ts';
+import { usersTableStyles } from './users-table.styles.ts';
+
+const ALL_STATES = MEMBERSHIP_STATES;
+const DEFAULT_PAGE_SIZE = 25;
+const SEARCH_DEBOUNCE_MS = 300;
+const SKELETON_ROWS = 5;
+const COLUMN_COUNT = 5;
+
+/** `states="invited,active"` ⇄ `['invited', 'active']`; unknown names are dropped. */
+const stateListConverter: ComplexAttributeConverter<MembershipState[]> = {
+  fromAttribute: (value) => {
+    const states = (value ?? '').split(',').map((s) => s.trim());
+    return ALL_STATES.filter((s) => states.includes(s));
+  },
+  toAttribute: (value) => value.join(','),
+};
+
+/** One loaded page, with where it starts so the range text always matches the rows shown. */
+interface LoadedPage {
+  items: UserListItem[];
+  nextCursor: string | null;
+  total: number;
+  offset: number;
+}
+
+/**
+ * The users of one account: search, filters by state and group, sortable columns and keyset paging.
+ * Needs administrator rights; shows why when the viewer has none.
+ *
+ * Configure it with `api-base` / `account-id`, or put it inside a `<roster-provider>`.
+ * The table state is reflected in attributes (`q`, `sort`, `order`, `page-size`, `states`, `group`),
+ * so a host can persist them and set them back.
+ *
+ * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
+ * @attr account-id - The account whose users are listed (default: the provider's).
+ * @attr q - The search text.
+ * @attr sort - `name` (default), `email`, `joined` or `lastSignIn`.
+ * @attr order - `asc` (default) or `desc`.
+ * @attr page-size - 10, 25 (default), 50 or 100.
+ * @attr states - Comma-separated states: invited, expired, active, blocked, removed, declined
+ *   (default `invited,expired,active,blocked`).
+ * @attr group - A group id; empty for all groups.
+ *
+ * @fires users-table-state-change - {UsersTableStateChangeEvent} The person changed the search, a filter,
+ *   the sort or the page size; `detail` is the whole {@link UsersTableState}.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart toolbar - The search and filter bar.
+ * @csspart search - The search input.
+ * @csspart state-filter - The state filter (a disclosure with checkboxes).
+ * @csspart group-filter - The group select.
+ * @csspart table-wrap - The horizontally scrollable box around the table.
+ * @csspart table - The `<table>`.
+ * @csspart header - Each column header cell.
+ * @csspart sort-button - The button inside a sortable column header.
+ * @csspart row - Each body row (skeleton rows are also `skeleton-row`).
+ * @csspart skeleton-row - A placeholder row while loading.
+ * @csspart avatar - The picture or initials of a user.
+ * @csspart badge - A membership state badge.
+ * @csspart group-count - The focusable "N groups" summary.
+ * @csspart tooltip - The floating list of group names.
+ * @csspart empty - The "No users match" message.
+ * @csspart message - The error or "no account" message.
+ * @csspart footer - The range text, page size and paging buttons.
+ * @csspart page-size - The page size select.
+ * @csspart pager-button - The Previous and Next buttons.
+ *
+ * @cssprop --roster-color-text - Text colour.
+ * @cssprop --roster-color-text-muted - Secondary text (user ids, "Never").
+ * @cssprop --roster-color-surface - Background of the table and controls.
+ * @cssprop --roster-color-surface-raised - Header row and button background.
+ * @cssprop --roster-color-border - Lines and control borders.
+ * @cssprop --roster-color-accent - Links, selection and the active sort.
+ * @cssprop --roster-color-focus - Focus rings.
+ * @cssprop --roster-color-danger - Errors and the Blocked badge.
+ * @cssprop --roster-color-success - The Active badge.
+ * @cssprop --roster-color-warning - The Invited and expired badges.
+ * @cssprop --roster-color-skeleton - Loading placeholders.
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark` (the viewer's choice); inherits the page's `color-scheme` when unset.
+ * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-font-size - Base text size (0.875rem).
+ * @cssprop --roster-radius - Corner radius (6px).
+ * @cssprop --roster-spacing - Spacing unit (0.5rem).
+ */
+@localized()
+@customElement('users-table')
+export class UsersTable extends LitElement {
+  static override styles = usersTableStyles;
+
+  /** Where the Roster BFF is mounted; overrides the provider's. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** The account whose users are listed; overrides the provider's. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+
+  /** Free-text search over name and email. */
+  @property({ reflect: true }) q = '';
+
+  /** The sort column. */
+  @property({ reflect: true }) sort: UserSortKey = 'name';
+
+  /** The sort direction. */
+  @property({ reflect: true }) order: SortOrder = 'asc';
+
+  /** Rows per page: one of 10, 25, 50, 100. */
+  @property({ attribute: 'page-size', type: Number, reflect: true }) pageSize = DEFAULT_PAGE_SIZE;
+
+  /** Comma-separated membership states to show; by default everyone still attached to the account. */
+  @property({ reflect: true, converter: stateListConverter }) states: MembershipState[] = [...DEFAULT_LIST_STATES];
+
+  /** Only members of this group (its id); empty for all groups. */
+  @property({ reflect: true }) group = '';
+
+  /** What the search box shows; becomes `q` after a pause in typing. */
+  @state() private searchDraft = '';
+  /** The keyset cursor of the page shown (undefined: the first page). */
+  @state() private cursor?: string;
+  /** Cursors of the pages before this one, so Previous can go back. */
+  @state() private previousCursors: (string | undefined)[] = [];
+
+  @query('.tooltip') private tooltip?: HTMLElement;
+  @query('details.state-filter') private stateFilter?: HTMLDetailsElement;
+
+  private readonly api = new RosterApiController(this);
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  /** Everything that defines the list apart from the page; a change starts again at page one. */
+  private listKey?: string;
+  private listAccountId?: string;
+
+  private readonly pageTask = new Task(this, {
+    task: async ([client, accountId, q, states, group, sort, order, limit, cursor, offset], { signal }) => {
+      if (!accountId) return initialState;
+      const query = { q: q || undefined, state: states, group: group || undefined, sort, order, limit: String(limit), cursor };
+      const page = await listUsers(client, accountId, query, signal);
+      return { ...page, offset } satisfies LoadedPage;
+    },
+    args: () =>
+      [
+        this.api.client,
+        this.api.accountId,
+        this.q,
+        this.effectiveStates.join(','),
+        this.group,
+        this.effectiveSort,
+        this.effectiveOrder,
+        this.effectivePageSize,
+        this.cursor,
+        this.previousCursors.length * this.effectivePageSize,
+      ] as const,
+  });
+
+  private readonly groupsTask = new Task(this, {
+    task: ([client, accountId], { signal }) => (accountId ? listGroups(client, accountId, signal) : initialState),
+    args: () => [this.api.client, this.api.accountId] as const,
+  });
+
+  /** The current table state, as the `users-table-state-change` event reports it. */
+  get tableState(): UsersTableState {
+    const { q, sort, order, pageSize, states, group } = this;
+    return { q, sort, order, pageSize, states: [...states], group };
+  }
+
+  // Attribute values come from hosts; the request only ever carries valid ones.
+  private get effectiveSort(): UserSortKey {
+    return USER_SORT_KEYS.includes(this.sort) ? this.sort : 'name';
+  }
+  private get effectiveOrder(): SortOrder {
+    return this.order === 'desc' ? 'desc' : 'asc';
+  }
+  private get effectivePageSize(): number {
+    return (PAGE_SIZES as readonly number[]).includes(this.pageSize) ? this.pageSize : DEFAULT_PAGE_SIZE;
+  }
+  private get effectiveStates(): MembershipState[] {
+    return this.states.length > 0 ? this.states : [...DEFAULT_LIST_STATES];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    document.removeEventListener('pointerdown', this.handleOutsidePointerDown);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const accountId = this.api.accountId;
+    // Group ids belong to one account: another account's list starts unfiltered.
+    if (this.listAccountId !== undefined && accountId !== this.listAccountId) this.group = '';
+    this.listAccountId = accountId;
+
+    const key = JSON.stringify([accountId, this.q, this.effectiveSort, this.effectiveOrder, this.effectivePageSize, this.effectiveStates, this.group]);
+    if (key !== this.listKey) {
+      this.listKey = key;
+      this.cursor = undefined;
+      this.previousCursors = [];
+    }
+    // The host (or a committed search) changed `q`: show it, unless the box already says the same.
+    if (changed.has('q') && this.q !== this.searchDraft.trim()) this.searchDraft = this.q;
+  }
+
+  protected override render() {
+    if (!this.api.accountId) {
+      return html`<div part="base" class="base">
+        <p part="message" class="message">${msg('No account is selected.')}</p>
+      </div>`;
+    }
+    const error = this.pageTask.status === TaskStatus.ERROR ? toApiError(this.pageTask.error) : undefined;
+    return html`<div part="base" class="base">
+      ${error && isAccessError(error) ? nothing : this.renderToolbar()}
+      ${error ? this.renderError(error) : html`${this.renderTable()}${this.renderFooter()}`}
+      <div class="tooltip" part="tooltip" popover="manual" aria-hidden="true"></div>
+    </div>`;
+  }
+
+  private renderToolbar() {
+    const groups = this.groupsTask.value ?? [];
+    return html`<div part="toolbar" class="toolbar">
+      <div class="field search">
+        <label for="search" class="visually-hidden">${msg('Search users')}</label>
+        <input
+          id="search"
+          part="search"
+          class="control"
+          type="search"
+          maxlength="200"
+          autocomplete="off"
+          placeholder=${msg('Search by name or email')}
+          .value=${this.searchDraft}
+          @input=${this.handleSearchInput}
+          @keydown=${this.handleSearchKeydown}
+        />
+      </div>
+      <details part="state-filter" class="state-filter" @toggle=${this.handleStateFilterToggle} @keydown=${this.handleStateFilterKeydown}>
+        <summary class="button">
+          ${msg(str`States: ${this.effectiveStates.length} of ${ALL_STATES.length}`)}
+        </summary>
+        <fieldset class="popover">
+          <legend class="visually-hidden">${msg('Show users in these states')}</legend>
+          ${ALL_STATES.map((s) => {
+            const checked = this.effectiveStates.includes(s);
+            // At least one state stays selected: an empty filter would mean nothing to show.
+            return html`<label class="check">
+              <input type="checkbox" value=${s} .checked=${checked} ?disabled=${checked && this.effectiveStates.length === 1} @change=${this.handleStateChange} />
+              ${stateLabel(s)}
+            </label>`;
+          })}
+        </fieldset>
+      </details>
+      <label class="field">
+        <span class="label">${msg('Group')}</span>
+        <select part="group-filter" class="control" @change=${this.handleGroupChange}>
+          <option value="" ?selected=${!this.group}>${msg('All groups')}</option>
+          ${groups.map((g) => html`<option value=${g.id} ?selected=${g.id === this.group}>${g.name}</option>`)}
+        </select>
+      </label>
+    </div>`;
+  }
+
+  private renderTable() {
+    const loading = this.pageTask.status === TaskStatus.PENDING;
+    return html`<div part="table-wrap" class="table-wrap">
+      <table part="table" aria-busy=${loading ? 'true' : 'false'}>
+        <caption class="visually-hidden">${msg('Users')}</caption>
+        <thead>
+          <tr>
+            ${this.renderSortHeader('name')} ${this.renderSortHeader('email')} ${this.renderSortHeader('joined')}
+            ${this.renderSortHeader('lastSignIn')}
+            <th scope="col" part="header">${msg('Groups')}</th>
+          </tr>
+        </thead>
+        <tbody
+          @mouseover=${this.handleTooltipShow}
+          @focusin=${this.handleTooltipShow}
+          @mouseout=${this.handleTooltipHide}
+          @focusout=${this.handleTooltipHide}
+          @keydown=${this.handleTooltipKeydown}
+        >
+          ${loading ? Array.from({ length: SKELETON_ROWS }, skeletonRow) : this.renderRows()}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderSortHeader(key: UserSortKey) {
+    const active = this.effectiveSort === key;
+    const ascending = this.effectiveOrder === 'asc';
+    return html`<th scope="col" part="header" aria-sort=${active ? (ascending ? 'ascending' : 'descending') : nothing}>
+      <button type="button" part="sort-button" class="sort" data-sort=${key} @click=${this.handleSortClick}>
+        ${sortLabel(key)}<span class="sort-icon" aria-hidden="true">${active ? (ascending ? '↑' : '↓') : '↕'}</span>
+      </button>
+    </th>`;
+  }
+
+  private renderRows() {
+    const page = this.pageTask.value;
+    if (!page) return nothing;
+    if (page.items.length === 0) {
+      return html`<tr>
+        <td colspan=${COLUMN_COUNT} part="empty" class="empty">
+          <strong>${msg('No users match')}</strong>
+          <span>${msg('Try another search or change the filters.')}</span>
+        </td>
+      </tr>`;
+    }
+    const now = Date.now();
+    return page.items.map(
+      (user) => html`<tr part="row">
+        <td>${userCell(user)}</td>
+        <td class="email">${user.email}</td>
+        <td>${stateCell(user, now)}</td>
+        <td>${lastSignInCell(user)}</td>
+        <td>${groupsCell(user)}</td>
+      </tr>`,
+    );
+  }
+
+  private renderFooter() {
+    const page = this.pageTask.value;
+    const loading = this.pageTask.status === TaskStatus.PENDING;
+    const hasPrevious = this.previousCursors.length > 0;
+    const hasNext = !loading && Boolean(page?.nextCursor);
+    return html`<div part="footer" class="footer">
+      <label class="field">
+        <span class="label">${msg('Rows per page')}</span>
+        <select part="page-size" class="control" @change=${this.handlePageSizeChange}>
+          ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${size === this.effectivePageSize}>${formatNumber(size)}</option>`)}
+        </select>
+      </label>
+      <p class="range" role="status">${loading ? msg('Loading users…') : page ? rangeText(page) : nothing}</p>
+      <div class="pager">
+        <!-- aria-disabled (not disabled) keeps focus on the button when the last page is reached. -->
+        <button type="button" part="pager-button" class="button" data-page="previous" aria-disabled=${!hasPrevious || loading} @click=${this.handlePreviousClick}>
+          ${msg('Previous')}
+        </button>
+        <button type="button" part="pager-button" class="button" data-page="next" aria-disabled=${!hasNext} @click=${this.handleNextClick}>
+          ${msg('Next')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderError(error: ApiError) {
+    return html`<div part="message" class="message error" role="alert">
+      <p>${errorMessage(error)}</p>
+      ${isAccessError(error) ? nothing : html`<button type="button" class="button" @click=${this.handleRetryClick}>${msg('Try again')}</button>`}
+    </div>`;
+  }
+
+  /** Applies a change the person made and tells the host. */
+  private commit(changes: Partial<UsersTableState>) {
+    Object.assign(this, changes);
+    this.dispatchEvent(new UsersTableStateChangeEvent(this.tableState));
+  }
+
+  private handleSearchInput(event: Event) {
+    this.searchDraft = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.commitSearch(), SEARCH_DEBOUNCE_MS);
+  }
+
+  /** Enter searches at once instead of waiting for the pause. */
+  private handleSearchKeydown(event: KeyboardEvent) {
+    if (event.key === 'Enter') this.commitSearch();
+  }
+
+  private commitSearch() {
+    clearTimeout(this.searchTimer);
+    const q = this.searchDraft.trim();
+    if (q !== this.q) this.commit({ q });
+  }
+
+  private handleStateChange(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const selected = new Set(this.effectiveStates);
+    if (input.checked) selected.add(input.value as MembershipState);
+    else selected.delete(input.value as MembershipState);
+    this.commit({ states: ALL_STATES.filter((s) => selected.has(s)) });
+  }
+
+  private handleStateFilterToggle() {
+    if (this.stateFilter?.open) document.addEventListener('pointerdown', this.handleOutsidePointerDown);
+    else document.removeEventListener('pointerdown', this.handleOutsidePointerDown);
+  }
+
+  /** Escape closes the state filter and gives focus back to its button. */
+  private handleStateFilterKeydown(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !this.stateFilter?.open) return;
+    event.preventDefault();
+    this.stateFilter.open = false;
+    this.stateFilter.querySelector('summary')?.focus();
+  }
+
+  /** A click anywhere else closes the state filter, like any popup. */
+  private readonly handleOutsidePointerDown = (event: PointerEvent) => {
+    if (this.stateFilter && !event.composedPath().includes(this.stateFilter)) this.stateFilter.open = false;
+  };
+
+  private handleGroupChange(event: Event) {
+    this.commit({ group: (event.target as HTMLSelectElement).value });
+  }
+
+  private handlePageSizeChange(event: Event) {
+    this.commit({ pageSize: Number((event.target as HTMLSelectElement).value) });
+  }
+
+  private handleSortClick(event: Event) {
+    const key = (event.currentTarget as HTMLElement).dataset.sort as UserSortKey;
+    if (key === this.effectiveSort) this.commit({ order: this.effectiveOrder === 'asc' ? 'desc' : 'asc' });
+    else this.commit({ sort: key, order: 'asc' });
+  }
+
+  private handleNextClick() {
+    const next = this.pageTask.value?.nextCursor;
+    if (!next || this.pageTask.status === TaskStatus.PENDING) return;
+    this.previousCursors = [...this.previousCursors, this.cursor];
+    this.cursor = next;
+  }
+
+  private handlePreviousClick() {
+    if (this.previousCursors.length === 0 || this.pageTask.status === TaskStatus.PENDING) return;
+    this.cursor = this.previousCursors.at(-1);
+    this.previousCursors = this.previousCursors.slice(0, -1);
+  }
+
+  private handleRetryClick() {
+    void this.pageTask.run();
+  }
+
+  private handleTooltipShow(event: Event) {
+    const trigger = (event.target as Element).closest<HTMLElement>('.group-count');
+    if (!trigger || !this.tooltip) return;
+    this.tooltip.textContent = trigger.dataset.names ?? '';
+    // The tooltip lives in the top layer so the table's scroll box cannot clip it.
+    const rect = trigger.getBoundingClientRect();
+    this.tooltip.style.top = `${rect.bottom + 4}px`;
+    this.tooltip.style.left = `${rect.left}px`;
+    if (!this.tooltip.matches(':popover-open')) this.tooltip.showPopover();
+  }
+
+  private handleTooltipHide(event: Event) {
+    if ((event.target as Element).closest('.group-count')) this.hideTooltip();
+  }
+
+  /** Escape dismisses the tooltip without moving focus (WCAG 1.4.13). */
+  private handleTooltipKeydown(event: KeyboardEvent) {
+    if (event.key === 'Escape') this.hideTooltip();
+  }
+
+  private hideTooltip() {
+    if (this.tooltip?.matches(':popover-open')) this.tooltip.hidePopover();
+  }
+}
+
+function rangeText(page: LoadedPage): string {
+  if (page.items.length === 0) return '';
+  const from = formatNumber(page.offset + 1);
+  const to = formatNumber(page.offset + page.items.length);
+  const total = formatNumber(page.total);
+  return msg(str`${from}–${to} of ${total}`);
+}
+
+function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('internal_error', String(error), 0);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'users-table': UsersTable;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Plain values shared by the BFF and the elements. This module (entry `@roster/shared/values`)
+ * must not import zod: the browser bundle takes its constants from here and only *types* from the
+ * schema modules, which keeps zod out of the drop-in bundle.
+ */
+
+export const STORED_MEMBERSHIP_STATES = ['invited', 'active', 'blocked', 'removed', 'declined'] as const;
+/** As people see and filter them: "expired" is invited with the invitation past its expiry. */
+export const MEMBERSHIP_STATES = ['invited', 'expired', 'active', 'blocked', 'removed', 'declined'] as const;
+export type MembershipStateValue = (typeof MEMBERSHIP_STATES)[number];
+/** What the users list shows when no state filter is given: everyone still attached to the account. */
+export const DEFAULT_LIST_STATES: readonly MembershipStateValue[] = ['invited', 'expired', 'active', 'blocked'];
+
+export const USER_SORT_KEYS = ['name', 'email', 'joined', 'lastSignIn'] as const;
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const MAX_PAGE_SIZE = 100;
+
+/** The permission that makes a member an account administrator. */
+export const ACCOUNT_ADMIN_PERMISSION = 'account-admin';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids in paths that are not UUIDs name nothing: the BFF answers 404, not 400. */
+export const isUuid = (value: string) => UUID.test(value);
+
+export * from './password.ts';
