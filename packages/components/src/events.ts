@@ -23,8 +23,37 @@ export class UsersTableStateChangeEvent extends CustomEvent<UsersTableState> {
   }
 }
 
+/** Which membership an action is about. */
+export interface UserRef {
+  accountId: string;
+  userId: string;
+}
+
+/**
+ * `remove-user-request`: the person chose Remove in a row's actions menu of `<users-table>`; nothing
+ * is removed yet (`<users-settings>` answers by opening `<remove-user-dialog>`). Bubbles and crosses shadow roots.
+ */
+export class RemoveUserRequestEvent extends CustomEvent<UserRef> {
+  static readonly eventName = 'remove-user-request';
+
+  constructor(detail: UserRef) {
+    super(RemoveUserRequestEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** `user-removed`: a membership was ended by `<remove-user-dialog>`. Bubbles and crosses shadow roots. */
+export class UserRemovedEvent extends CustomEvent<UserRef> {
+  static readonly eventName = 'user-removed';
+
+  constructor(detail: UserRef) {
+    super(UserRemovedEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'users-table-state-change': UsersTableStateChangeEvent;
+    'remove-user-request': RemoveUserRequestEvent;
+    'user-removed': UserRemovedEvent;
   }
 }

@@ -36,12 +36,16 @@ export type ParsedUserListQuery = z.output<typeof UserListQuerySchema>;
 export const GroupRefSchema = z.object({ id: z.string(), name: z.string() });
 export type GroupRef = z.infer<typeof GroupRefSchema>;
 
-export const UserListItemSchema = z.object({
+/** A person as the Users screen shows them: identity fields are the user's own, not the account's. */
+export const PersonSchema = z.object({
   id: z.string(),
   email: z.string(),
   firstName: z.string(),
   lastName: z.string(),
   avatarUrl: z.string().nullable(),
+});
+
+export const UserListItemSchema = PersonSchema.extend({
   state: MembershipState,
   /** When the pending invitation expires (invited and expired states), ISO 8601. */
   expiresAt: z.string().nullable(),
@@ -58,12 +62,7 @@ export const UserListPageSchema = z.object({
 });
 export type UserListPage = z.infer<typeof UserListPageSchema>;
 
-export const UserDetailsSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  avatarUrl: z.string().nullable(),
+export const UserDetailsSchema = PersonSchema.extend({
   state: MembershipState,
   invitedAt: z.string(),
   joinedAt: z.string().nullable(),

@@ -77,6 +77,16 @@ function stateCondition(eb: MemberEB, filter: MemberFilter): Expression<SqlBool>
   return eb.or(conditions);
 }
 
+/** Memberships with the person behind each and their pending invitation, if any. */
+function membersWithInvitation(db: Kysely<DB>) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('invitations as i', (join) =>
+      join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
+    );
+}
+
 export async function listMembersPage(
   db: Kysely<DB>,
   filter: MemberFilter,
@@ -86,12 +96,7 @@ export async function listMembersPage(
   const key = sql.raw(sortKey.expression);
   const tiebreak = sql.raw(sortKey.tiebreak);
   const direction = sql.raw(page.order);
-  let query = db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('invitations as i', (join) =>
-      join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
-    )
+  let query = membersWithInvitation(db)
     .where((eb) => eb.and(filterConditions(eb, filter)))
     .select((eb) => [
       'u.id',
@@ -136,13 +141,8 @@ export async function countMembers(db: Kysely<DB>, filter: MemberFilter): Promis
 
 /** One membership with the person behind it and their pending invitation, if any. */
 export function findMember(db: Kysely<DB>, accountId: string, userId: string) {
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
+  return membersWithInvitation(db)
     .innerJoin('accounts as a', 'a.id', 'm.account_id')
-    .leftJoin('invitations as i', (join) =>
-      join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
-    )
     .select((eb) => [
       'u.id',
       'u.email',

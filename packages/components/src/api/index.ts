@@ -2,4 +2,4 @@ export { ApiError, send, type ApiErrorCode } from './api-error.ts';
 export { clientFor, DEFAULT_API_BASE, type RosterClient } from './client.ts';
 export { rosterContext, type RosterContextValue } from './context.ts';
 export { RosterApiController, type RosterApiHost } from './roster-api-controller.ts';
-export { listGroups, listUsers, type ListUsersQuery } from './requests.ts';
+export { getMe, getUserDetails, listGroups, listUsers, removeUser, type ListUsersQuery } from './requests.ts';
