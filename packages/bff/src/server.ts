@@ -39,6 +39,8 @@ async function loadSecret(env: Env): Promise<string> {
 async function main() {
   const env = parseEnv(process.env);
   const dataDir = env.ROSTER_DATA_DIR === 'memory' ? 'memory' : join(env.ROSTER_DATA_DIR, 'pglite');
+  // PGlite creates its own folder but not the ones above it.
+  if (!env.DATABASE_URL && dataDir !== 'memory') await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
   const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
   await migrateToLatest(database.db);
   if (await seedDemo(database.db)) console.log('Seeded the demo accounts (Acme Corp, Globex).');
