@@ -45,8 +45,15 @@ export class RemoveUserRequestEvent extends CustomEvent<UserRef> {
 export class UserRemovedEvent extends CustomEvent<UserRef> {
   static readonly eventName = 'user-removed';
 
-  constructor(detail: UserRef) {
+  /** The removed person's name, for messages ("Ada Lovelace was removed from Acme Corp"). */
+  readonly userName: string;
+  /** The account's name. */
+  readonly accountName: string;
+
+  constructor(detail: UserRef, names: { userName: string; accountName: string } = { userName: '', accountName: '' }) {
     super(UserRemovedEvent.eventName, { detail, bubbles: true, composed: true });
+    this.userName = names.userName;
+    this.accountName = names.accountName;
   }
 }
 

@@ -26,3 +26,8 @@ export function formatDaysFromNow(iso: string, now = Date.now()): string {
   const days = Math.max(1, Math.ceil((new Date(iso).getTime() - now) / DAY_MS));
   return relativeFormat.format(days, 'day');
 }
+
+/** "First Last", or the email when the person gave no name. */
+export function fullName(person: { firstName: string; lastName: string; email: string }): string {
+  return `${person.firstName} ${person.lastName}`.trim() || person.email;
+}

@@ -21,6 +21,21 @@ export const usersSettingsStyles = [
       line-height: 1.25;
     }
 
+    .toast {
+      margin: 0;
+      position: fixed;
+      z-index: 10;
+      inset-block-end: calc(var(--_space) * 3);
+      inset-inline-start: 50%;
+      translate: -50% 0;
+      max-width: calc(100vw - 2rem);
+      padding: var(--_space) calc(var(--_space) * 2);
+      border-radius: var(--_radius);
+      background: var(--_text);
+      color: var(--_surface);
+      box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
+    }
+
     .description {
       margin: var(--_space) 0 0;
       color: var(--_text-muted);

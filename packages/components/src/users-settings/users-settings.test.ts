@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../index.ts';
 import { accountOf, emails, fetchUsers, settled, shadowOf, signIn } from '../internal/testing.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
@@ -27,10 +27,11 @@ describe('<users-settings>', () => {
     expect(shadowOf(settings).querySelector('section')!.getAttribute('aria-labelledby')).to.equal(heading.id);
     expect(shadowOf(settings).querySelector('[part="description"]')!.textContent!.trim()).not.to.equal('');
     expect(emails(tableOf(settings))).to.deep.equal(expected.items.map((u) => u.email));
-    // No Add button or row actions yet: the only buttons are the sort headers and the pager.
+    // No Add button yet: the table's buttons are the sort headers and the pager; rows have an actions menu.
     expect(shadowOf(settings).querySelectorAll('button')).to.have.length(0);
     const tableButtons = [...shadowOf(tableOf(settings)).querySelectorAll('button')];
     expect(tableButtons.filter((button) => !button.matches('.sort, [data-page]'))).to.deep.equal([]);
+    await waitUntil(() => shadowOf(tableOf(settings)).querySelector('roster-menu-button'), 'no row actions menu');
   });
 
   it('passes its own account-id to the table', async () => {

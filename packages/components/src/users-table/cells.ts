@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { UserListItem } from '@roster/shared';
 import { html, nothing } from 'lit';
-import { formatDate, formatDateTime, formatDaysFromNow } from '../internal/format.ts';
+import { formatDate, formatDateTime, formatDaysFromNow, fullName } from '../internal/format.ts';
 import { stateLabel } from './labels.ts';
 
 /**
@@ -9,9 +9,7 @@ import { stateLabel } from './labels.ts';
  * through Lit text bindings, so names and emails can never become markup.
  */
 
-export function fullName(user: UserListItem): string {
-  return `${user.firstName} ${user.lastName}`.trim() || user.email;
-}
+export { fullName };
 
 function initials(user: UserListItem): string {
   const letters = `${user.firstName.charAt(0)}${user.lastName.charAt(0)}` || user.email.charAt(0);
@@ -81,5 +79,6 @@ export function skeletonRow() {
     <td><span class="bar"></span></td>
     <td><span class="bar"></span></td>
     <td><span class="bar short"></span></td>
+    <td></td>
   </tr>`;
 }

@@ -242,6 +242,12 @@ export const usersTableStyles = [
       font-size: 0.8125rem;
     }
 
+    .actions-header,
+    .actions {
+      text-align: end;
+      width: 1%;
+    }
+
     .empty {
       padding: calc(var(--_space) * 4);
       text-align: center;

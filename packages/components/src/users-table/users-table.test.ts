@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { UserListItem } from '@roster/shared';
+import type { Me, UserListItem } from '@roster/shared';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../index.ts';
 import {
@@ -59,7 +59,7 @@ describe('<users-table>', () => {
     const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
 
     const headers = [...shadowOf(table).querySelectorAll('thead th')].map((th) => th.textContent!.replace(/[↑↓↕]/g, '').trim());
-    expect(headers).to.deep.equal(['User', 'Email', 'State / Joined', 'Last sign-in', 'Groups']);
+    expect(headers).to.deep.equal(['User', 'Email', 'State / Joined', 'Last sign-in', 'Groups', 'Actions']);
     expect(headerOf(table, 'name').getAttribute('aria-sort')).to.equal('ascending');
 
     expect(emails(table)).to.deep.equal(expected.items.map((u) => u.email));
@@ -332,6 +332,111 @@ describe('<users-table>', () => {
     } finally {
       await emulateMedia({ colorScheme: 'light' });
     }
+  });
+
+  describe('row actions', () => {
+    let me: Me;
+
+    before(async () => {
+      me = await signIn('admin@acme.test');
+    });
+
+    const menuOf = (row: HTMLTableRowElement) => row.querySelector('roster-menu-button');
+    const triggerOf = (row: HTMLTableRowElement) => shadowOf(menuOf(row)!).querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!;
+    const popupOf = (row: HTMLTableRowElement) => shadowOf(menuOf(row)!).querySelector<HTMLElement>('[role="menu"]')!;
+    const itemsOf = (row: HTMLTableRowElement) => [...popupOf(row).querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const isOpen = (row: HTMLTableRowElement) => popupOf(row).matches(':popover-open') && triggerOf(row).getAttribute('aria-expanded') === 'true';
+
+    function deepActiveElement(): Element | null {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active;
+    }
+
+    async function tableWithMenus(template = html`<users-table account-id=${acme}></users-table>`) {
+      const table = await loadedTable(template);
+      await waitUntil(() => shadowOf(table).querySelector('roster-menu-button'), 'no actions menu');
+      return table;
+    }
+
+    /** A row of someone else than the viewer (the first row with a menu). */
+    const someoneElse = (table: UsersTable) => dataRows(table).find((row) => menuOf(row))!;
+
+    it('opens by keyboard, moves with the arrows and closes with Escape back on the button', async () => {
+      const table = await tableWithMenus();
+      const row = someoneElse(table);
+      const trigger = triggerOf(row);
+      const name = row.querySelector('.name')!.textContent;
+      expect(trigger.getAttribute('aria-label')).to.equal(`Actions for ${name}`);
+      expect(trigger.getAttribute('aria-expanded')).to.equal('false');
+      expect(popupOf(row).getAttribute('aria-label')).to.equal(`Actions for ${name}`);
+
+      trigger.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => isOpen(row), 'Enter did not open the menu');
+      expect(itemsOf(row).map((item) => item.textContent!.trim())).to.deep.equal(['Remove']);
+      expect(deepActiveElement()).to.equal(itemsOf(row)[0]);
+      await sendKeys({ press: 'ArrowDown' });
+      expect(deepActiveElement()).to.equal(itemsOf(row)[0]);
+      await sendKeys({ press: 'Escape' });
+      expect(isOpen(row)).to.equal(false);
+      expect(trigger.getAttribute('aria-expanded')).to.equal('false');
+      expect(deepActiveElement()).to.equal(trigger);
+
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => isOpen(row), 'ArrowDown did not open the menu');
+      await sendKeys({ press: 'Tab' });
+      expect(isOpen(row)).to.equal(false);
+      expect(deepActiveElement()).to.not.equal(itemsOf(row)[0]);
+
+      trigger.focus();
+      await sendKeys({ press: 'Space' });
+      await waitUntil(() => isOpen(row), 'Space did not open the menu');
+      await sendKeys({ press: 'Escape' });
+    });
+
+    it('opens on click, closes on a click outside, and Remove asks to remove', async () => {
+      const table = await tableWithMenus();
+      const row = someoneElse(table);
+      const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
+      triggerOf(row).click();
+      await waitUntil(() => isOpen(row), 'a click did not open the menu');
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      expect(isOpen(row)).to.equal(false);
+
+      triggerOf(row).click();
+      await waitUntil(() => isOpen(row), 'a click did not open the menu');
+      const request = oneEvent(table, 'remove-user-request');
+      itemsOf(row)[0]!.click();
+      const event = await request;
+      expect(event.detail).to.deep.equal({ accountId: acme, userId });
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(isOpen(row)).to.equal(false);
+      expect(deepActiveElement()).to.equal(triggerOf(row));
+    });
+
+    it('offers nothing on the viewer\'s own row nor on removed and declined people', async () => {
+      const own = await tableWithMenus(html`<users-table account-id=${acme} states="invited,expired,active,blocked,removed,declined" page-size="100"></users-table>`);
+      const rows = dataRows(own);
+      const ownRow = rows.find((row) => row.querySelector('.email')!.textContent === me.user.email)!;
+      expect(ownRow).to.exist;
+      expect(menuOf(ownRow)).to.equal(null);
+      const gone = rows.filter((row) => /Removed|Declined/.test(row.cells[2]!.textContent!));
+      expect(gone.length).to.be.greaterThan(0);
+      for (const row of gone) expect(menuOf(row)).to.equal(null);
+      const others = rows.filter((row) => row !== ownRow && !gone.includes(row));
+      for (const row of others) expect(menuOf(row)).to.not.equal(null);
+    });
+
+    it('is accessible with a menu open (axe)', async () => {
+      const table = await tableWithMenus();
+      const row = someoneElse(table);
+      triggerOf(row).click();
+      await waitUntil(() => isOpen(row), 'the menu did not open');
+      await expect(table).to.be.accessible();
+      triggerOf(row).click();
+      expect(isOpen(row)).to.equal(false);
+    });
   });
 
   describe('when the list cannot be shown', () => {

@@ -6,11 +6,13 @@ import { DEFAULT_LIST_STATES, MEMBERSHIP_STATES, PAGE_SIZES, USER_SORT_KEYS } fr
 import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError } from '../api/api-error.ts';
-import { listGroups, listUsers } from '../api/requests.ts';
+import { getMe, listGroups, listUsers } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
-import { UsersTableStateChangeEvent, type UsersTableState } from '../events.ts';
+import { RemoveUserRequestEvent, UsersTableStateChangeEvent, type UsersTableState } from '../events.ts';
 import { formatNumber } from '../internal/format.ts';
-import { groupsCell, lastSignInCell, skeletonRow, stateCell, userCell } from './cells.ts';
+import '../internal/menu-button/menu-button.ts';
+import type { MenuItem, MenuSelectEvent } from '../internal/menu-button/menu-button.ts';
+import { fullName, groupsCell, lastSignInCell, skeletonRow, stateCell, userCell } from './cells.ts';
 import { errorMessage, isAccessError, sortLabel, stateLabel } from './labels.ts';
 import { usersTableStyles } from './users-table.styles.ts';
 
@@ -18,7 +20,9 @@ const ALL_STATES = MEMBERSHIP_STATES;
 const DEFAULT_PAGE_SIZE = 25;
 const SEARCH_DEBOUNCE_MS = 300;
 const SKELETON_ROWS = 5;
-const COLUMN_COUNT = 5;
+const COLUMN_COUNT = 6;
+/** Rows in these states have nothing left to act on, so they get no actions menu. */
+const NO_ACTION_STATES: readonly MembershipState[] = ['removed', 'declined'];
 
 /** `states="invited,active"` ⇄ `['invited', 'active']`; unknown names are dropped. */
 const stateListConverter: ComplexAttributeConverter<MembershipState[]> = {
@@ -57,6 +61,8 @@ interface LoadedPage {
  *
  * @fires users-table-state-change - {UsersTableStateChangeEvent} The person changed the search, a filter,
  *   the sort or the page size; `detail` is the whole {@link UsersTableState}.
+ * @fires remove-user-request - {RemoveUserRequestEvent} The person chose Remove in a row's actions menu;
+ *   `detail` is `{ accountId, userId }`. Nothing is removed yet: `<users-settings>` opens `<remove-user-dialog>`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The search and filter bar.
@@ -78,6 +84,9 @@ interface LoadedPage {
  * @csspart footer - The range text, page size and paging buttons.
  * @csspart page-size - The page size select.
  * @csspart pager-button - The Previous and Next buttons.
+ * @csspart actions-button - The "•••" button of a row's actions menu.
+ * @csspart actions-menu - The open actions menu.
+ * @csspart actions-menu-item - Each item of the actions menu.
  *
  * @cssprop --roster-color-text - Text colour.
  * @cssprop --roster-color-text-muted - Secondary text (user ids, "Never").
@@ -167,6 +176,17 @@ export class UsersTable extends LitElement {
     task: ([client, accountId], { signal }) => (accountId ? listGroups(client, accountId, signal) : initialState),
     args: () => [this.api.client, this.api.accountId] as const,
   });
+
+  /** The viewer, to know their own row (nobody removes themselves); asked once per client. */
+  private readonly meTask = new Task(this, {
+    task: ([client], { signal }) => getMe(client, signal),
+    args: () => [this.api.client] as const,
+  });
+
+  /** Loads the current page again (same search, filters, sort and page), e.g. after a user was removed. */
+  refresh(): Promise<void> {
+    return this.pageTask.run().then(() => undefined);
+  }
 
   /** The current table state, as the `users-table-state-change` event reports it. */
   get tableState(): UsersTableState {
@@ -278,6 +298,7 @@ export class UsersTable extends LitElement {
             ${this.renderSortHeader('name')} ${this.renderSortHeader('email')} ${this.renderSortHeader('joined')}
             ${this.renderSortHeader('lastSignIn')}
             <th scope="col" part="header">${msg('Groups')}</th>
+            <th scope="col" part="header" class="actions-header">${msg('Actions')}</th>
           </tr>
         </thead>
         <tbody
@@ -322,8 +343,34 @@ export class UsersTable extends LitElement {
         <td>${stateCell(user, now)}</td>
         <td>${lastSignInCell(user)}</td>
         <td>${groupsCell(user)}</td>
+        <td class="actions">${this.renderActions(user)}</td>
       </tr>`,
     );
+  }
+
+  /** The row's actions menu; only the actions that apply to this person are offered, and no menu when none do. */
+  private renderActions(user: UserListItem) {
+    const viewerId = this.meTask.value?.user.id;
+    // Until the viewer is known nothing is offered: their own row must never offer Remove.
+    if (!viewerId || NO_ACTION_STATES.includes(user.state)) return nothing;
+    const items: MenuItem[] = [];
+    if (user.id !== viewerId) items.push({ id: 'remove', label: msg('Remove'), danger: true });
+    if (items.length === 0) return nothing;
+    return html`<roster-menu-button
+      part="actions"
+      exportparts="menu-button: actions-button, menu: actions-menu, menu-item: actions-menu-item"
+      data-user-id=${user.id}
+      label=${msg(str`Actions for ${fullName(user)}`)}
+      .items=${items}
+      @menu-select=${this.handleActionSelect}
+    ></roster-menu-button>`;
+  }
+
+  private handleActionSelect(event: MenuSelectEvent) {
+    const userId = (event.currentTarget as HTMLElement).dataset.userId;
+    const accountId = this.api.accountId;
+    if (!userId || !accountId) return;
+    if (event.detail === 'remove') this.dispatchEvent(new RemoveUserRequestEvent({ accountId, userId }));
   }
 
   private renderFooter() {

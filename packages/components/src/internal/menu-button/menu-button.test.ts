@@ -1,0 +1,57 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { shadowOf } from '../testing.ts';
+import './menu-button.ts';
+import type { MenuButton, MenuItem } from './menu-button.ts';
+
+const ITEMS: MenuItem[] = [
+  { id: 'edit', label: 'Edit' },
+  { id: 'block', label: 'Block' },
+  { id: 'remove', label: 'Remove', danger: true },
+];
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+describe('<roster-menu-button> (internal)', () => {
+  it('moves between items with the arrows, Home and End, and chooses with Enter', async () => {
+    const menu = await fixture<MenuButton>(html`<roster-menu-button label="Actions for Ada" .items=${ITEMS}></roster-menu-button>`);
+    const trigger = shadowOf(menu).querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!;
+    const items = [...shadowOf(menu).querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const focused = () => items.indexOf(deepActiveElement() as HTMLElement);
+
+    trigger.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await menu.updateComplete;
+    expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+    expect(focused()).to.equal(0);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal(1);
+    await sendKeys({ press: 'End' });
+    expect(focused()).to.equal(2);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal(0);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(focused()).to.equal(2);
+    await sendKeys({ press: 'Home' });
+    expect(focused()).to.equal(0);
+    await sendKeys({ press: 'ArrowDown' });
+
+    const chosen = oneEvent(menu, 'menu-select');
+    await sendKeys({ press: 'Enter' });
+    expect((await chosen).detail).to.equal('block');
+    expect(trigger.getAttribute('aria-expanded')).to.equal('false');
+    expect(deepActiveElement()).to.equal(trigger);
+
+    // ArrowUp opens on the last item.
+    await sendKeys({ press: 'ArrowUp' });
+    await menu.updateComplete;
+    expect(focused()).to.equal(2);
+    await expect(menu).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    expect(deepActiveElement()).to.equal(trigger);
+  });
+});

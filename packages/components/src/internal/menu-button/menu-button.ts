@@ -1,0 +1,173 @@
+import { html, LitElement } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { menuButtonStyles } from './menu-button.styles.ts';
+
+/** One entry of a {@link MenuButton}. */
+export interface MenuItem {
+  /** Reported in `menu-select`'s detail. */
+  id: string;
+  label: string;
+  /** Shown in the danger colour (destructive actions). */
+  danger?: boolean;
+}
+
+/**
+ * `menu-select`: an item was chosen; `detail` is its id. Does not bubble: the element that renders the
+ * menu listens on it.
+ */
+export class MenuSelectEvent extends CustomEvent<string> {
+  static readonly eventName = 'menu-select';
+
+  constructor(id: string) {
+    super(MenuSelectEvent.eventName, { detail: id });
+  }
+}
+
+/**
+ * Internal: a menu button (WAI-ARIA menu button pattern). Opens on click, Enter, Space and ArrowDown
+ * (ArrowUp opens on the last item); arrows, Home and End move between items; Escape closes and gives
+ * focus back to the button; Tab and a click outside close it. Choosing an item returns focus to the
+ * button first, then fires `menu-select`.
+ *
+ * @fires menu-select - {MenuSelectEvent} An item was chosen.
+ *
+ * @csspart menu-button - The button that opens the menu.
+ * @csspart menu - The popup list.
+ * @csspart menu-item - Each item.
+ */
+@customElement('roster-menu-button')
+export class MenuButton extends LitElement {
+  static override styles = menuButtonStyles;
+
+  /** The accessible name of the button (e.g. "Actions for Ada Lovelace"). */
+  @property() label = '';
+
+  /** What the button shows; hidden from assistive technology, which hears `label`. */
+  @property() text = '•••';
+
+  @property({ attribute: false }) items: MenuItem[] = [];
+
+  @state() private open = false;
+
+  @query('.trigger') private trigger!: HTMLButtonElement;
+  @query('.menu') private menu!: HTMLElement;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.handleOutsidePointerDown);
+  }
+
+  protected override render() {
+    return html`<button
+        type="button"
+        part="menu-button"
+        class="button trigger"
+        aria-haspopup="menu"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="menu"
+        aria-label=${this.label}
+        @click=${this.handleTriggerClick}
+        @keydown=${this.handleTriggerKeydown}
+      >
+        <span aria-hidden="true">${this.text}</span>
+      </button>
+      <div id="menu" part="menu" class="menu" role="menu" aria-label=${this.label} popover="manual" @keydown=${this.handleMenuKeydown}>
+        ${this.items.map(
+          (item) => html`<button
+            type="button"
+            part="menu-item"
+            class="item ${item.danger ? 'danger' : ''}"
+            role="menuitem"
+            tabindex="-1"
+            data-id=${item.id}
+            @click=${this.handleItemClick}
+          >
+            ${item.label}
+          </button>`,
+        )}
+      </div>`;
+  }
+
+  /** Opens the menu and focuses its first (or last) item. */
+  async show(focus: 'first' | 'last' = 'first') {
+    if (this.items.length === 0) return;
+    this.open = true;
+    await this.updateComplete;
+    const rect = this.trigger.getBoundingClientRect();
+    this.menu.style.top = `${rect.bottom + 4}px`;
+    this.menu.style.left = `${rect.left}px`;
+    if (!this.menu.matches(':popover-open')) this.menu.showPopover();
+    // Now that it is shown it has a width: align its end with the button's.
+    this.menu.style.left = `${Math.max(4, rect.right - this.menu.offsetWidth)}px`;
+    const items = this.menuItems;
+    (focus === 'first' ? items[0] : items.at(-1))?.focus();
+    document.addEventListener('pointerdown', this.handleOutsidePointerDown);
+  }
+
+  /** Closes the menu; `restoreFocus` puts focus back on the button. */
+  hide(restoreFocus = false) {
+    if (this.open && this.menu.matches(':popover-open')) this.menu.hidePopover();
+    this.open = false;
+    document.removeEventListener('pointerdown', this.handleOutsidePointerDown);
+    if (restoreFocus) this.trigger.focus();
+  }
+
+  private get menuItems(): HTMLElement[] {
+    return [...this.menu.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  }
+
+  private handleTriggerClick() {
+    if (this.open) this.hide(true);
+    else void this.show();
+  }
+
+  private handleTriggerKeydown(event: KeyboardEvent) {
+    // Enter and Space also click the button; handling them here gives one open, not a toggle.
+    if (['Enter', ' ', 'ArrowDown', 'ArrowUp'].includes(event.key)) {
+      event.preventDefault();
+      void this.show(event.key === 'ArrowUp' ? 'last' : 'first');
+    }
+  }
+
+  private handleMenuKeydown(event: KeyboardEvent) {
+    const items = this.menuItems;
+    const index = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
+    const move = (to: number) => {
+      event.preventDefault();
+      items[(to + items.length) % items.length]?.focus();
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        return move(index + 1);
+      case 'ArrowUp':
+        return move(index - 1);
+      case 'Home':
+        return move(0);
+      case 'End':
+        return move(items.length - 1);
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        return this.hide(true);
+      case 'Tab':
+        // Back to the button, so the browser's Tab moves on from there in the page's order.
+        return this.hide(true);
+    }
+  }
+
+  private handleItemClick(event: Event) {
+    const id = (event.currentTarget as HTMLElement).dataset.id!;
+    this.hide(true);
+    this.dispatchEvent(new MenuSelectEvent(id));
+  }
+
+  private readonly handleOutsidePointerDown = (event: PointerEvent) => {
+    if (!event.composedPath().includes(this)) this.hide();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'roster-menu-button': MenuButton;
+  }
+}

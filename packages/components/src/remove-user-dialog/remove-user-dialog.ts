@@ -1,0 +1,255 @@
+import { localized, msg, str } from '@lit/localize';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { UserDetails } from '@roster/shared';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { ApiError } from '../api/api-error.ts';
+import { getMe, getUserDetails, removeUser } from '../api/requests.ts';
+import { RosterApiController } from '../api/roster-api-controller.ts';
+import { UserRemovedEvent } from '../events.ts';
+import { formatDate, fullName } from '../internal/format.ts';
+import { removeUserDialogStyles } from './remove-user-dialog.styles.ts';
+
+/**
+ * Confirms the removal of one person from an account. Shows what the administrator must review
+ * first: the groups the person will lose and the permissions each grants. Removal ends the membership
+ * in this account only; the person's identity and other accounts stay.
+ *
+ * Open it with `show(userId)` or the `open` attribute; configure it with `api-base` / `account-id`,
+ * or put it inside a `<roster-provider>`.
+ *
+ * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
+ * @attr account-id - The account to remove the person from (default: the provider's).
+ * @attr user-id - The person to remove.
+ * @attr account-name - The account's name as shown; looked up in `GET /me` when unset.
+ * @attr open - Whether the dialog is shown (reflects).
+ *
+ * @fires user-removed - {UserRemovedEvent} The person was removed; `detail` is `{ accountId, userId }`.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart heading - The "Remove …?" title.
+ * @csspart groups - The list of groups and their permissions.
+ * @csspart reason - Why the person cannot be removed, when they cannot.
+ * @csspart error - The message of a failed load or a refused removal.
+ * @csspart cancel-button - The Cancel button.
+ * @csspart remove-button - The destructive Remove button.
+ *
+ * @cssprop --roster-color-text - Text colour.
+ * @cssprop --roster-color-text-muted - Secondary text.
+ * @cssprop --roster-color-surface - The dialog's background.
+ * @cssprop --roster-color-surface-raised - Messages and the Cancel button.
+ * @cssprop --roster-color-border - Lines and button borders.
+ * @cssprop --roster-color-danger - The Remove button and errors.
+ * @cssprop --roster-color-on-accent - Text on the Remove button.
+ * @cssprop --roster-color-focus - Focus rings.
+ * @cssprop --roster-color-skeleton - Loading placeholders.
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
+ * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-radius - Corner radius (6px).
+ * @cssprop --roster-spacing - Spacing unit (0.5rem).
+ */
+@localized()
+@customElement('remove-user-dialog')
+export class RemoveUserDialog extends LitElement {
+  static override styles = removeUserDialogStyles;
+
+  /** Where the Roster BFF is mounted; overrides the provider's. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** The account to remove the person from; overrides the provider's. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+
+  /** The person to remove. */
+  @property({ attribute: 'user-id' }) userId?: string;
+
+  /** The account's name as shown; looked up from the viewer's accounts when unset. */
+  @property({ attribute: 'account-name' }) accountName?: string;
+
+  /** Whether the dialog is shown. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** A removal is under way: the buttons are disabled and Escape does nothing. */
+  @state() private busy = false;
+  /** Why the last removal was refused. */
+  @state() private error?: ApiError;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('.cancel') private cancelButton!: HTMLButtonElement;
+
+  private readonly api = new RosterApiController(this);
+  /** What had focus before the dialog opened, to give it back on close. */
+  private returnFocus?: HTMLElement;
+
+  /** Counts the openings, so each one loads fresh details. */
+  private openings = 0;
+
+  /** The person's details and, unless `account-name` is set, the account's name (from the viewer's accounts). */
+  private readonly detailsTask = new Task(this, {
+    task: async ([client, accountId, userId, accountName, open], { signal }) => {
+      if (!open || !accountId || !userId) return initialState;
+      const [details, me] = await Promise.all([
+        getUserDetails(client, accountId, userId, signal),
+        accountName ? undefined : getMe(client, signal),
+      ]);
+      return { details, accountName: accountName || me?.accounts.find((a) => a.id === accountId)?.name || msg('this account') };
+    },
+    args: () => [this.api.client, this.api.accountId, this.userId, this.accountName, this.open && this.openings] as const,
+  });
+
+  /** Opens the dialog, for `userId` when given. */
+  show(userId?: string) {
+    if (userId) this.userId = userId;
+    this.open = true;
+  }
+
+  /** Closes the dialog (not while a removal is under way). */
+  close() {
+    if (!this.busy) this.open = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) {
+      this.error = undefined;
+      this.openings += 1;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (this.open && !this.dialog.open) {
+      this.returnFocus = deepActiveElement();
+      this.dialog.showModal();
+      this.cancelButton.focus();
+    } else if (!this.open && this.dialog.open) {
+      this.dialog.close();
+    }
+  }
+
+  protected override render() {
+    const loaded = this.detailsTask.status === TaskStatus.COMPLETE ? this.detailsTask.value : undefined;
+    const details = loaded?.details;
+    const loadError = this.detailsTask.status === TaskStatus.ERROR ? toApiError(this.detailsTask.error) : undefined;
+    // A refusal (4xx) will not change by trying again; a network failure may.
+    const refused = this.error !== undefined && this.error.status >= 400 && this.error.status < 500;
+    const canRemove = Boolean(details?.removal.allowed) && !refused && !this.busy;
+    return html`<dialog part="dialog" aria-labelledby="heading" @cancel=${this.handleCancel} @close=${this.handleClose}>
+      <h2 id="heading" part="heading">${details ? msg(str`Remove ${fullName(details)}?`) : msg('Remove user?')}</h2>
+      ${loadError
+        ? html`<p part="error" class="message error" role="alert">${msg(str`The details could not be loaded: ${loadError.message}`)}</p>`
+        : details
+          ? this.renderDetails(details, loaded.accountName)
+          : this.renderLoading()}
+      ${this.error ? html`<p part="error" class="message error" role="alert">${removeErrorMessage(this.error)}</p>` : nothing}
+      <div class="actions">
+        <button type="button" part="cancel-button" class="button cancel" ?disabled=${this.busy} @click=${this.close}>${msg('Cancel')}</button>
+        <button type="button" part="remove-button" class="button danger remove" ?disabled=${!canRemove} @click=${this.handleRemoveClick}>
+          ${this.busy ? msg('Removing…') : msg('Remove')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  private renderLoading() {
+    return html`<div class="loading">
+      <p class="muted" role="status">${msg('Loading…')}</p>
+      <span class="bar" aria-hidden="true"></span>
+      <span class="bar" aria-hidden="true"></span>
+    </div>`;
+  }
+
+  private renderDetails(details: UserDetails, account: string) {
+    const name = fullName(details);
+    return html`<p>
+        ${msg(str`${name} (${details.email}) will no longer have access to ${account}.`)}
+        ${details.joinedAt
+          ? html`<span class="muted">${msg('Member since')} <time datetime=${details.joinedAt}>${formatDate(details.joinedAt)}</time>.</span>`
+          : nothing}
+      </p>
+      <h3>${msg('Groups they will lose')}</h3>
+      ${details.groups.length === 0
+        ? html`<p class="muted">${msg('They are in no groups.')}</p>`
+        : html`<ul part="groups" class="groups">
+              ${details.groups.map(
+                (group) => html`<li>
+                  <strong class="group-name">${group.name}</strong>:
+                  <span class="permission">${group.permissions.join(', ') || msg('no permissions')}</span>
+                </li>`,
+              )}
+            </ul>
+            <p class="all-permissions">
+              ${msg('All permissions they lose:')} <span class="permission">${details.permissions.join(', ')}</span>
+            </p>`}
+      <p class="muted">${msg(str`Their sign-in and their other accounts stay; they can be invited to ${account} again.`)}</p>
+      ${details.removal.allowed ? nothing : html`<p part="reason" class="message reason">${reasonMessage(details, account)}</p>`}`;
+  }
+
+  private handleCancel(event: Event) {
+    if (this.busy) event.preventDefault();
+  }
+
+  private handleClose() {
+    this.open = false;
+    const target = this.returnFocus;
+    this.returnFocus = undefined;
+    if (target?.isConnected) target.focus();
+  }
+
+  private async handleRemoveClick() {
+    const accountId = this.api.accountId;
+    const { userId } = this;
+    const details = this.detailsTask.value?.details;
+    if (!accountId || !userId || this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    try {
+      const result = await removeUser(this.api.client, accountId, userId);
+      this.busy = false;
+      this.open = false;
+      this.dispatchEvent(
+        new UserRemovedEvent({ accountId, userId }, { userName: details ? fullName(details) : '', accountName: result.accountName }),
+      );
+    } catch (error) {
+      this.busy = false;
+      this.error = toApiError(error);
+      await this.updateComplete;
+      this.cancelButton.focus();
+    }
+  }
+}
+
+function reasonMessage(details: UserDetails, account: string): string {
+  const name = fullName(details);
+  switch (details.removal.reason) {
+    case 'self':
+      return msg('You cannot remove yourself.');
+    case 'last_administrator':
+      return msg(str`${name} is the last administrator of ${account}. Make someone else an administrator first.`);
+    case 'already_removed':
+      return msg(str`${name} has already been removed from ${account}.`);
+    default:
+      return msg('You cannot remove this person.');
+  }
+}
+
+/** The server's own explanation of a refusal; our words when there was no answer. */
+function removeErrorMessage(error: ApiError): string {
+  if (error.code === 'network_error') return msg('The server could not be reached. Check your connection and try again.');
+  return error.message;
+}
+
+function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('internal_error', String(error), 0);
+}
+
+/** The focused element, looking inside shadow roots. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'remove-user-dialog': RemoveUserDialog;
+  }
+}
