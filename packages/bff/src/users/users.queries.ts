@@ -77,6 +77,19 @@ function stateCondition(eb: MemberEB, filter: MemberFilter): Expression<SqlBool>
   return eb.or(conditions);
 }
 
+/** What the list and the details both show of a member. */
+const MEMBER_COLUMNS = [
+  'u.id',
+  'u.email',
+  'u.first_name',
+  'u.last_name',
+  'u.avatar_url',
+  'u.last_sign_in_at',
+  'm.state',
+  'm.joined_at',
+  'i.expires_at',
+] as const;
+
 /** Memberships with the person behind each and their pending invitation, if any. */
 function membersWithInvitation(db: Kysely<DB>) {
   return db
@@ -99,15 +112,7 @@ export async function listMembersPage(
   let query = membersWithInvitation(db)
     .where((eb) => eb.and(filterConditions(eb, filter)))
     .select((eb) => [
-      'u.id',
-      'u.email',
-      'u.first_name',
-      'u.last_name',
-      'u.avatar_url',
-      'u.last_sign_in_at',
-      'm.state',
-      'm.joined_at',
-      'i.expires_at',
+      ...MEMBER_COLUMNS,
       sql<string>`(${key})::text`.as('sort_key'),
       jsonArrayFrom(
         eb
@@ -144,20 +149,12 @@ export function findMember(db: Kysely<DB>, accountId: string, userId: string) {
   return membersWithInvitation(db)
     .innerJoin('accounts as a', 'a.id', 'm.account_id')
     .select((eb) => [
-      'u.id',
-      'u.email',
-      'u.first_name',
-      'u.last_name',
-      'u.avatar_url',
+      ...MEMBER_COLUMNS,
       'u.locale',
-      'u.last_sign_in_at',
       'a.name as account_name',
-      'm.state',
       'm.invited_at',
-      'm.joined_at',
       'm.removed_at',
       'm.version',
-      'i.expires_at',
       holdsAdminGroup(eb).as('is_admin'),
     ])
     .where('m.account_id', '=', accountId)
