@@ -29,7 +29,12 @@ function startBff() {
     // In-memory PGlite, or a throwaway database on the PostgreSQL server of DATABASE_URL.
     database = await createTestDatabase();
     await seedDemo(database.db);
-    return createApp({ db: database.db, databaseKind: database.kind, secret: 'test-secret-at-least-32-characters-long!!' });
+    return createApp({
+      db: database.db,
+      databaseKind: database.kind,
+      secret: 'test-secret-at-least-32-characters-long!!',
+      publicUrl: 'http://localhost:8000',
+    });
   })();
   return bff;
 }

@@ -14,7 +14,7 @@ try {
   const seedStart = performance.now();
   const accountId = await seedLargeAccount(database);
   console.log(`Seeded ${MEMBERS.toLocaleString('en')} members on ${database.kind} in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  const app = createApp({ db: database.db, databaseKind: database.kind, secret });
+  const app = createApp({ db: database.db, databaseKind: database.kind, secret, publicUrl: 'http://localhost:8787' });
   const rows = [...(await benchUsersList(database, app, secret, accountId)), await benchRemoveUser(database, app, accountId)];
   printTable(`Roster benchmark — ${database.kind}, one account of ${MEMBERS.toLocaleString('en')} members, 25-row pages through the HTTP app`, rows);
 } finally {

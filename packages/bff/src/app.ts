@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { sql, type Kysely } from 'kysely';
+import { INVITATION_VALID_DAYS } from '@roster/shared';
 import type { AppDeps, AppEnv, Authenticator } from './context.ts';
 import type { DatabaseKind } from './db/connect.ts';
 import type { DB } from './db/types.ts';
@@ -18,6 +19,12 @@ export interface AppOptions {
   databaseKind: DatabaseKind;
   /** At least 32 characters; signs cursors and invitation links. */
   secret: string;
+  /** Base of invitation links (`<publicUrl>/invite/<token>`): where the invitee's screen is served. */
+  publicUrl: string;
+  /** How long an invitation link stays valid; 7 days by default. */
+  invitationValidDays?: number;
+  /** Invitations (new, resent, renewed) one account may send per hour; 200 by default. */
+  invitationsPerHour?: number;
   /** Who sent a request; defaults to Roster's session cookie. */
   authenticator?: Authenticator;
   /** Origins other than the API's own whose pages may send unsafe requests with the cookie. */
@@ -40,6 +47,9 @@ export function createApp(options: AppOptions) {
     db: options.db,
     databaseKind: options.databaseKind,
     secret: options.secret,
+    publicUrl: options.publicUrl,
+    invitationValidDays: options.invitationValidDays ?? INVITATION_VALID_DAYS,
+    invitationsPerHour: options.invitationsPerHour ?? 200,
     now: options.now ?? (() => new Date()),
     secureCookies: options.secureCookies ?? 'auto',
   };

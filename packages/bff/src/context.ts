@@ -21,8 +21,11 @@ export type Authenticator = (c: Context<AppEnv>) => Promise<Principal | null>;
 export interface AppDeps {
   db: Kysely<DB>;
   databaseKind: DatabaseKind;
-  /** Signs cursors (and later invitation links). */
+  /** Signs cursors and invitation links. */
   secret: string;
+  publicUrl: string;
+  invitationValidDays: number;
+  invitationsPerHour: number;
   now: () => Date;
   secureCookies: boolean | 'auto';
 }

@@ -9,7 +9,10 @@ export const EnvSchema = z.object({
     .optional(),
   ROSTER_DATA_DIR: z.string().min(1).default('.roster-data'),
   ROSTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Base of invitation links; defaults to http://localhost:$PORT. */
   ROSTER_PUBLIC_URL: z.url().optional(),
+  /** Real SMTP delivery (e.g. smtp://user:pass@mail.example:587) when set; else the demo mailbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -46,7 +46,9 @@ async function main() {
   if (await seedDemo(database.db)) console.log('Seeded the demo accounts (Acme Corp, Globex).');
 
   const server = new Hono();
-  server.route('/api', createApp({ db: database.db, databaseKind: database.kind, secret: await loadSecret(env) }));
+  const publicUrl = env.ROSTER_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const secret = await loadSecret(env);
+  server.route('/api', createApp({ db: database.db, databaseKind: database.kind, secret, publicUrl }));
   server.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } }));
   for (const [url, file] of Object.entries(DEMO_FILES)) {
     server.get(url, async (c) => {

@@ -3,3 +3,4 @@ export * from './problems.ts';
 export * from './users.ts';
 export * from './groups.ts';
 export * from './session.ts';
+export * from './invitations.ts';

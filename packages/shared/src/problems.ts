@@ -17,6 +17,14 @@ export const ProblemCode = z.enum([
   'already_removed',
   'cannot_remove_self',
   'last_administrator',
+  'unknown_group',
+  'rate_limited',
+  'not_invited',
+  'invitation_expired',
+  'invitation_still_valid',
+  'registration_required',
+  'sign_in_required',
+  'signed_in_as_someone_else',
   'internal_error',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;

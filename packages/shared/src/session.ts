@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import { EMAIL_PATTERN, MAX_EMAIL_LENGTH } from './values.ts';
 
-export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+/** Emails are identities: trimmed, lower-cased, and checked with the pattern the screens use. */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ pattern: EMAIL_PATTERN }).max(MAX_EMAIL_LENGTH));
 
 export const SignInSchema = z.object({
   email: EmailSchema,

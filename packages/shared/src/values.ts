@@ -24,3 +24,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
 
 export * from './password.ts';
+
+/** How many people one "Add users" request may invite. */
+export const MAX_INVITEES = 50;
+/** How long an invitation link stays valid unless the server is told otherwise. */
+export const INVITATION_VALID_DAYS = 7;
+
+/**
+ * What counts as an email address, for the server's schema and the screen's line-by-line check
+ * alike (zod's own pattern, kept here so the browser needs no zod). Checked after trimming.
+ */
+export const EMAIL_PATTERN =
+  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+export const MAX_EMAIL_LENGTH = 254;
+
+export function isEmailAddress(value: string): boolean {
+  const email = value.trim();
+  return email.length <= MAX_EMAIL_LENGTH && EMAIL_PATTERN.test(email);
+}
+
+/** A pasted list of emails: split on commas, semicolons, spaces and new lines; blanks dropped. */
+export function splitEmailList(text: string): string[] {
+  return text.split(/[\s,;]+/).filter(Boolean);
+}

@@ -1,7 +1,28 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 
-export type EmailKind = 'user-removed';
+/** The invitation emails carry what makes their link, never the link: tokens are not stored. */
+export interface InvitationEmailPayload {
+  invitationId: string;
+  linkVersion: number;
+  firstName: string;
+  accountName: string;
+  inviterName: string;
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
+export interface RemovalEmailPayload {
+  firstName: string;
+  accountName: string;
+  groupNames: string[];
+}
+
+/** Every email Roster sends (PRODUCT.md "Emails"), by kind. */
+export type OutboxEmail =
+  | { kind: 'invitation' | 'invitation-resent' | 'invitation-renewed'; payload: InvitationEmailPayload }
+  | { kind: 'user-removed'; payload: RemovalEmailPayload };
+export type EmailKind = OutboxEmail['kind'];
 
 /**
  * Queues an email in the same transaction as the change that causes it: it is sent if and only
@@ -9,7 +30,7 @@ export type EmailKind = 'user-removed';
  */
 export async function enqueueEmail(
   db: Kysely<DB>,
-  email: { kind: EmailKind; recipient: string; locale: string; payload: object; now: Date },
+  email: OutboxEmail & { recipient: string; locale: string; now: Date },
 ) {
   await db
     .insertInto('outbox')

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createGroup, createUser, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
+import { addMember, createAccount, createGroup, createUser, signInAs, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 
 let database: Database;
@@ -9,7 +9,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET });
+  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
 });
 afterAll(() => database.close());
 

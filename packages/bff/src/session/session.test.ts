@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createUser, ORIGIN, signInAs, TEST_PASSWORD, TEST_SECRET } from '../testing/fixtures.ts';
+import { addMember, createAccount, createUser, ORIGIN, signInAs, TEST_PASSWORD, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { BRAKE, sessionIdFromToken } from './session.service.ts';
 
@@ -18,7 +18,7 @@ const signIn = (body: unknown, headers: Record<string, string> = {}) =>
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, now: () => clock });
+  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock });
   const account = await createAccount(database.db, 'Initech');
   const userId = await createUser(database.db, { email: 'peter@initech.test', firstName: 'Peter', lastName: 'Gibbons' });
   await addMember(database.db, { accountId: account.id, userId, groupIds: [account.adminGroupId] });
@@ -166,7 +166,7 @@ describe('CSRF protection', () => {
   });
 
   it('accepts origins the host trusts', async () => {
-    const trusting = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, now: () => clock, trustedOrigins: ['https://app.example'] });
+    const trusting = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, trustedOrigins: ['https://app.example'] });
     const response = await trusting.request('/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://app.example' },
@@ -183,6 +183,7 @@ describe('custom authenticator', () => {
       db: database.db,
       databaseKind: database.kind,
       secret: TEST_SECRET,
+      publicUrl: PUBLIC_URL,
       authenticator: async (c) => (c.req.header('authorization') === 'Bearer good' ? { userId: user.id, sessionId: null, viaCookie: false } : null),
     });
     expect((await hosted.request('/me', { headers: { authorization: 'Bearer good' } })).status).toBe(200);

@@ -7,6 +7,8 @@ import { hashPassword } from '../session/password-hash.ts';
 export const TEST_PASSWORD = 'Correct-horse-9';
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hmac!';
 export const ORIGIN = 'http://localhost';
+/** Where invitation links point in tests. */
+export const PUBLIC_URL = 'http://roster.test';
 
 let passwordHash: Promise<string> | undefined;
 /** Hashed once per test file: scrypt is deliberately slow. */

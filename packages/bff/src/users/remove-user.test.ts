@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createGroup, createUser, ORIGIN, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
+import { addMember, createAccount, createGroup, createUser, ORIGIN, signInAs, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -11,7 +11,7 @@ let counter = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, now: () => NOW });
+  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => NOW });
 });
 afterAll(() => database.close());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserListItem, UserListPage } from '@roster/shared';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createGroup, createUser, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
+import { addMember, createAccount, createGroup, createUser, signInAs, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -24,7 +24,7 @@ let admin: { cookie: string };
 beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
-  app = createApp({ db, databaseKind: database.kind, secret: TEST_SECRET, now: () => NOW });
+  app = createApp({ db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => NOW });
   acme = await createAccount(db, 'Acme');
   other = await createAccount(db, 'Other');
   salesId = await createGroup(db, acme.id, 'Sales', ['orders']);

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { MAX_INVITEES } from './values.ts';
+import { PASSWORD_CHECKS } from './password.ts';
+
+const Name = z.string().trim().max(100);
+
+/**
+ * "Add users". Each invitee's email is checked on its own by the server (a bad line is reported in
+ * its result and never blocks the others), so here it is only bounded.
+ */
+export const InviteRequestSchema = z.object({
+  invitees: z
+    .array(z.object({ email: z.string().max(1000), firstName: Name.optional(), lastName: Name.optional() }))
+    .min(1)
+    .max(MAX_INVITEES),
+  groupIds: z.array(z.uuid()).min(1).max(100),
+});
+export type InviteRequest = z.input<typeof InviteRequestSchema>;
+
+export const INVALID_INVITEE_REASONS = ['invalid_email', 'names_required', 'duplicate'] as const;
+
+/** One result per invitee, in the order they were sent. */
+export const InviteResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('invited'),
+    email: z.string(),
+    userId: z.string(),
+    /** The invitation link, for "copy link" on the summary. */
+    link: z.string(),
+    expiresAt: z.string(),
+    /** True when the person was in the account before (removed or declined) and is invited again. */
+    reinvited: z.boolean(),
+  }),
+  z.object({
+    status: z.literal('already_member'),
+    email: z.string(),
+    userId: z.string(),
+    /** Their current state: invited, expired, active or blocked. */
+    state: z.enum(['invited', 'expired', 'active', 'blocked']),
+  }),
+  z.object({ status: z.literal('invalid'), email: z.string(), reason: z.enum(INVALID_INVITEE_REASONS) }),
+]);
+export type InviteResult = z.infer<typeof InviteResultSchema>;
+
+export const InviteResponseSchema = z.object({ results: z.array(InviteResultSchema) });
+export type InviteResponse = z.infer<typeof InviteResponseSchema>;
+
+/** GET .../invitation/link, and the answers of resend and renew. */
+export const InvitationLinkSchema = z.object({ link: z.string(), expiresAt: z.string() });
+export type InvitationLink = z.infer<typeof InvitationLinkSchema>;
+
+/** GET /invitations/:token — what the invitee's welcome screen needs. */
+export const InvitationViewSchema = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  inviterName: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  /** The email already has a platform identity (a password): accept by signing in, not registering. */
+  hasIdentity: z.boolean(),
+  /** Who is signed in on this browser, relative to the invitation. */
+  viewer: z.enum(['anonymous', 'invitee', 'someone_else']),
+  expiresAt: z.string(),
+});
+export type InvitationView = z.infer<typeof InvitationViewSchema>;
+
+export const RegistrationSchema = z.object({
+  firstName: Name.min(1),
+  lastName: Name.min(1),
+  /** Checked against the same rule as the screen's live checklist. */
+  password: z
+    .string()
+    .max(200)
+    .refine((p) => PASSWORD_CHECKS.every((check) => check.test(p)), 'The password does not meet the rule'),
+  acceptTerms: z.literal(true, 'The terms of use must be accepted'),
+});
+export type Registration = z.input<typeof RegistrationSchema>;
+
+/**
+ * POST /invitations/:token/accept. A new person sends `registration`; a person who already has an
+ * identity sends `{}` while signed in as the invited email.
+ */
+export const AcceptInvitationSchema = z.object({ registration: RegistrationSchema.optional() });
+export type AcceptInvitation = z.input<typeof AcceptInvitationSchema>;
