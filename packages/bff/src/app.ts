@@ -8,6 +8,7 @@ import type { DatabaseKind } from './db/connect.ts';
 import type { DB } from './db/types.ts';
 import { groupsRoutes } from './groups/groups.routes.ts';
 import { csrfGuard } from './http/csrf.ts';
+import { accountInvitationsRoutes, memberInvitationRoutes, publicInvitationRoutes } from './invitations/invitations.routes.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { cookieAuthenticator } from './session/cookie.ts';
@@ -73,7 +74,10 @@ export function createApp(options: AppOptions) {
     })
     .route('/session', sessionRoutes)
     .route('/me', meRoutes)
+    .route('/accounts/:accountId/users/:userId/invitation', memberInvitationRoutes)
     .route('/accounts/:accountId/users', usersRoutes)
+    .route('/accounts/:accountId/invitations', accountInvitationsRoutes)
+    .route('/invitations', publicInvitationRoutes)
     .route('/accounts/:accountId/groups', groupsRoutes)
     .notFound((c) => problemResponse(c, new ProblemError(404, 'not_found', 'No such resource')))
     .onError((error, c) => {

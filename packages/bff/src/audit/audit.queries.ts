@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 
-export type AuditAction = 'user.removed';
+export type AuditAction =
+  | 'user.invited'
+  | 'invitation.resent'
+  | 'invitation.renewed'
+  | 'invitation.accepted'
+  | 'invitation.declined'
+  | 'user.removed';
 
 /** Written inside the transaction of the change it records. */
 export async function insertAuditEvent(

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AcceptInvitation, InvitationView } from '@roster/shared';
+import { insertAuditEvent } from '../audit/audit.queries.ts';
+import type { Principal } from '../context.ts';
+import type { DB } from '../db/types.ts';
+import { setSessionAccount } from '../me/me.queries.ts';
+import { ProblemError } from '../http/problem.ts';
+import { hashPassword } from '../session/password-hash.ts';
+import { insertSession } from '../session/session.queries.ts';
+import { SESSION_TTL_MS, sessionIdFromToken } from '../session/session.service.ts';
+import { invitationIdOf, isLiveToken } from './invitation-link.ts';
+import * as queries from './invitations.queries.ts';
+
+/**
+ * The invitee's side (PRODUCT.md "Respond to an invitation"). The link is the only credential of
+ * a new person, so every refusal of a link is the same 404 (tampered, unknown, used, revoked)
+ * except expiry, which is a 410 so the screen can say "ask for a new invitation".
+ */
+
+type Invitation = NonNullable<Awaited<ReturnType<typeof queries.findInvitationById>>>;
+
+const unusableLink = () => new ProblemError(404, 'not_found', 'This invitation link is not valid');
+
+async function findUsableInvitation(
+  db: Kysely<DB>,
+  token: string,
+  context: { secret: string; now: Date; lock: boolean },
+): Promise<Invitation> {
+  const id = invitationIdOf(token);
+  const invitation = id ? await queries.findInvitationById(db, id, { lock: context.lock }) : undefined;
+  if (!invitation || !isLiveToken(token, context.secret, invitation.id, invitation.link_version)) throw unusableLink();
+  if (invitation.state !== 'pending') throw unusableLink();
+  if (invitation.expires_at <= context.now) {
+    throw new ProblemError(410, 'invitation_expired', 'This invitation has expired', {
+      detail: 'Ask your administrator to send you a new invitation.',
+    });
+  }
+  return invitation;
+}
+
+export async function viewInvitation(
+  db: Kysely<DB>,
+  token: string,
+  principal: Principal | null,
+  context: { secret: string; now: Date },
+): Promise<InvitationView> {
+  const invitation = await findUsableInvitation(db, token, { ...context, lock: false });
+  return {
+    accountId: invitation.account_id,
+    accountName: invitation.account_name,
+    inviterName: invitation.inviter_name,
+    email: invitation.email,
+    firstName: invitation.first_name,
+    lastName: invitation.last_name,
+    hasIdentity: invitation.has_identity,
+    viewer: !principal ? 'anonymous' : principal.userId === invitation.user_id ? 'invitee' : 'someone_else',
+    expiresAt: invitation.expires_at.toISOString(),
+  };
+}
+
+/**
+ * Accepts an invitation: a new person registers and is signed in (the returned `sessionToken`
+ * goes into the cookie); a person with an identity must be signed in as the invited email. The
+ * invitation row is locked, so of two accepts of one link exactly one succeeds.
+ */
+export async function acceptInvitation(
+  db: Kysely<DB>,
+  token: string,
+  body: AcceptInvitation,
+  principal: Principal | null,
+  context: { secret: string; now: Date },
+) {
+  const { now } = context;
+  const seen = await findUsableInvitation(db, token, { ...context, lock: false });
+  if (seen.has_identity) {
+    if (!principal) throw new ProblemError(401, 'sign_in_required', 'Sign in as the invited person to accept');
+    if (principal.userId !== seen.user_id) {
+      throw new ProblemError(403, 'signed_in_as_someone_else', 'This invitation is for someone else', {
+        detail: `Sign out, then sign in as ${seen.email}.`,
+      });
+    }
+  } else if (!body.registration) {
+    throw new ProblemError(409, 'registration_required', 'Choose your name and a password to accept');
+  }
+  // scrypt is slow on purpose: hash before taking any lock.
+  const registration = !seen.has_identity && body.registration
+    ? { ...body.registration, passwordHash: await hashPassword(body.registration.password) }
+    : null;
+
+  return db.transaction().execute(async (trx) => {
+    const invitation = await findUsableInvitation(trx, token, { ...context, lock: true });
+    if (registration) {
+      const registered = await queries.registerInvitee(trx, invitation.user_id, { ...registration, now });
+      // Registered through another account's invitation in the meantime: they must sign in.
+      if (!registered) throw new ProblemError(401, 'sign_in_required', 'Sign in as the invited person to accept');
+    }
+    await queries.closeInvitation(trx, invitation.id, 'accepted');
+    await queries.activateMembership(trx, invitation.account_id, invitation.user_id, now);
+    await insertAuditEvent(trx, {
+      accountId: invitation.account_id,
+      actorId: invitation.user_id,
+      action: 'invitation.accepted',
+      subjectUserId: invitation.user_id,
+      data: { email: invitation.email, registered: registration !== null },
+      at: now,
+    });
+
+    let sessionToken: string | null = null;
+    if (registration) {
+      sessionToken = randomBytes(32).toString('base64url');
+      await insertSession(trx, {
+        id: sessionIdFromToken(sessionToken),
+        userId: invitation.user_id,
+        activeAccountId: invitation.account_id,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      });
+    } else if (principal?.sessionId) {
+      await setSessionAccount(trx, principal.sessionId, invitation.account_id);
+    }
+    return { accountId: invitation.account_id, userId: invitation.user_id, sessionToken };
+  });
+}
+
+/** Declines: the invitation ends and the administrator sees "Declined". The link is the credential. */
+export async function declineInvitation(db: Kysely<DB>, token: string, context: { secret: string; now: Date }) {
+  return db.transaction().execute(async (trx) => {
+    const invitation = await findUsableInvitation(trx, token, { ...context, lock: true });
+    await queries.closeInvitation(trx, invitation.id, 'declined');
+    await queries.declineMembership(trx, invitation.account_id, invitation.user_id);
+    await insertAuditEvent(trx, {
+      accountId: invitation.account_id,
+      actorId: invitation.user_id,
+      action: 'invitation.declined',
+      subjectUserId: invitation.user_id,
+      data: { email: invitation.email },
+      at: context.now,
+    });
+    return { accountId: invitation.account_id, userId: invitation.user_id };
+  });
+}

@@ -1,0 +1,232 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/types.ts';
+
+/** Audit actions that sent an invitation email: what the per-account hourly limit counts. */
+export const SENDING_ACTIONS = ['user.invited', 'invitation.resent', 'invitation.renewed'] as const;
+
+/** Invitation emails an account sent since `since`, and when the oldest of them was sent. */
+export async function countInvitationsSentSince(db: Kysely<DB>, accountId: string, since: Date) {
+  const row = await db
+    .selectFrom('audit_events')
+    .where('account_id', '=', accountId)
+    .where('at', '>', since)
+    .where('action', 'in', SENDING_ACTIONS)
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('at').as('oldest')])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldest: row.oldest as Date | null };
+}
+
+export function findAccountGroups(db: Kysely<DB>, accountId: string, groupIds: string[]) {
+  return db
+    .selectFrom('groups')
+    .select(['id', 'name'])
+    .where('account_id', '=', accountId)
+    .where('id', 'in', groupIds)
+    .orderBy('name')
+    .execute();
+}
+
+/** The account's name and the inviter's, as the invitation email names them. */
+export function findInvitingContext(db: Kysely<DB>, accountId: string, inviterId: string) {
+  return db
+    .selectFrom('accounts as a')
+    .innerJoin('users as u', (join) => join.on('u.id', '=', inviterId))
+    .select(['a.name as account_name', 'u.first_name', 'u.last_name'])
+    .where('a.id', '=', accountId)
+    .executeTakeFirstOrThrow();
+}
+
+export function findUserByEmail(db: Kysely<DB>, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'first_name', 'last_name', 'locale'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
+/**
+ * The identity of `email`, created (without a password) when there is none yet. Two invitations of
+ * one new address at once resolve to the same row: the loser of the insert reads the winner's.
+ */
+export async function findOrCreateInvitee(db: Kysely<DB>, person: { email: string; firstName: string; lastName: string }) {
+  await db
+    .insertInto('users')
+    .values({ email: person.email, first_name: person.firstName, last_name: person.lastName })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'first_name', 'locale'])
+    .where('email', '=', person.email)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The membership of `userId` with its pending invitation, locked for the rest of the transaction
+ * (so two administrators acting on one person take turns).
+ */
+export function lockMembership(db: Kysely<DB>, accountId: string, userId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .leftJoin('invitations as i', (join) =>
+      join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
+    )
+    .select(['m.state', 'i.id as invitation_id', 'i.expires_at', 'i.link_version'])
+    .where('m.account_id', '=', accountId)
+    .where('m.user_id', '=', userId)
+    .forUpdate(['m'])
+    .executeTakeFirst();
+}
+
+/** Makes the membership Invited again (new, or after removal or decline) with exactly these groups. */
+export async function putInvitedMembership(
+  db: Kysely<DB>,
+  m: { accountId: string; userId: string; invitedBy: string; groupIds: string[]; now: Date; exists: boolean },
+) {
+  if (m.exists) {
+    await db
+      .updateTable('memberships')
+      .set((eb) => ({
+        state: 'invited',
+        invited_by: m.invitedBy,
+        invited_at: m.now,
+        joined_at: null,
+        removed_at: null,
+        version: eb('version', '+', 1),
+      }))
+      .where('account_id', '=', m.accountId)
+      .where('user_id', '=', m.userId)
+      .execute();
+    await db.deleteFrom('membership_groups').where('account_id', '=', m.accountId).where('user_id', '=', m.userId).execute();
+  } else {
+    await db
+      .insertInto('memberships')
+      .values({ account_id: m.accountId, user_id: m.userId, state: 'invited', invited_by: m.invitedBy, invited_at: m.now })
+      .execute();
+  }
+  await db
+    .insertInto('membership_groups')
+    .values(m.groupIds.map((group_id) => ({ account_id: m.accountId, user_id: m.userId, group_id })))
+    .execute();
+}
+
+export function insertInvitation(
+  db: Kysely<DB>,
+  invitation: { accountId: string; userId: string; email: string; invitedBy: string; expiresAt: Date; now: Date },
+) {
+  return db
+    .insertInto('invitations')
+    .values({
+      account_id: invitation.accountId,
+      user_id: invitation.userId,
+      email: invitation.email,
+      invited_by: invitation.invitedBy,
+      expires_at: invitation.expiresAt,
+      state: 'pending',
+      created_at: invitation.now,
+      last_sent_at: invitation.now,
+    })
+    .returning(['id', 'link_version'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Sends the invitation again: a new expiry, and with `newLink` a new link version (old links die). */
+export function markInvitationSent(db: Kysely<DB>, invitationId: string, change: { expiresAt: Date; now: Date; newLink: boolean }) {
+  return db
+    .updateTable('invitations')
+    .set((eb) => ({
+      expires_at: change.expiresAt,
+      last_sent_at: change.now,
+      send_count: eb('send_count', '+', 1),
+      link_version: change.newLink ? eb('link_version', '+', 1) : eb.ref('link_version'),
+    }))
+    .where('id', '=', invitationId)
+    .returning(['link_version'])
+    .executeTakeFirstOrThrow();
+}
+
+/** What an invitation email and the invitee's screen say about one membership. */
+export function findInvitee(db: Kysely<DB>, accountId: string, userId: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', 'm.user_id', 'u.id')
+    .innerJoin('accounts as a', 'a.id', 'm.account_id')
+    .leftJoin('users as inviter', 'inviter.id', 'm.invited_by')
+    .select([
+      'u.email',
+      'u.first_name',
+      'u.locale',
+      'a.name as account_name',
+      sql<string>`coalesce(inviter.first_name || ' ' || inviter.last_name, '')`.as('inviter_name'),
+    ])
+    .where('m.account_id', '=', accountId)
+    .where('m.user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * An invitation by id, with what the invitee's screen shows. `lock` takes the invitation row for
+ * the transaction: concurrent accepts of one link queue here and all but the first find it used.
+ */
+export function findInvitationById(db: Kysely<DB>, invitationId: string, options: { lock: boolean }) {
+  const query = db
+    .selectFrom('invitations as i')
+    .innerJoin('users as u', 'u.id', 'i.user_id')
+    .innerJoin('accounts as a', 'a.id', 'i.account_id')
+    .leftJoin('users as inviter', 'inviter.id', 'i.invited_by')
+    .select([
+      'i.id',
+      'i.account_id',
+      'i.user_id',
+      'i.state',
+      'i.expires_at',
+      'i.link_version',
+      'u.email',
+      'u.first_name',
+      'u.last_name',
+      'a.name as account_name',
+      sql<boolean>`u.password_hash is not null`.as('has_identity'),
+      sql<string>`coalesce(inviter.first_name || ' ' || inviter.last_name, '')`.as('inviter_name'),
+    ])
+    .where('i.id', '=', invitationId);
+  return (options.lock ? query.forUpdate(['i']) : query).executeTakeFirst();
+}
+
+export async function closeInvitation(db: Kysely<DB>, invitationId: string, state: 'accepted' | 'declined') {
+  await db.updateTable('invitations').set({ state }).where('id', '=', invitationId).execute();
+}
+
+export async function activateMembership(db: Kysely<DB>, accountId: string, userId: string, now: Date) {
+  await db
+    .updateTable('memberships')
+    .set((eb) => ({ state: 'active', joined_at: now, version: eb('version', '+', 1) }))
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** A declined invitee never held the groups: they go, as on removal. */
+export async function declineMembership(db: Kysely<DB>, accountId: string, userId: string) {
+  await db
+    .updateTable('memberships')
+    .set((eb) => ({ state: 'declined', version: eb('version', '+', 1) }))
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .execute();
+  await db.deleteFrom('membership_groups').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
+}
+
+/** A new person's registration: their names and password; an existing password is never replaced. */
+export async function registerInvitee(
+  db: Kysely<DB>,
+  userId: string,
+  person: { firstName: string; lastName: string; passwordHash: string; now: Date },
+) {
+  const result = await db
+    .updateTable('users')
+    .set({ first_name: person.firstName, last_name: person.lastName, password_hash: person.passwordHash, last_sign_in_at: person.now })
+    .where('id', '=', userId)
+    .where('password_hash', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

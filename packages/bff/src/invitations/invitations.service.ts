@@ -1,0 +1,242 @@
+import type { Kysely } from 'kysely';
+import {
+  EmailSchema,
+  isUuid,
+  type InvitationLink,
+  type InviteRequest,
+  type InviteResult,
+} from '@roster/shared';
+import { insertAuditEvent } from '../audit/audit.queries.ts';
+import type { AppDeps } from '../context.ts';
+import type { DB } from '../db/types.ts';
+import { notFound, ProblemError } from '../http/problem.ts';
+import { enqueueEmail } from '../mail/outbox.queries.ts';
+import { invitationLink, invitationToken } from './invitation-link.ts';
+import * as queries from './invitations.queries.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+/** What the invitation services need of the app, plus who is acting and when. */
+export type InvitingContext = Pick<AppDeps, 'secret' | 'publicUrl' | 'invitationValidDays' | 'invitationsPerHour'> & {
+  actorId: string;
+  now: Date;
+};
+
+const expiryFrom = (context: InvitingContext) => new Date(context.now.getTime() + context.invitationValidDays * DAY_MS);
+
+function linkOf(context: InvitingContext, invitationId: string, linkVersion: number) {
+  return invitationLink(context.publicUrl, invitationToken(context.secret, invitationId, linkVersion));
+}
+
+/**
+ * The per-account hourly limit on invitation emails (new, resent, renewed), counted from the
+ * audit trail: 429 when `sending` more would pass it.
+ */
+async function refuseOverRateLimit(db: Kysely<DB>, accountId: string, sending: number, context: InvitingContext) {
+  const { count, oldest } = await queries.countInvitationsSentSince(db, accountId, new Date(context.now.getTime() - HOUR_MS));
+  if (count + sending <= context.invitationsPerHour) return;
+  const retryAfter = oldest ? Math.max(1, Math.ceil((oldest.getTime() + HOUR_MS - context.now.getTime()) / 1000)) : 3600;
+  throw new ProblemError(
+    429,
+    'rate_limited',
+    'Too many invitations sent from this account in the last hour',
+    { detail: `An account may send ${context.invitationsPerHour} invitations per hour; ${Math.max(0, context.invitationsPerHour - count)} remain now.` },
+    { 'retry-after': String(retryAfter) },
+  );
+}
+
+/**
+ * "Add users": one result per invitee, in order. Each invitee is its own transaction, so a bad
+ * line never blocks the good ones; the groups and the rate limit are checked once for all.
+ */
+export async function inviteUsers(
+  db: Kysely<DB>,
+  accountId: string,
+  request: InviteRequest,
+  context: InvitingContext,
+): Promise<InviteResult[]> {
+  const groupIds = [...new Set(request.groupIds)];
+  const groups = await queries.findAccountGroups(db, accountId, groupIds);
+  if (groups.length !== groupIds.length) {
+    throw new ProblemError(400, 'unknown_group', 'Some of the groups are not groups of this account');
+  }
+  await refuseOverRateLimit(db, accountId, request.invitees.length, context);
+  const sender = await queries.findInvitingContext(db, accountId, context.actorId);
+  const inviter = { accountName: sender.account_name, inviterName: `${sender.first_name} ${sender.last_name}`.trim() };
+
+  const seen = new Set<string>();
+  const results: InviteResult[] = [];
+  for (const invitee of request.invitees) {
+    const parsed = EmailSchema.safeParse(invitee.email);
+    const email = parsed.success ? parsed.data : invitee.email.trim();
+    if (!parsed.success) {
+      results.push({ status: 'invalid', email, reason: 'invalid_email' });
+    } else if (seen.has(email)) {
+      results.push({ status: 'invalid', email, reason: 'duplicate' });
+    } else {
+      seen.add(email);
+      results.push(await inviteOne(db, accountId, { ...invitee, email }, { groups, inviter }, context));
+    }
+  }
+  return results;
+}
+
+async function inviteOne(
+  db: Kysely<DB>,
+  accountId: string,
+  invitee: { email: string; firstName?: string; lastName?: string },
+  shared: { groups: { id: string; name: string }[]; inviter: { accountName: string; inviterName: string } },
+  context: InvitingContext,
+): Promise<InviteResult> {
+  const { email } = invitee;
+  // A person who already has an identity keeps their own name; only new people must be named.
+  const known = await queries.findUserByEmail(db, email);
+  const firstName = invitee.firstName?.trim() ?? '';
+  const lastName = invitee.lastName?.trim() ?? '';
+  if (!known && (!firstName || !lastName)) return { status: 'invalid', email, reason: 'names_required' };
+
+  return db.transaction().execute(async (trx): Promise<InviteResult> => {
+    const user = await queries.findOrCreateInvitee(trx, { email, firstName, lastName });
+    const membership = await queries.lockMembership(trx, accountId, user.id);
+    if (membership?.state === 'active' || membership?.state === 'blocked') {
+      return { status: 'already_member', email, userId: user.id, state: membership.state };
+    }
+    if (membership?.state === 'invited') {
+      const live = membership.expires_at !== null && membership.expires_at > context.now;
+      return { status: 'already_member', email, userId: user.id, state: live ? 'invited' : 'expired' };
+    }
+
+    const reinvited = membership !== undefined; // removed or declined before
+    await queries.putInvitedMembership(trx, {
+      accountId,
+      userId: user.id,
+      invitedBy: context.actorId,
+      groupIds: shared.groups.map((g) => g.id),
+      now: context.now,
+      exists: reinvited,
+    });
+    const expiresAt = expiryFrom(context);
+    const invitation = await queries.insertInvitation(trx, {
+      accountId,
+      userId: user.id,
+      email,
+      invitedBy: context.actorId,
+      expiresAt,
+      now: context.now,
+    });
+    await insertAuditEvent(trx, {
+      accountId,
+      actorId: context.actorId,
+      action: 'user.invited',
+      subjectUserId: user.id,
+      data: { email, reinvited, groups: shared.groups },
+      at: context.now,
+    });
+    await enqueueEmail(trx, {
+      kind: 'invitation',
+      recipient: email,
+      locale: user.locale,
+      payload: {
+        invitationId: invitation.id,
+        linkVersion: invitation.link_version,
+        firstName: user.first_name,
+        ...shared.inviter,
+        expiresAt: expiresAt.toISOString(),
+      },
+      now: context.now,
+    });
+    return {
+      status: 'invited',
+      email,
+      userId: user.id,
+      link: linkOf(context, invitation.id, invitation.link_version),
+      expiresAt: expiresAt.toISOString(),
+      reinvited,
+    };
+  });
+}
+
+/**
+ * The pending invitation of an Invited member, refusing everyone else: 404 for strangers to the
+ * account, 409 `not_invited` for members in another state.
+ */
+async function pendingInvitationOf(db: Kysely<DB>, accountId: string, userId: string) {
+  const membership = isUuid(userId) ? await queries.lockMembership(db, accountId, userId) : undefined;
+  if (!membership) throw notFound('No such user in this account');
+  if (membership.state !== 'invited' || !membership.invitation_id) {
+    throw new ProblemError(409, 'not_invited', 'This person has no pending invitation');
+  }
+  return { id: membership.invitation_id, expiresAt: membership.expires_at!, linkVersion: membership.link_version! };
+}
+
+const expiredRefusal = () =>
+  new ProblemError(409, 'invitation_expired', 'This invitation has expired', {
+    detail: 'Send a new invitation: it issues a new link.',
+  });
+
+/** "Copy invitation link": the live link, recomputed (it is never stored). */
+export async function getInvitationLink(
+  db: Kysely<DB>,
+  accountId: string,
+  userId: string,
+  context: InvitingContext,
+): Promise<InvitationLink> {
+  const invitation = await pendingInvitationOf(db, accountId, userId);
+  if (invitation.expiresAt <= context.now) throw expiredRefusal();
+  return { link: linkOf(context, invitation.id, invitation.linkVersion), expiresAt: invitation.expiresAt.toISOString() };
+}
+
+/**
+ * "Resend invitation" (the link still works: same link, expiry reset) and "Send new invitation"
+ * (it has expired: a new link, every older one dies). Each asks for the other when misused.
+ */
+export async function sendInvitationAgain(
+  db: Kysely<DB>,
+  accountId: string,
+  userId: string,
+  mode: 'resend' | 'renew',
+  context: InvitingContext,
+): Promise<InvitationLink> {
+  await refuseOverRateLimit(db, accountId, 1, context);
+  return db.transaction().execute(async (trx) => {
+    const invitation = await pendingInvitationOf(trx, accountId, userId);
+    const expired = invitation.expiresAt <= context.now;
+    if (mode === 'resend' && expired) throw expiredRefusal();
+    if (mode === 'renew' && !expired) {
+      throw new ProblemError(409, 'invitation_still_valid', 'This invitation is still valid', {
+        detail: 'Resend it instead: the same link keeps working.',
+      });
+    }
+    const expiresAt = expiryFrom(context);
+    const { link_version } = await queries.markInvitationSent(trx, invitation.id, {
+      expiresAt,
+      now: context.now,
+      newLink: mode === 'renew',
+    });
+    const invitee = await queries.findInvitee(trx, accountId, userId);
+    await insertAuditEvent(trx, {
+      accountId,
+      actorId: context.actorId,
+      action: mode === 'renew' ? 'invitation.renewed' : 'invitation.resent',
+      subjectUserId: userId,
+      data: { email: invitee.email, expiresAt: expiresAt.toISOString() },
+      at: context.now,
+    });
+    await enqueueEmail(trx, {
+      kind: mode === 'renew' ? 'invitation-renewed' : 'invitation-resent',
+      recipient: invitee.email,
+      locale: invitee.locale,
+      payload: {
+        invitationId: invitation.id,
+        linkVersion: link_version,
+        firstName: invitee.first_name,
+        accountName: invitee.account_name,
+        inviterName: invitee.inviter_name,
+        expiresAt: expiresAt.toISOString(),
+      },
+      now: context.now,
+    });
+    return { link: linkOf(context, invitation.id, link_version), expiresAt: expiresAt.toISOString() };
+  });
+}

@@ -1,0 +1,348 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/connect.ts';
+import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { invitationIdOf, invitationToken, isLiveToken } from './invitation-link.ts';
+
+const START = new Date('2026-06-01T12:00:00Z');
+const DAY = 24 * 60 * 60 * 1000;
+let clock = START;
+let database: Database;
+let app: ReturnType<typeof createApp>;
+let counter = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, invitationsPerHour: 20 });
+});
+afterAll(() => database.close());
+beforeEach(() => {
+  clock = START;
+});
+
+/** A fresh account: an administrator, an ordinary member, two groups, and people in other states. */
+async function scenario() {
+  const { db } = database;
+  const n = ++counter;
+  const account = await createAccount(db, `Acme ${n}`);
+  const finance = await createGroup(db, account.id, 'Finance', ['billing']);
+  const sales = await createGroup(db, account.id, 'Sales', ['orders']);
+  const ids = {
+    admin: await createUser(db, { email: `admin${n}@acme.test`, firstName: 'Ada', lastName: 'Admin' }),
+    member: await createUser(db, { email: `member${n}@acme.test`, firstName: 'Mo', lastName: 'Member' }),
+    blocked: await createUser(db, { email: `blocked${n}@acme.test` }),
+    removed: await createUser(db, { email: `removed${n}@acme.test`, firstName: 'Rem', lastName: 'Oved' }),
+    invited: await createUser(db, { email: `invited${n}@acme.test`, registered: false }),
+  };
+  await addMember(db, { accountId: account.id, userId: ids.admin, groupIds: [account.adminGroupId] });
+  await addMember(db, { accountId: account.id, userId: ids.member, groupIds: [sales] });
+  await addMember(db, { accountId: account.id, userId: ids.blocked, groupIds: [sales], state: 'blocked' });
+  await addMember(db, { accountId: account.id, userId: ids.removed, groupIds: [], state: 'removed' });
+  await addMember(db, { accountId: account.id, userId: ids.invited, groupIds: [sales], state: 'invited', invitationExpiresAt: new Date(START.getTime() + 3 * DAY) });
+  const admin = await signInAs(app, `admin${n}@acme.test`);
+  return { n, account, finance, sales, ids, admin };
+}
+
+type Auth = { cookie: string; origin: string };
+const post = (path: string, auth: Auth, body?: unknown) =>
+  app.request(path, {
+    method: 'POST',
+    headers: { cookie: auth.cookie, origin: auth.origin, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+const invite = (accountId: string, auth: Auth, invitees: object[], groupIds: string[]) =>
+  post(`/accounts/${accountId}/invitations`, auth, { invitees, groupIds });
+const invitationAction = (accountId: string, userId: string, action: 'resend' | 'renew', auth: Auth) =>
+  post(`/accounts/${accountId}/users/${userId}/invitation/${action}`, auth);
+const getLink = (accountId: string, userId: string, auth: Auth) =>
+  app.request(`/accounts/${accountId}/users/${userId}/invitation/link`, { headers: { cookie: auth.cookie } });
+
+const tokenOf = (link: string) => link.slice(`${PUBLIC_URL}/invite/`.length);
+
+async function outboxFor(recipient: string) {
+  return database.db.selectFrom('outbox').select(['kind', 'locale', 'payload']).where('recipient', '=', recipient).orderBy('created_at').execute();
+}
+async function auditFor(accountId: string, userId: string) {
+  return database.db
+    .selectFrom('audit_events')
+    .select(['action', 'actor_id', 'data'])
+    .where('account_id', '=', accountId)
+    .where('subject_user_id', '=', userId)
+    .orderBy('at')
+    .execute();
+}
+
+describe('POST /accounts/:accountId/invitations', () => {
+  it('invites a new person: identity without password, Invited membership with the groups, link, audit and email', async () => {
+    const s = await scenario();
+    const response = await invite(s.account.id, s.admin, [{ email: ' Grace.Hopper@Example.TEST ', firstName: 'Grace', lastName: 'Hopper' }], [s.finance, s.sales]);
+    expect(response.status).toBe(200);
+    const { results } = await response.json();
+    expect(results).toHaveLength(1);
+    const [result] = results;
+    expect(result).toMatchObject({ status: 'invited', email: 'grace.hopper@example.test', reinvited: false });
+    expect(result.expiresAt).toBe(new Date(START.getTime() + 7 * DAY).toISOString());
+    expect(result.link.startsWith(`${PUBLIC_URL}/invite/`)).toBe(true);
+
+    const user = await database.db.selectFrom('users').selectAll().where('id', '=', result.userId).executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ email: 'grace.hopper@example.test', first_name: 'Grace', last_name: 'Hopper', password_hash: null });
+    const groups = await database.db.selectFrom('membership_groups').select('group_id').where('user_id', '=', result.userId).execute();
+    expect(groups.map((g) => g.group_id).sort()).toEqual([s.finance, s.sales].sort());
+
+    // The link names the invitation and verifies at its current version; nothing of it is stored.
+    const token = tokenOf(result.link);
+    const invitation = await database.db.selectFrom('invitations').selectAll().where('id', '=', invitationIdOf(token)!).executeTakeFirstOrThrow();
+    expect(invitation).toMatchObject({ user_id: result.userId, state: 'pending', link_version: 1, send_count: 1, invited_by: s.ids.admin });
+    expect(isLiveToken(token, TEST_SECRET, invitation.id, 1)).toBe(true);
+    expect(JSON.stringify(await database.db.selectFrom('outbox').select('payload').execute())).not.toContain(token);
+
+    const [email] = await outboxFor('grace.hopper@example.test');
+    expect(email).toMatchObject({ kind: 'invitation', locale: 'en' });
+    expect(email!.payload).toEqual({
+      invitationId: invitation.id,
+      linkVersion: 1,
+      firstName: 'Grace',
+      accountName: `Acme ${s.n}`,
+      inviterName: 'Ada Admin',
+      expiresAt: result.expiresAt,
+    });
+    const [audit] = await auditFor(s.account.id, result.userId);
+    expect(audit).toMatchObject({ action: 'user.invited', actor_id: s.ids.admin });
+    expect(audit!.data).toMatchObject({ email: 'grace.hopper@example.test', reinvited: false });
+
+    // The list shows them as Invited, expiring in 7 days.
+    const list = await (await app.request(`/accounts/${s.account.id}/users?state=invited&q=grace`, { headers: { cookie: s.admin.cookie } })).json();
+    expect(list.items).toEqual([expect.objectContaining({ id: result.userId, state: 'invited', expiresAt: result.expiresAt })]);
+  });
+
+  it('reports each invitee on its own, in order, in a mixed batch', async () => {
+    const s = await scenario();
+    const response = await invite(
+      s.account.id,
+      s.admin,
+      [
+        { email: 'one@example.test', firstName: 'One', lastName: 'Person' },
+        { email: 'not an email' },
+        { email: `MEMBER${s.n}@acme.test` },
+        { email: 'ONE@example.test', firstName: 'One', lastName: 'Again' },
+        { email: 'nameless@example.test' },
+        { email: `blocked${s.n}@acme.test` },
+        { email: `invited${s.n}@acme.test` },
+        { email: 'two@example.test', firstName: 'Two', lastName: 'Person' },
+      ],
+      [s.sales],
+    );
+    expect(response.status).toBe(200);
+    const { results } = await response.json();
+    expect(results.map((r: { status: string; reason?: string; state?: string }) => r.reason ?? r.state ?? r.status)).toEqual([
+      'invited',
+      'invalid_email',
+      'active',
+      'duplicate',
+      'names_required',
+      'blocked',
+      'invited',
+      'invited',
+    ]);
+    expect(results[2]).toMatchObject({ status: 'already_member', email: `member${s.n}@acme.test`, userId: s.ids.member });
+    expect(results[6]).toMatchObject({ status: 'already_member', userId: s.ids.invited });
+    // Nothing was written for the refused lines: no identity for the nameless, no second email.
+    expect(await database.db.selectFrom('users').select('id').where('email', '=', 'nameless@example.test').execute()).toEqual([]);
+    expect(await outboxFor(`member${s.n}@acme.test`)).toEqual([]);
+    expect((await outboxFor('one@example.test')).length).toBe(1);
+  });
+
+  it('keeps the identity and name of a person who already exists, and invites them into a second account', async () => {
+    const s = await scenario();
+    const other = await scenario();
+    const response = await invite(other.account.id, other.admin, [{ email: `member${s.n}@acme.test`, firstName: 'Changed', lastName: 'Name' }], [other.finance]);
+    const [result] = (await response.json()).results;
+    expect(result).toMatchObject({ status: 'invited', userId: s.ids.member });
+    const user = await database.db.selectFrom('users').select(['first_name', 'last_name']).where('id', '=', s.ids.member).executeTakeFirstOrThrow();
+    expect(user).toEqual({ first_name: 'Mo', last_name: 'Member' });
+    // Their first account is untouched.
+    const first = await database.db.selectFrom('memberships').select('state').where('account_id', '=', s.account.id).where('user_id', '=', s.ids.member).executeTakeFirstOrThrow();
+    expect(first.state).toBe('active');
+  });
+
+  it('re-invites a removed person: same identity, back to Invited with the new groups', async () => {
+    const s = await scenario();
+    const [result] = (await (await invite(s.account.id, s.admin, [{ email: `removed${s.n}@acme.test` }], [s.finance])).json()).results;
+    expect(result).toMatchObject({ status: 'invited', userId: s.ids.removed, reinvited: true });
+    const membership = await database.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('account_id', '=', s.account.id)
+      .where('user_id', '=', s.ids.removed)
+      .executeTakeFirstOrThrow();
+    expect(membership).toMatchObject({ state: 'invited', removed_at: null, joined_at: null, invited_by: s.ids.admin, version: 2 });
+    const groups = await database.db.selectFrom('membership_groups').select('group_id').where('user_id', '=', s.ids.removed).execute();
+    expect(groups).toEqual([{ group_id: s.finance }]);
+  });
+
+  it('re-invites a person who declined', async () => {
+    const s = await scenario();
+    const [first] = (await (await invite(s.account.id, s.admin, [{ email: 'decider@example.test', firstName: 'De', lastName: 'Cider' }], [s.sales])).json()).results;
+    const declined = await app.request(`/invitations/${tokenOf(first.link)}/decline`, { method: 'POST', headers: { origin: ORIGIN } });
+    expect(declined.status).toBe(200);
+    const [again] = (await (await invite(s.account.id, s.admin, [{ email: 'decider@example.test' }], [s.finance])).json()).results;
+    expect(again).toMatchObject({ status: 'invited', userId: first.userId, reinvited: true });
+    expect(again.link).not.toBe(first.link);
+    // The declined link stays dead; the new one works.
+    expect((await app.request(`/invitations/${tokenOf(first.link)}`)).status).toBe(404);
+    expect((await app.request(`/invitations/${tokenOf(again.link)}`)).status).toBe(200);
+  });
+
+  it('reports an expired invitee as already invited (expired), to be renewed rather than duplicated', async () => {
+    const s = await scenario();
+    clock = new Date(START.getTime() + 4 * DAY);
+    const [result] = (await (await invite(s.account.id, s.admin, [{ email: `invited${s.n}@acme.test` }], [s.sales])).json()).results;
+    expect(result).toEqual({ status: 'already_member', email: `invited${s.n}@acme.test`, userId: s.ids.invited, state: 'expired' });
+  });
+
+  it('refuses bad requests whole with a clear code, writing nothing', async () => {
+    const s = await scenario();
+    const other = await scenario();
+    const cases = [
+      { body: { invitees: [], groupIds: [s.sales] }, code: 'invalid_parameters' },
+      { body: { invitees: [{ email: 'a@example.test' }], groupIds: [] }, code: 'invalid_parameters' },
+      { body: { invitees: Array.from({ length: 51 }, (_, i) => ({ email: `p${i}@example.test` })), groupIds: [s.sales] }, code: 'invalid_parameters' },
+      { body: { invitees: [{ email: 'a@example.test', firstName: 'A', lastName: 'B' }], groupIds: ['not-a-uuid'] }, code: 'invalid_parameters' },
+      { body: { invitees: [{ email: 'a@example.test', firstName: 'A', lastName: 'B' }], groupIds: [other.sales] }, code: 'unknown_group' },
+    ];
+    for (const { body, code } of cases) {
+      const response = await post(`/accounts/${s.account.id}/invitations`, s.admin, body);
+      expect(response.status).toBe(400);
+      expect((await response.json()).code).toBe(code);
+    }
+    expect(await database.db.selectFrom('users').select('id').where('email', '=', 'a@example.test').execute()).toEqual([]);
+  });
+
+  it('is for administrators of that account only', async () => {
+    const s = await scenario();
+    const other = await scenario();
+    const member = await signInAs(app, `member${s.n}@acme.test`);
+    const body = [{ email: 'x@example.test', firstName: 'X', lastName: 'Y' }];
+    expect((await invite(s.account.id, member, body, [s.sales])).status).toBe(403);
+    expect((await invite(s.account.id, other.admin, body, [s.sales])).status).toBe(404);
+    expect((await app.request(`/accounts/${s.account.id}/invitations`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ invitees: body, groupIds: [s.sales] }) })).status).toBe(401);
+    // A foreign page cannot make the administrator's browser invite someone.
+    const forged = await invite(s.account.id, { ...s.admin, origin: 'https://evil.example' }, body, [s.sales]);
+    expect(forged.status).toBe(403);
+    expect((await forged.json()).code).toBe('csrf_rejected');
+  });
+
+  it('limits the invitations an account sends per hour, counting resends, and says when to retry', async () => {
+    const s = await scenario(); // this app allows 20 per hour
+    const people = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ email: `rate${s.n}-${from + i}@example.test`, firstName: 'R', lastName: 'L' }));
+    expect((await invite(s.account.id, s.admin, people(0, 18), [s.sales])).status).toBe(200);
+    expect((await invitationAction(s.account.id, s.ids.invited, 'resend', s.admin)).status).toBe(200);
+    const refused = await invite(s.account.id, s.admin, people(18, 2), [s.sales]);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).code).toBe('rate_limited');
+    expect(Number(refused.headers.get('retry-after'))).toBe(3600);
+    expect((await invite(s.account.id, s.admin, people(18, 1), [s.sales])).status).toBe(200);
+    expect((await invitationAction(s.account.id, s.ids.invited, 'resend', s.admin)).status).toBe(429);
+    // Other accounts have their own allowance; an hour later this one has its own back.
+    const other = await scenario();
+    expect((await invite(other.account.id, other.admin, people(100, 1), [other.sales])).status).toBe(200);
+    clock = new Date(START.getTime() + 60 * 60 * 1000 + 1);
+    expect((await invite(s.account.id, s.admin, people(19, 1), [s.sales])).status).toBe(200);
+  });
+});
+
+describe('invitation row actions', () => {
+  it('copy link gives the live link of an Invited person, and only theirs', async () => {
+    const s = await scenario();
+    const response = await getLink(s.account.id, s.ids.invited, s.admin);
+    expect(response.status).toBe(200);
+    const { link, expiresAt } = await response.json();
+    expect(expiresAt).toBe(new Date(START.getTime() + 3 * DAY).toISOString());
+    expect((await app.request(`/invitations/${tokenOf(link)}`)).status).toBe(200);
+
+    expect((await (await getLink(s.account.id, s.ids.member, s.admin)).json()).code).toBe('not_invited');
+    expect((await getLink(s.account.id, '00000000-0000-4000-8000-000000000000', s.admin)).status).toBe(404);
+    const member = await signInAs(app, `member${s.n}@acme.test`);
+    expect((await getLink(s.account.id, s.ids.invited, member)).status).toBe(403);
+    clock = new Date(START.getTime() + 3 * DAY);
+    const expired = await getLink(s.account.id, s.ids.invited, s.admin);
+    expect(expired.status).toBe(409);
+    expect((await expired.json()).code).toBe('invitation_expired');
+  });
+
+  it('resend keeps the link, resets the expiry to 7 days from now, and emails again', async () => {
+    const s = await scenario();
+    const before = await (await getLink(s.account.id, s.ids.invited, s.admin)).json();
+    clock = new Date(START.getTime() + 2 * DAY);
+    const response = await invitationAction(s.account.id, s.ids.invited, 'resend', s.admin);
+    expect(response.status).toBe(200);
+    const after = await response.json();
+    expect(after.link).toBe(before.link);
+    expect(after.expiresAt).toBe(new Date(clock.getTime() + 7 * DAY).toISOString());
+    const emails = await outboxFor(`invited${s.n}@acme.test`);
+    expect(emails.map((e) => e.kind)).toEqual(['invitation-resent']);
+    expect(emails[0]!.payload).toMatchObject({ linkVersion: 1, accountName: `Acme ${s.n}`, expiresAt: after.expiresAt });
+    const invitation = await database.db.selectFrom('invitations').select(['send_count', 'last_sent_at']).where('user_id', '=', s.ids.invited).executeTakeFirstOrThrow();
+    expect(invitation).toEqual({ send_count: 2, last_sent_at: clock });
+    expect((await auditFor(s.account.id, s.ids.invited)).map((a) => a.action)).toEqual(['invitation.resent']);
+  });
+
+  it('resend of an expired invitation asks for a new one; renew of a live one asks for a resend', async () => {
+    const s = await scenario();
+    const live = await invitationAction(s.account.id, s.ids.invited, 'renew', s.admin);
+    expect(live.status).toBe(409);
+    expect((await live.json()).code).toBe('invitation_still_valid');
+    clock = new Date(START.getTime() + 5 * DAY);
+    const expired = await invitationAction(s.account.id, s.ids.invited, 'resend', s.admin);
+    expect(expired.status).toBe(409);
+    expect((await expired.json()).code).toBe('invitation_expired');
+    expect(await outboxFor(`invited${s.n}@acme.test`)).toEqual([]);
+    for (const userId of [s.ids.member, s.ids.removed, s.ids.blocked]) {
+      expect((await (await invitationAction(s.account.id, userId, 'resend', s.admin)).json()).code).toBe('not_invited');
+    }
+  });
+
+  it('send new invitation issues a new link (the old one dies), a new expiry and an email', async () => {
+    const s = await scenario();
+    const old = await (await getLink(s.account.id, s.ids.invited, s.admin)).json();
+    clock = new Date(START.getTime() + 10 * DAY);
+    expect((await app.request(`/invitations/${tokenOf(old.link)}`)).status).toBe(410);
+    const response = await invitationAction(s.account.id, s.ids.invited, 'renew', s.admin);
+    expect(response.status).toBe(200);
+    const renewed = await response.json();
+    expect(renewed.link).not.toBe(old.link);
+    expect(renewed.expiresAt).toBe(new Date(clock.getTime() + 7 * DAY).toISOString());
+    expect((await app.request(`/invitations/${tokenOf(old.link)}`)).status).toBe(404);
+    expect((await app.request(`/invitations/${tokenOf(renewed.link)}`)).status).toBe(200);
+    const [email] = await outboxFor(`invited${s.n}@acme.test`);
+    expect(email).toMatchObject({ kind: 'invitation-renewed', payload: expect.objectContaining({ linkVersion: 2 }) });
+    expect((await auditFor(s.account.id, s.ids.invited)).map((a) => a.action)).toEqual(['invitation.renewed']);
+    // The list shows them Invited again.
+    const list = await (await app.request(`/accounts/${s.account.id}/users?state=invited`, { headers: { cookie: s.admin.cookie } })).json();
+    expect(list.items.map((u: { id: string }) => u.id)).toEqual([s.ids.invited]);
+  });
+
+  it('a link of a removed person stops working', async () => {
+    const s = await scenario();
+    const { link } = await (await getLink(s.account.id, s.ids.invited, s.admin)).json();
+    const removed = await app.request(`/accounts/${s.account.id}/users/${s.ids.invited}`, { method: 'DELETE', headers: { cookie: s.admin.cookie, origin: ORIGIN } });
+    expect(removed.status).toBe(200);
+    expect((await app.request(`/invitations/${tokenOf(link)}`)).status).toBe(404);
+  });
+});
+
+describe('invitation tokens', () => {
+  it('cannot be forged without the secret nor carried to another invitation', () => {
+    const id = '0b7e3f0c-2a51-4a8e-9d3e-6f1f2b9c0a11';
+    const other = '5d1c9e44-7f20-4b5a-8c6d-0e9a3b2f1c77';
+    const token = invitationToken(TEST_SECRET, id, 3);
+    expect(invitationIdOf(token)).toBe(id);
+    expect(isLiveToken(token, TEST_SECRET, id, 3)).toBe(true);
+    expect(isLiveToken(token, TEST_SECRET, id, 4)).toBe(false);
+    expect(isLiveToken(token, `${TEST_SECRET}x`, id, 3)).toBe(false);
+    expect(isLiveToken(token, TEST_SECRET, other, 3)).toBe(false);
+    for (const bad of ['', 'abc', `${token}.x`, 'AAAA.BBBB', token.replace('.', '')]) expect(invitationIdOf(bad)).toBeNull();
+  });
+});
