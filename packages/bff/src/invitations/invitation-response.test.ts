@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/connect.ts';
+import { verifyPassword } from '../session/password-hash.ts';
+import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs, TEST_PASSWORD, TEST_SECRET } from '../testing/fixtures.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+
+const START = new Date('2026-06-01T12:00:00Z');
+const DAY = 24 * 60 * 60 * 1000;
+const NEW_PASSWORD = 'Brand-new-pass9';
+let clock = START;
+let database: Database;
+let app: ReturnType<typeof createApp>;
+let counter = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock });
+});
+afterAll(() => database.close());
+beforeEach(() => {
+  clock = START;
+});
+
+type Auth = { cookie: string; origin: string };
+
+/** An account whose administrator invites one new person and one person who already has an identity. */
+async function scenario() {
+  const { db } = database;
+  const n = ++counter;
+  const account = await createAccount(db, `Initech ${n}`);
+  const team = await createGroup(db, account.id, 'Team', ['projects']);
+  const adminId = await createUser(db, { email: `boss${n}@initech.test`, firstName: 'Bill', lastName: 'Lumbergh' });
+  const knownId = await createUser(db, { email: `known${n}@example.test`, firstName: 'Kim', lastName: 'Known' });
+  const strangerId = await createUser(db, { email: `stranger${n}@example.test` });
+  await addMember(db, { accountId: account.id, userId: adminId, groupIds: [account.adminGroupId] });
+  const admin = await signInAs(app, `boss${n}@initech.test`);
+  const response = await app.request(`/accounts/${account.id}/invitations`, {
+    method: 'POST',
+    headers: { cookie: admin.cookie, origin: ORIGIN, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      invitees: [{ email: `newbie${n}@example.test`, firstName: 'Nina', lastName: 'Newbie' }, { email: `known${n}@example.test` }],
+      groupIds: [team],
+    }),
+  });
+  const [newbie, known] = (await response.json()).results;
+  const tokenOf = (link: string) => link.slice(`${PUBLIC_URL}/invite/`.length);
+  return {
+    n,
+    account,
+    team,
+    admin,
+    newbie: { id: newbie.userId as string, token: tokenOf(newbie.link) },
+    known: { id: knownId, token: tokenOf(known.link) },
+    strangerId,
+  };
+}
+
+const view = (token: string, auth?: Auth) => app.request(`/invitations/${token}`, { headers: auth ? { cookie: auth.cookie } : {} });
+const respond = (token: string, action: 'accept' | 'decline', body: unknown = {}, auth?: Auth) =>
+  app.request(`/invitations/${token}/${action}`, {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': 'application/json', ...(auth ? { cookie: auth.cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+const registration = (extra: object = {}) => ({
+  registration: { firstName: 'Nina', lastName: 'Newton', password: NEW_PASSWORD, acceptTerms: true, ...extra },
+});
+
+async function membershipOf(accountId: string, userId: string) {
+  return database.db.selectFrom('memberships').selectAll().where('account_id', '=', accountId).where('user_id', '=', userId).executeTakeFirstOrThrow();
+}
+
+describe('GET /invitations/:token', () => {
+  it('shows the account, the inviter, the invitee and whether they must register', async () => {
+    const s = await scenario();
+    const response = await view(s.newbie.token);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      accountId: s.account.id,
+      accountName: `Initech ${s.n}`,
+      inviterName: 'Bill Lumbergh',
+      email: `newbie${s.n}@example.test`,
+      firstName: 'Nina',
+      lastName: 'Newbie',
+      hasIdentity: false,
+      viewer: 'anonymous',
+      expiresAt: new Date(START.getTime() + 7 * DAY).toISOString(),
+    });
+    const known = await (await view(s.known.token, await signInAs(app, `known${s.n}@example.test`))).json();
+    expect(known).toMatchObject({ hasIdentity: true, viewer: 'invitee', firstName: 'Kim' });
+    expect((await (await view(s.known.token, s.admin)).json()).viewer).toBe('someone_else');
+  });
+
+  it('404 for tampered and unknown links, 410 with a code once expired', async () => {
+    const s = await scenario();
+    const [id, mac] = s.newbie.token.split('.') as [string, string];
+    const flipped = `${id}.${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`;
+    for (const token of [flipped, `${s.known.token.split('.')[0]}.${mac}`, 'garbage', 'AAAAAAAAAAAAAAAAAAAAAA.AAAA']) {
+      const response = await view(token);
+      expect(response.status).toBe(404);
+      expect((await response.json()).code).toBe('not_found');
+    }
+    clock = new Date(START.getTime() + 7 * DAY);
+    const expired = await view(s.newbie.token);
+    expect(expired.status).toBe(410);
+    expect((await expired.json()).code).toBe('invitation_expired');
+    expect((await respond(s.newbie.token, 'accept', registration())).status).toBe(410);
+    expect((await respond(s.newbie.token, 'decline')).status).toBe(410);
+  });
+});
+
+describe('POST /invitations/:token/accept', () => {
+  it('registers a new person, signs them in with the account active, and makes them Active', async () => {
+    const s = await scenario();
+    const response = await respond(s.newbie.token, 'accept', registration());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ accountId: s.account.id, userId: s.newbie.id });
+    const setCookie = response.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    const cookie = setCookie.split(';')[0]!;
+    const me = await (await app.request('/me', { headers: { cookie } })).json();
+    expect(me).toMatchObject({ user: { id: s.newbie.id, firstName: 'Nina', lastName: 'Newton' }, activeAccountId: s.account.id });
+
+    const user = await database.db.selectFrom('users').select(['password_hash', 'last_sign_in_at']).where('id', '=', s.newbie.id).executeTakeFirstOrThrow();
+    expect(user.password_hash).not.toContain(NEW_PASSWORD);
+    expect(await verifyPassword(NEW_PASSWORD, user.password_hash!)).toBe(true);
+    expect(user.last_sign_in_at).toEqual(START);
+    expect(await membershipOf(s.account.id, s.newbie.id)).toMatchObject({ state: 'active', joined_at: START, version: 2 });
+    const audit = await database.db.selectFrom('audit_events').select(['action', 'actor_id']).where('subject_user_id', '=', s.newbie.id).orderBy('at').execute();
+    expect(audit.map((a) => a.action)).toEqual(['user.invited', 'invitation.accepted']);
+    expect(audit[1]!.actor_id).toBe(s.newbie.id);
+    // They can sign in with the new password; the link is used up.
+    await signInAs(app, `newbie${s.n}@example.test`, NEW_PASSWORD);
+    expect((await view(s.newbie.token)).status).toBe(404);
+    expect((await respond(s.newbie.token, 'accept', registration())).status).toBe(404);
+  });
+
+  it('refuses a weak password, a missing terms agreement and missing names, field by field, changing nothing', async () => {
+    const s = await scenario();
+    const cases: [object, string][] = [
+      [registration({ password: 'weakpass' }), 'registration.password'],
+      [registration({ acceptTerms: false }), 'registration.acceptTerms'],
+      [registration({ firstName: '  ' }), 'registration.firstName'],
+    ];
+    for (const [body, path] of cases) {
+      const response = await respond(s.newbie.token, 'accept', body);
+      expect(response.status).toBe(400);
+      const problem = await response.json();
+      expect(problem.code).toBe('invalid_parameters');
+      expect(problem.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    }
+    const missing = await respond(s.newbie.token, 'accept', {});
+    expect(missing.status).toBe(409);
+    expect((await missing.json()).code).toBe('registration_required');
+    expect((await membershipOf(s.account.id, s.newbie.id)).state).toBe('invited');
+    expect((await view(s.newbie.token)).status).toBe(200);
+  });
+
+  it('lets a person with an identity accept only while signed in as the invited email', async () => {
+    const s = await scenario();
+    const anonymous = await respond(s.known.token, 'accept');
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).code).toBe('sign_in_required');
+    const stranger = await signInAs(app, `stranger${s.n}@example.test`);
+    const wrong = await respond(s.known.token, 'accept', {}, stranger);
+    expect(wrong.status).toBe(403);
+    expect((await wrong.json()).code).toBe('signed_in_as_someone_else');
+    // Registering over an existing identity is not a way around signing in.
+    expect((await respond(s.known.token, 'accept', registration())).status).toBe(401);
+
+    const known = await signInAs(app, `known${s.n}@example.test`);
+    const accepted = await respond(s.known.token, 'accept', {}, known);
+    expect(accepted.status).toBe(200);
+    expect(accepted.headers.get('set-cookie')).toBeNull();
+    expect((await membershipOf(s.account.id, s.known.id)).state).toBe('active');
+    const me = await (await app.request('/me', { headers: { cookie: known.cookie } })).json();
+    expect(me.activeAccountId).toBe(s.account.id);
+    // Their password is their own still.
+    await signInAs(app, `known${s.n}@example.test`, TEST_PASSWORD);
+  });
+
+  it('a link works once: of many concurrent accepts exactly one wins', async () => {
+    // On PostgreSQL the accepts really overlap (a pool of connections); on PGlite they queue.
+    // The signed-in path has no slow password hashing before its transaction, so it races hardest.
+    const ROUNDS = database.kind === 'postgres' ? 5 : 1;
+    for (let round = 0; round < ROUNDS; round++) {
+      const s = await scenario();
+      const known = await signInAs(app, `known${s.n}@example.test`);
+      const attempts = [
+        ...Array.from({ length: 6 }, () => respond(s.known.token, 'accept', {}, known)),
+        ...Array.from({ length: 3 }, () => respond(s.newbie.token, 'accept', registration())),
+      ];
+      const statuses = (await Promise.all(attempts)).map((r) => r.status);
+      expect(statuses.slice(0, 6).sort()).toEqual([200, 404, 404, 404, 404, 404]);
+      expect(statuses.slice(6).sort()).toEqual([200, 404, 404]);
+      for (const userId of [s.known.id, s.newbie.id]) {
+        const accepted = await database.db.selectFrom('audit_events').select('id').where('subject_user_id', '=', userId).where('action', '=', 'invitation.accepted').execute();
+        expect(accepted).toHaveLength(1);
+        expect((await membershipOf(s.account.id, userId)).version).toBe(2);
+      }
+      const sessions = await database.db.selectFrom('sessions').select('id').where('user_id', '=', s.newbie.id).execute();
+      expect(sessions).toHaveLength(1);
+    }
+  });
+});
+
+describe('POST /invitations/:token/decline', () => {
+  it('ends the invitation; the administrator sees Declined; the link is dead', async () => {
+    const s = await scenario();
+    const response = await respond(s.newbie.token, 'decline');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ accountId: s.account.id, userId: s.newbie.id });
+    expect(await membershipOf(s.account.id, s.newbie.id)).toMatchObject({ state: 'declined', joined_at: null });
+    const groups = await database.db.selectFrom('membership_groups').select('group_id').where('user_id', '=', s.newbie.id).execute();
+    expect(groups).toEqual([]);
+    const list = await (await app.request(`/accounts/${s.account.id}/users?state=declined`, { headers: { cookie: s.admin.cookie } })).json();
+    expect(list.items.map((u: { id: string; state: string }) => [u.id, u.state])).toEqual([[s.newbie.id, 'declined']]);
+    const audit = await database.db.selectFrom('audit_events').select('action').where('subject_user_id', '=', s.newbie.id).orderBy('at').execute();
+    expect(audit.map((a) => a.action)).toEqual(['user.invited', 'invitation.declined']);
+    expect((await respond(s.newbie.token, 'decline')).status).toBe(404);
+    expect((await respond(s.newbie.token, 'accept', registration())).status).toBe(404);
+  });
+});
