@@ -10,6 +10,7 @@ import type { TestRunnerConfig, TestRunnerPlugin } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './packages/bff/src/app.ts';
+import { invitationToken } from './packages/bff/src/invitations/invitation-link.ts';
 import type { Database } from './packages/bff/src/db/connect.ts';
 import { seedDemo } from './packages/bff/src/db/seed.ts';
 import { createTestDatabase } from './packages/bff/src/testing/test-database.ts';
@@ -19,6 +20,7 @@ type Middleware = NonNullable<TestRunnerConfig['middleware']>[number];
 type KoaContext = Parameters<Middleware>[0];
 
 const API_PREFIX = '/api';
+const TEST_SECRET = 'test-secret-at-least-32-characters-long!!';
 
 let database: Database | undefined;
 let bff: Promise<ReturnType<typeof createApp>> | undefined;
@@ -32,7 +34,7 @@ function startBff() {
     return createApp({
       db: database.db,
       databaseKind: database.kind,
-      secret: 'test-secret-at-least-32-characters-long!!',
+      secret: TEST_SECRET,
       publicUrl: 'http://localhost:8000',
     });
   })();
@@ -69,6 +71,24 @@ async function writeResponse(ctx: KoaContext, response: Response) {
   if (body.length > 0) ctx.body = body;
 }
 
+/**
+ * Test-only: the link token of a seeded expired invitation. Tokens are HMACs under the server's
+ * secret, so a browser test cannot make one itself; the real BFF still judges it.
+ */
+const EXPIRED_TOKEN_PATH = '/__test__/expired-invitation-token';
+const expiredTokenMiddleware: Middleware = async (ctx, next) => {
+  if (ctx.path !== EXPIRED_TOKEN_PATH) return next();
+  await startBff();
+  const invitation = await database!.db
+    .selectFrom('invitations')
+    .select(['id', 'link_version'])
+    .where('state', '=', 'pending')
+    .where('expires_at', '<', new Date())
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  ctx.body = { token: invitationToken(TEST_SECRET, invitation.id, invitation.link_version) };
+};
+
 const bffMiddleware: Middleware = async (ctx, next) => {
   if (ctx.path !== API_PREFIX && !ctx.path.startsWith(`${API_PREFIX}/`)) return next();
   const app = await startBff();
@@ -92,7 +112,7 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   // Lit announces its development build in every test file; that says nothing about the tests.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  middleware: [bffMiddleware],
+  middleware: [expiredTokenMiddleware, bffMiddleware],
   plugins: [
     // The plugin ignores `extends`, so point it at the root tsconfig (decorator settings for Lit).
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
