@@ -11,6 +11,7 @@ import { csrfGuard } from './http/csrf.ts';
 import { accountInvitationsRoutes, memberInvitationRoutes, publicInvitationRoutes } from './invitations/invitations.routes.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { meRoutes } from './me/me.routes.ts';
+import { openApiDocument } from './openapi.ts';
 import { cookieAuthenticator } from './session/cookie.ts';
 import { sessionRoutes } from './session/session.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -79,6 +80,11 @@ export function createApp(options: AppOptions) {
     .route('/accounts/:accountId/invitations', accountInvitationsRoutes)
     .route('/invitations', publicInvitationRoutes)
     .route('/accounts/:accountId/groups', groupsRoutes)
+    .get('/openapi.json', (c) => {
+      // Served where the host mounted the app, so its server URL is the mount point.
+      const mountPath = new URL(c.req.url).pathname.replace(/\/openapi\.json$/, '') || '/';
+      return c.json(openApiDocument(mountPath), 200);
+    })
     .notFound((c) => problemResponse(c, new ProblemError(404, 'not_found', 'No such resource')))
     .onError((error, c) => {
       if (error instanceof ProblemError) return problemResponse(c, error);

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import type { Database } from './db/connect.ts';
+import { PUBLIC_URL, TEST_SECRET } from './testing/fixtures.ts';
+import { createTestDatabase } from './testing/test-database.ts';
+
+let database: Database;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+});
+afterAll(() => database.close());
+
+describe('GET /openapi.json', () => {
+  it('describes every route the app answers, and nothing it does not', async () => {
+    const response = await app.request('/openapi.json');
+    expect(response.status).toBe(200);
+    const document = await response.json();
+    expect(document.openapi).toBe('3.1.0');
+    const described = Object.entries(document.paths as Record<string, object>).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const routes = app.routes
+      .filter((route) => route.method !== 'ALL')
+      .map((route) => `${route.method} ${route.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}') || '/'}`);
+    expect(new Set(described)).toEqual(new Set(routes));
+  });
+
+  it('carries the request and response schemas of the shared zod definitions', async () => {
+    const document = await (await app.request('/openapi.json')).json();
+    const invite = document.paths['/accounts/{accountId}/invitations'].post;
+    expect(invite.parameters).toEqual([{ name: 'accountId', in: 'path', required: true, schema: { type: 'string' } }]);
+    const body = invite.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(['invitees', 'groupIds']);
+    expect(body.properties.invitees.maxItems).toBe(50);
+    const list = document.paths['/accounts/{accountId}/users'].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(['accountId', 'q', 'state', 'group', 'sort', 'order', 'limit', 'cursor']);
+    expect(document.paths['/invitations/{token}'].get.security).toEqual([]);
+    expect(list.responses.default.content['application/problem+json'].schema.properties.code.enum).toContain('rate_limited');
+  });
+
+  it('names the mount point as its server', async () => {
+    const host = new Hono().route('/api', app);
+    const document = await (await host.request('/api/openapi.json')).json();
+    expect(document.servers).toEqual([{ url: '/api' }]);
+  });
+});

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import {
+  AcceptInvitationSchema,
+  GroupSchema,
+  InvitationLinkSchema,
+  InvitationViewSchema,
+  InviteRequestSchema,
+  InviteResponseSchema,
+  MeSchema,
+  ProblemSchema,
+  SignInSchema,
+  UserDetailsSchema,
+  UserListPageSchema,
+  UserListQuerySchema,
+} from '@roster/shared';
+
+/**
+ * `GET /openapi.json`: the HTTP contract as OpenAPI 3.1, generated from the same zod schemas the
+ * routes validate with and the elements are typed by, so it cannot drift from them. A test checks
+ * that every route of the app is described here.
+ */
+
+const MembershipRefSchema = z.object({ accountId: z.string(), userId: z.string() });
+
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Hono style, e.g. `/accounts/:accountId/users`. */
+  path: string;
+  summary: string;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** The 200 answer; none means 204 No Content. */
+  response?: z.ZodType;
+  /** Public: no sign-in needed. */
+  public?: boolean;
+}
+
+const USERS = '/accounts/:accountId/users';
+const OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness, the database kind and the outbox',
+    response: z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']) }).loose(),
+    public: true,
+  },
+  { method: 'post', path: '/session', summary: 'Sign in (sets the session cookie)', body: SignInSchema, response: MeSchema, public: true },
+  { method: 'delete', path: '/session', summary: 'Sign out', public: true },
+  { method: 'get', path: '/me', summary: 'The signed-in user, their accounts and the active one', response: MeSchema },
+  { method: 'get', path: USERS, summary: 'One page of the members', query: UserListQuerySchema, response: UserListPageSchema },
+  { method: 'get', path: `${USERS}/:userId`, summary: 'A member with groups, permissions and dates', response: UserDetailsSchema },
+  {
+    method: 'delete',
+    path: `${USERS}/:userId`,
+    summary: 'Remove a member from this account',
+    response: MembershipRefSchema.extend({ accountName: z.string() }),
+  },
+  { method: 'get', path: `${USERS}/:userId/invitation/link`, summary: 'The live invitation link', response: InvitationLinkSchema },
+  { method: 'post', path: `${USERS}/:userId/invitation/resend`, summary: 'Resend: same link, new expiry', response: InvitationLinkSchema },
+  { method: 'post', path: `${USERS}/:userId/invitation/renew`, summary: 'Send a new invitation: new link', response: InvitationLinkSchema },
+  { method: 'post', path: '/accounts/:accountId/invitations', summary: 'Invite people', body: InviteRequestSchema, response: InviteResponseSchema },
+  { method: 'get', path: '/accounts/:accountId/groups', summary: "The account's groups", response: z.array(GroupSchema) },
+  { method: 'get', path: '/invitations/:token', summary: 'What the invitee sees', response: InvitationViewSchema, public: true },
+  {
+    method: 'post',
+    path: '/invitations/:token/accept',
+    summary: 'Accept (a new person registers and is signed in)',
+    body: AcceptInvitationSchema,
+    response: MembershipRefSchema,
+    public: true,
+  },
+  { method: 'post', path: '/invitations/:token/decline', summary: 'Decline', response: MembershipRefSchema, public: true },
+  { method: 'get', path: '/openapi.json', summary: 'This document', response: z.object({}).loose(), public: true },
+];
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+};
+const json = (schema: z.ZodType, io: 'input' | 'output') => ({ 'application/json': { schema: jsonSchema(schema, io) } });
+
+function describeOperation(operation: Operation) {
+  const pathParameters = [...operation.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const queryParameters = Object.entries(operation.query?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: jsonSchema(schema as z.ZodType, 'input'),
+  }));
+  return {
+    summary: operation.summary,
+    ...(operation.public ? { security: [] } : {}),
+    parameters: [...pathParameters, ...queryParameters],
+    ...(operation.body ? { requestBody: { required: true, content: json(operation.body, 'input') } } : {}),
+    responses: {
+      ...(operation.response
+        ? { 200: { description: 'OK', content: json(operation.response, 'output') } }
+        : { 204: { description: 'No content' } }),
+      default: {
+        description: 'A refusal: RFC 9457 problem details with a stable `code`',
+        content: { 'application/problem+json': { schema: jsonSchema(ProblemSchema, 'output') } },
+      },
+    },
+  };
+}
+
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of OPERATIONS) {
+    const path = operation.path.replace(/:(\w+)/g, '{$1}');
+    (paths[path] ??= {})[operation.method] = describeOperation(operation);
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Roster BFF', version: '0.1.0', description: 'The Users settings screen’s backend-for-frontend.' },
+    servers: [{ url: serverUrl }],
+    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'roster_session' } } },
+    security: [{ session: [] }],
+    paths,
+  };
+}
