@@ -18,6 +18,7 @@ export const InviteRequestSchema = z.object({
 export type InviteRequest = z.input<typeof InviteRequestSchema>;
 
 export const INVALID_INVITEE_REASONS = ['invalid_email', 'names_required', 'duplicate'] as const;
+export type InvalidInviteeReason = (typeof INVALID_INVITEE_REASONS)[number];
 
 /** One result per invitee, in the order they were sent. */
 export const InviteResultSchema = z.discriminatedUnion('status', [
@@ -44,6 +45,28 @@ export type InviteResult = z.infer<typeof InviteResultSchema>;
 
 export const InviteResponseSchema = z.object({ results: z.array(InviteResultSchema) });
 export type InviteResponse = z.infer<typeof InviteResponseSchema>;
+
+/**
+ * The wizard's look-ahead (`POST .../invitations/check`): who among these emails already has an
+ * identity (their names are shown read-only: people keep their own names) or is already a member.
+ */
+export const InviteCheckRequestSchema = z.object({ emails: z.array(z.string().max(1000)).min(1).max(MAX_INVITEES) });
+export type InviteCheckRequest = z.input<typeof InviteCheckRequestSchema>;
+
+export const InviteCheckResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('new'), email: z.string() }),
+  z.object({ status: z.literal('known'), email: z.string(), firstName: z.string(), lastName: z.string() }),
+  z.object({
+    status: z.literal('already_member'),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    state: z.enum(['invited', 'expired', 'active', 'blocked']),
+  }),
+  z.object({ status: z.literal('invalid'), email: z.string(), reason: z.enum(INVALID_INVITEE_REASONS) }),
+]);
+export type InviteCheckResult = z.infer<typeof InviteCheckResultSchema>;
+export const InviteCheckResponseSchema = z.object({ results: z.array(InviteCheckResultSchema) });
 
 /** GET .../invitation/link, and the answers of resend and renew. */
 export const InvitationLinkSchema = z.object({ link: z.string(), expiresAt: z.string() });

@@ -44,6 +44,20 @@ export function findUserByEmail(db: Kysely<DB>, email: string) {
     .executeTakeFirst();
 }
 
+/** The people behind these emails, with their membership in this account if any. */
+export function findPeopleByEmail(db: Kysely<DB>, accountId: string, emails: string[]) {
+  if (emails.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users as u')
+    .leftJoin('memberships as m', (join) => join.onRef('m.user_id', '=', 'u.id').on('m.account_id', '=', accountId))
+    .leftJoin('invitations as i', (join) =>
+      join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
+    )
+    .select(['u.email', 'u.first_name', 'u.last_name', 'm.state', 'i.expires_at'])
+    .where('u.email', 'in', emails)
+    .execute();
+}
+
 /**
  * The identity of `email`, created (without a password) when there is none yet. Two invitations of
  * one new address at once resolve to the same row: the loser of the insert reads the winner's.

@@ -1,23 +1,27 @@
 import { Hono, type Context } from 'hono';
-import { AcceptInvitationSchema, InviteRequestSchema } from '@roster/shared';
+import { AcceptInvitationSchema, InviteCheckRequestSchema, InviteRequestSchema } from '@roster/shared';
 import type { AppEnv } from '../context.ts';
 import { requireAccountAccess } from '../http/access.ts';
 import { validate } from '../http/validate.ts';
 import { setSessionCookie } from '../session/cookie.ts';
 import { acceptInvitation, declineInvitation, viewInvitation } from './invitation-response.service.ts';
-import { getInvitationLink, inviteUsers, sendInvitationAgain, type InvitingContext } from './invitations.service.ts';
+import { checkInvitees, getInvitationLink, inviteUsers, sendInvitationAgain, type InvitingContext } from './invitations.service.ts';
 
 function invitingContext(c: Context<AppEnv>): InvitingContext {
   const { secret, publicUrl, invitationValidDays, invitationsPerHour, now } = c.var.deps;
   return { secret, publicUrl, invitationValidDays, invitationsPerHour, actorId: c.var.principal!.userId, now: now() };
 }
 
-/** `POST /accounts/:accountId/invitations`: "Add users". */
+/** `/accounts/:accountId/invitations`: "Add users", and the wizard's look-ahead. */
 export const accountInvitationsRoutes = new Hono<AppEnv>()
   .use(requireAccountAccess({ admin: true }))
   .post('/', validate('json', InviteRequestSchema), async (c) => {
     const results = await inviteUsers(c.var.deps.db, c.var.account.id, c.req.valid('json'), invitingContext(c));
     return c.json({ results }, 200);
+  })
+  .post('/check', validate('json', InviteCheckRequestSchema), async (c) => {
+    const { db, now } = c.var.deps;
+    return c.json({ results: await checkInvitees(db, c.var.account.id, c.req.valid('json').emails, now()) }, 200);
   });
 
 /** `/accounts/:accountId/users/:userId/invitation/*`: the row actions on an Invited person. */

@@ -3,8 +3,11 @@ import {
   EmailSchema,
   isUuid,
   type InvitationLink,
+  type InvalidInviteeReason,
+  type InviteCheckResult,
   type InviteRequest,
   type InviteResult,
+  type StoredMembershipState,
 } from '@roster/shared';
 import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { AppDeps } from '../context.ts';
@@ -65,21 +68,49 @@ export async function inviteUsers(
   const sender = await queries.findInvitingContext(db, accountId, context.actorId);
   const inviter = { accountName: sender.account_name, inviterName: `${sender.first_name} ${sender.last_name}`.trim() };
 
-  const seen = new Set<string>();
   const results: InviteResult[] = [];
-  for (const invitee of request.invitees) {
-    const parsed = EmailSchema.safeParse(invitee.email);
-    const email = parsed.success ? parsed.data : invitee.email.trim();
-    if (!parsed.success) {
-      results.push({ status: 'invalid', email, reason: 'invalid_email' });
-    } else if (seen.has(email)) {
-      results.push({ status: 'invalid', email, reason: 'duplicate' });
-    } else {
-      seen.add(email);
-      results.push(await inviteOne(db, accountId, { ...invitee, email }, { groups, inviter }, context));
-    }
+  for (const line of normalizeEmails(request.invitees)) {
+    results.push(line.ok ? await inviteOne(db, accountId, { ...line.item, email: line.email }, { groups, inviter }, context) : line.refusal);
   }
   return results;
+}
+
+/**
+ * Each line's email trimmed and lower-cased, or why it cannot be used: not an email, or a
+ * repeat (case-insensitively) of an earlier line.
+ */
+function normalizeEmails<T extends { email: string }>(lines: T[]) {
+  const seen = new Set<string>();
+  return lines.map((item) => {
+    const parsed = EmailSchema.safeParse(item.email);
+    const refuse = (email: string, reason: InvalidInviteeReason) => ({ ok: false, refusal: { status: 'invalid', email, reason } }) as const;
+    if (!parsed.success) return refuse(item.email.trim(), 'invalid_email');
+    if (seen.has(parsed.data)) return refuse(parsed.data, 'duplicate');
+    seen.add(parsed.data);
+    return { ok: true, email: parsed.data, item } as const;
+  });
+}
+
+/** The wizard's look-ahead: one answer per email, in order, without changing anything. */
+export async function checkInvitees(db: Kysely<DB>, accountId: string, emails: string[], now: Date): Promise<InviteCheckResult[]> {
+  const lines = normalizeEmails(emails.map((email) => ({ email })));
+  const valid = lines.flatMap((line) => (line.ok ? [line.email] : []));
+  const people = new Map((await queries.findPeopleByEmail(db, accountId, valid)).map((p) => [p.email, p]));
+  return lines.map((line): InviteCheckResult => {
+    if (!line.ok) return line.refusal;
+    const person = people.get(line.email);
+    if (!person) return { status: 'new', email: line.email };
+    const names = { email: line.email, firstName: person.first_name, lastName: person.last_name };
+    const state = memberState(person.state, person.expires_at, now);
+    return state ? { status: 'already_member', ...names, state } : { status: 'known', ...names };
+  });
+}
+
+/** Whether a membership still holds the person (and so blocks a new invitation), as they see it. */
+function memberState(state: StoredMembershipState | null, expiresAt: Date | null, now: Date) {
+  if (state === 'active' || state === 'blocked') return state;
+  if (state === 'invited') return expiresAt !== null && expiresAt > now ? 'invited' : 'expired';
+  return null;
 }
 
 async function inviteOne(
@@ -99,13 +130,8 @@ async function inviteOne(
   return db.transaction().execute(async (trx): Promise<InviteResult> => {
     const user = await queries.findOrCreateInvitee(trx, { email, firstName, lastName });
     const membership = await queries.lockMembership(trx, accountId, user.id);
-    if (membership?.state === 'active' || membership?.state === 'blocked') {
-      return { status: 'already_member', email, userId: user.id, state: membership.state };
-    }
-    if (membership?.state === 'invited') {
-      const live = membership.expires_at !== null && membership.expires_at > context.now;
-      return { status: 'already_member', email, userId: user.id, state: live ? 'invited' : 'expired' };
-    }
+    const state = memberState(membership?.state ?? null, membership?.expires_at ?? null, context.now);
+    if (state) return { status: 'already_member', email, userId: user.id, state };
 
     const reinvited = membership !== undefined; // removed or declined before
     await queries.putInvitedMembership(trx, {

@@ -253,6 +253,31 @@ describe('POST /accounts/:accountId/invitations', () => {
   });
 });
 
+describe('POST /accounts/:accountId/invitations/check', () => {
+  it('tells the wizard who is new, who has an identity (with their names) and who is already a member, changing nothing', async () => {
+    const s = await scenario();
+    const other = await scenario();
+    clock = new Date(START.getTime() + 4 * DAY); // the scenario's invitee has expired by now
+    const response = await post(`/accounts/${s.account.id}/invitations/check`, s.admin, {
+      emails: ['fresh@example.test', `MEMBER${other.n}@acme.test`, `member${s.n}@acme.test`, `invited${s.n}@acme.test`, `removed${s.n}@acme.test`, 'nope', 'Fresh@example.test'],
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).results).toEqual([
+      { status: 'new', email: 'fresh@example.test' },
+      { status: 'known', email: `member${other.n}@acme.test`, firstName: 'Mo', lastName: 'Member' },
+      { status: 'already_member', email: `member${s.n}@acme.test`, firstName: 'Mo', lastName: 'Member', state: 'active' },
+      { status: 'already_member', email: `invited${s.n}@acme.test`, firstName: 'Test', lastName: 'Person', state: 'expired' },
+      { status: 'known', email: `removed${s.n}@acme.test`, firstName: 'Rem', lastName: 'Oved' },
+      { status: 'invalid', email: 'nope', reason: 'invalid_email' },
+      { status: 'invalid', email: 'fresh@example.test', reason: 'duplicate' },
+    ]);
+    expect(await database.db.selectFrom('users').select('id').where('email', '=', 'fresh@example.test').execute()).toEqual([]);
+    const member = await signInAs(app, `member${s.n}@acme.test`);
+    expect((await post(`/accounts/${s.account.id}/invitations/check`, member, { emails: ['a@example.test'] })).status).toBe(403);
+    expect((await post(`/accounts/${s.account.id}/invitations/check`, s.admin, { emails: [] })).status).toBe(400);
+  });
+});
+
 describe('invitation row actions', () => {
   it('copy link gives the live link of an Invited person, and only theirs', async () => {
     const s = await scenario();
