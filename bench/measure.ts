@@ -4,6 +4,8 @@ export interface Row {
   p95?: number;
   runs?: number;
   ratio?: number;
+  /** Throughput rows: how many per second. */
+  perSecond?: number;
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -25,11 +27,11 @@ export function printTable(title: string, rows: Row[]) {
   const fmt = (n: number | undefined, digits = 2) => (n === undefined ? '' : n.toFixed(digits));
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${title}\n`);
-  console.log(`${'scenario'.padEnd(width)} | p50 ms  | p95 ms  | runs | ratio`);
-  console.log(`${'-'.repeat(width)}-|---------|---------|------|------`);
+  console.log(`${'scenario'.padEnd(width)} | p50 ms  | p95 ms  | runs | ratio | per s`);
+  console.log(`${'-'.repeat(width)}-|---------|---------|------|-------|------`);
   for (const row of rows) {
     console.log(
-      `${row.name.padEnd(width)} | ${fmt(row.p50).padStart(7)} | ${fmt(row.p95).padStart(7)} | ${String(row.runs ?? '').padStart(4)} | ${fmt(row.ratio)}`,
+      `${row.name.padEnd(width)} | ${fmt(row.p50).padStart(7)} | ${fmt(row.p95).padStart(7)} | ${String(row.runs ?? '').padStart(4)} | ${fmt(row.ratio).padStart(5)} | ${fmt(row.perSecond, 0)}`,
     );
   }
 }

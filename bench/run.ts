@@ -1,6 +1,7 @@
 import { createApp } from '../packages/bff/src/app.ts';
 import { createTestDatabase } from '../packages/bff/src/testing/test-database.ts';
 import { printTable } from './measure.ts';
+import { benchOutboxDelivery } from './outbox-delivery.ts';
 import { benchRemoveUser } from './remove-user.ts';
 import { benchUsersList, MEMBERS, seedLargeAccount } from './users-list.ts';
 
@@ -15,7 +16,11 @@ try {
   const accountId = await seedLargeAccount(database);
   console.log(`Seeded ${MEMBERS.toLocaleString('en')} members on ${database.kind} in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
   const app = createApp({ db: database.db, databaseKind: database.kind, secret, publicUrl: 'http://localhost:8787' });
-  const rows = [...(await benchUsersList(database, app, secret, accountId)), await benchRemoveUser(database, app, accountId)];
+  const rows = [
+    ...(await benchUsersList(database, app, secret, accountId)),
+    await benchRemoveUser(database, app, accountId),
+    ...(await benchOutboxDelivery(database, secret)),
+  ];
   printTable(`Roster benchmark — ${database.kind}, one account of ${MEMBERS.toLocaleString('en')} members, 25-row pages through the HTTP app`, rows);
 } finally {
   await database.close();

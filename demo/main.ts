@@ -3,6 +3,7 @@
  * only uses their tags, like any host would. User text is only ever set with textContent.
  */
 import type { Me } from '@roster/shared';
+import { startMailbox } from './mailbox.ts';
 
 const DEMO_PASSWORD = 'Roster!demo1';
 
@@ -114,3 +115,4 @@ signInForm.addEventListener('submit', handleSignInSubmit);
 signInSection.querySelector('.demo-accounts')?.addEventListener('click', handleDemoAccountClick as EventListener);
 byId('sign-out').addEventListener('click', handleSignOutClick);
 void start();
+startMailbox(byId('mailbox'));

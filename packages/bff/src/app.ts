@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { INVITATION_VALID_DAYS } from '@roster/shared';
 import type { AppDeps, AppEnv, Authenticator } from './context.ts';
 import type { DatabaseKind } from './db/connect.ts';
@@ -10,6 +10,7 @@ import { groupsRoutes } from './groups/groups.routes.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { accountInvitationsRoutes, memberInvitationRoutes, publicInvitationRoutes } from './invitations/invitations.routes.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
+import { countOutbox } from './mail/outbox-delivery.queries.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { cookieAuthenticator } from './session/cookie.ts';
@@ -63,6 +64,8 @@ export function createApp(options: AppOptions) {
       c.set('deps', deps);
       c.set('principal', null);
       await next();
+      // Every answer depends on who asks (and invitation tokens look like file names to caches).
+      c.header('cache-control', 'no-store');
     })
     .use(csrfGuard(options.trustedOrigins ?? []))
     .use(async (c, next) => {
@@ -70,8 +73,9 @@ export function createApp(options: AppOptions) {
       await next();
     })
     .get('/health', async (c) => {
-      await sql`select 1`.execute(deps.db);
-      return c.json({ ok: true, database: deps.databaseKind }, 200);
+      // Dead emails need a person: surfaced here so monitoring sees them.
+      const outbox = await countOutbox(deps.db);
+      return c.json({ ok: true, database: deps.databaseKind, outbox }, 200);
     })
     .route('/session', sessionRoutes)
     .route('/me', meRoutes)

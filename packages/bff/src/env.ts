@@ -13,6 +13,13 @@ export const EnvSchema = z.object({
   ROSTER_PUBLIC_URL: z.url().optional(),
   /** Real SMTP delivery (e.g. smtp://user:pass@mail.example:587) when set; else the demo mailbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** The From of every email; defaults to "Roster <no-reply@host of the public URL>". */
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]+@[^\r\n]+$/, 'must be an address, e.g. "Acme <no-reply@acme.example>"')
+    .optional(),
+  /** `off` when separate `npm run worker` processes deliver the emails instead of the server. */
+  ROSTER_OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

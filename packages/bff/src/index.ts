@@ -3,3 +3,5 @@ export { createApp, type AppOptions, type AppType } from './app.ts';
 export type { Authenticator, Principal } from './context.ts';
 export { connectDatabase, type ConnectOptions, type Database } from './db/connect.ts';
 export { migrateToLatest } from './db/migrate.ts';
+export { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './mail/outbox-worker.ts';
+export { captureTransport, smtpTransport, type MailTransport, type OutgoingEmail } from './mail/transports.ts';

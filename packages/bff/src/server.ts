@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -9,7 +8,9 @@ import { createApp } from './app.ts';
 import { connectDatabase, redactUrl } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './db/seed.ts';
-import { parseEnv, type Env } from './env.ts';
+import { parseEnv } from './env.ts';
+import { deliveryFromEnv } from './mail/delivery.ts';
+import { loadSecret, publicUrlOf } from './server-settings.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -21,20 +22,11 @@ const DEMO_FILES: Record<string, { path: string; type: string }> = {
   '/assets/demo.js': { path: 'demo/dist/main.js', type: 'text/javascript; charset=utf-8' },
   '/assets/main.js.map': { path: 'demo/dist/main.js.map', type: 'application/json' },
   '/assets/demo.css': { path: 'demo/demo.css', type: 'text/css; charset=utf-8' },
+  // Every invitation link (`<public URL>/invite/<token>`) opens the same page; its script reads the token.
+  '/invite/:token': { path: 'demo/invite.html', type: 'text/html; charset=utf-8' },
+  '/assets/invite.js': { path: 'demo/dist/invite.js', type: 'text/javascript; charset=utf-8' },
+  '/assets/invite.js.map': { path: 'demo/dist/invite.js.map', type: 'application/json' },
 };
-
-/** ROSTER_SECRET, or one generated once and kept in the data directory (demo convenience). */
-async function loadSecret(env: Env): Promise<string> {
-  if (env.ROSTER_SECRET) return env.ROSTER_SECRET;
-  if (env.ROSTER_DATA_DIR === 'memory') return randomBytes(32).toString('base64url');
-  const file = join(env.ROSTER_DATA_DIR, 'secret');
-  const kept = await readFile(file, 'utf8').catch(() => '');
-  if (kept.length >= 32) return kept.trim();
-  const secret = randomBytes(32).toString('base64url');
-  await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
-  await writeFile(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 async function main() {
   const env = parseEnv(process.env);
@@ -46,8 +38,8 @@ async function main() {
   if (await seedDemo(database.db)) console.log('Seeded the demo accounts (Acme Corp, Globex).');
 
   const server = new Hono();
-  const publicUrl = env.ROSTER_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-  const secret = await loadSecret(env);
+  const publicUrl = publicUrlOf(env);
+  const secret = await loadSecret(env, { generate: true });
   server.route('/api', createApp({ db: database.db, databaseKind: database.kind, secret, publicUrl }));
   server.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } }));
   for (const [url, file] of Object.entries(DEMO_FILES)) {
@@ -58,12 +50,25 @@ async function main() {
     });
   }
 
+  const delivery = deliveryFromEnv(env, { db: database.db, secret });
+  if (env.ROSTER_OUTBOX_WORKER === 'on') delivery.worker.start();
+  // The demo mailbox: every email this server captured, for anyone who can reach it. Never set up
+  // with SMTP_URL, i.e. in any real deployment.
+  server.get('/demo/mailbox.json', (c) => {
+    c.header('cache-control', 'no-store');
+    if (!delivery.mailbox) return c.json({ title: 'No demo mailbox: emails go out through SMTP_URL' }, 404);
+    return c.json(delivery.mailbox.list(), 200);
+  });
+
   const where = env.DATABASE_URL ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : `PGlite (${dataDir})`;
+  const emails = env.SMTP_URL ? `SMTP ${new URL(env.SMTP_URL).host}` : 'the demo mailbox on the page';
   const http = serve({ fetch: server.fetch, port: env.PORT }, (info) =>
-    console.log(`Roster demo on http://localhost:${info.port} — database: ${where}`),
+    console.log(`Roster demo on http://localhost:${info.port} — database: ${where} — emails: ${emails}`),
   );
-  const stop = () => {
-    http.close(() => void database.close().then(() => process.exit(0)));
+  const stop = async () => {
+    await Promise.all([new Promise((closed) => http.close(closed)), delivery.stop()]);
+    await database.close();
+    process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -96,6 +96,12 @@ export interface OutboxTable {
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
   sent_at: Timestamp | null;
   last_error: string | null;
+  /** A worker is sending the row until then; past it, the row is due again (the worker died). */
+  claimed_until: Timestamp | null;
+  /** Given up on: permanently refused, or out of attempts. */
+  dead_at: Timestamp | null;
+  /** The Message-ID header every attempt of this email carries. */
+  message_id: string | null;
 }
 
 export interface AuditEventsTable {

@@ -56,7 +56,11 @@ describe('GET /me', () => {
 
 describe('GET /health and unknown paths', () => {
   it('names the database kind', async () => {
-    expect(await (await app.request('/health')).json()).toEqual({ ok: true, database: database.kind });
+    expect(await (await app.request('/health')).json()).toEqual({
+      ok: true,
+      database: database.kind,
+      outbox: { pending: expect.any(Number), dead: expect.any(Number) },
+    });
   });
 
   it('answers unknown paths with a problem', async () => {

@@ -24,7 +24,7 @@ export async function createTestDatabase(): Promise<Database> {
     ...database,
     async close() {
       await database.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await dropWhenDisconnected(serverUrl, name);
     },
   };
 }
@@ -34,6 +34,26 @@ async function adminQuery(serverUrl: string, statement: string) {
   await client.connect();
   try {
     await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * pg's `pool.end()` resolves before its connections have finished saying goodbye; a forced drop in
+ * that moment kills them mid-goodbye and each reports it as an unhandled error of the test run. So
+ * wait (briefly, bounded) until the server sees none of them, and only then force what is left.
+ */
+async function dropWhenDisconnected(serverUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await client.query(`drop database if exists ${name} with (force)`);
   } finally {
     await client.end();
   }

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { invitationIdOf, isLiveToken } from '../invitations/invitation-link.ts';
+import { PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
+import type { EmailKind } from './outbox.queries.ts';
+import { escapeHtml } from './templates/escape-html.ts';
+import { renderEmail } from './templates/index.ts';
+
+const links = { secret: TEST_SECRET, publicUrl: PUBLIC_URL };
+const INVITATION_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+// Every user-provided value carries markup: none of it may reach the HTML as markup.
+const invitation = {
+  invitationId: INVITATION_ID,
+  linkVersion: 3,
+  firstName: 'Zoë <b>',
+  accountName: 'Acme <script>alert(1)</script>',
+  inviterName: 'Pat "the boss" O\'Brien & Co',
+  expiresAt: '2026-06-08T12:00:00.000Z',
+};
+const removal = { firstName: 'Zoë <b>', accountName: 'Acme <script>alert(1)</script>', groupNames: ['Finance <i>', 'Sales'] };
+
+/** What each language must say, beyond the names: the point of the email. */
+const EXPECTED: Record<'en' | 'fr', Record<EmailKind, RegExp[]>> = {
+  en: {
+    invitation: [/invited you to join/, /until June 8, 2026/],
+    'invitation-resent': [/^Reminder/, /same as before/, /until June 8, 2026/],
+    'invitation-renewed': [/^New invitation/, /earlier emails no longer works/, /until June 8, 2026/],
+    'user-removed': [/removed/, /no longer in its groups/],
+  },
+  fr: {
+    invitation: [/vous invite à rejoindre/, /jusqu’au 8 juin 2026/],
+    'invitation-resent': [/^Rappel/, /reste le même/, /jusqu’au 8 juin 2026/],
+    'invitation-renewed': [/^Nouvelle invitation/, /ne fonctionne plus/, /jusqu’au 8 juin 2026/],
+    'user-removed': [/ne faites plus partie du compte/, /de ses groupes/],
+  },
+};
+
+const INVITATION_KINDS = ['invitation', 'invitation-resent', 'invitation-renewed'] as const;
+
+describe('escapeHtml', () => {
+  it('neutralises markup and both kinds of quotes', () => {
+    expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;',
+    );
+  });
+});
+
+describe('renderEmail', () => {
+  for (const lang of ['en', 'fr'] as const) {
+    for (const kind of INVITATION_KINDS) {
+      it(`${kind} in ${lang}: names, expiry and a link that verifies, HTML escaped`, () => {
+        const email = renderEmail({ kind, locale: lang, payload: invitation }, links);
+        const [subjectWords, ...bodyWords] = EXPECTED[lang][kind];
+        expect(email.subject).toMatch(subjectWords!);
+        expect(email.subject).toContain(invitation.accountName);
+        for (const words of bodyWords) expect(email.text).toMatch(words);
+
+        for (const name of [invitation.firstName, invitation.accountName, invitation.inviterName]) {
+          expect(email.text).toContain(name);
+          expect(email.html).toContain(escapeHtml(name));
+        }
+        expect(email.html).not.toMatch(/<script|<b>|"the boss"/);
+        expect(email.html).toContain(`<html lang="${lang}">`);
+
+        const link = email.text.match(/http:\/\/roster\.test\/invite\/(\S+)/);
+        expect(link).not.toBeNull();
+        const token = link![1]!;
+        expect(invitationIdOf(token)).toBe(INVITATION_ID);
+        expect(isLiveToken(token, TEST_SECRET, INVITATION_ID, 3)).toBe(true);
+        expect(isLiveToken(token, TEST_SECRET, INVITATION_ID, 2)).toBe(false);
+        expect(email.html).toContain(`href="${link![0]}"`);
+      });
+    }
+
+    it(`user-removed in ${lang}: the account and every lost group, HTML escaped`, () => {
+      const email = renderEmail({ kind: 'user-removed', locale: lang, payload: removal }, links);
+      const [subjectWords, ...bodyWords] = EXPECTED[lang]['user-removed'];
+      expect(email.subject).toMatch(subjectWords!);
+      expect(email.subject).toContain(removal.accountName);
+      for (const words of bodyWords) expect(email.text).toMatch(words);
+      expect(email.text).toContain('- Finance <i>\n- Sales');
+      expect(email.html).toContain('<li>Finance &lt;i&gt;</li><li>Sales</li>');
+      expect(email.html).toContain(escapeHtml(removal.accountName));
+      expect(email.html).not.toMatch(/<script|<b>|<i>/);
+    });
+  }
+
+  it('says nothing about groups when the person held none', () => {
+    const email = renderEmail({ kind: 'user-removed', locale: 'en', payload: { ...removal, groupNames: [] } }, links);
+    expect(email.text).not.toMatch(/groups/);
+    expect(email.html).not.toContain('<ul>');
+  });
+
+  it('reads regional and odd locales by their language, and anything unknown as English', () => {
+    const subject = (locale: string) => renderEmail({ kind: 'invitation-renewed', locale, payload: invitation }, links).subject;
+    expect(subject('fr-CA')).toMatch(/^Nouvelle invitation/);
+    expect(subject('FR_be')).toMatch(/^Nouvelle invitation/);
+    for (const locale of ['de-DE', '', 'constructor', 'en-GB']) expect(subject(locale)).toMatch(/^New invitation/);
+  });
+
+  it('keeps the subject on one line whatever the account is called', () => {
+    const email = renderEmail({ kind: 'user-removed', locale: 'en', payload: { ...removal, accountName: 'Evil\r\nBcc: x@y.test' } }, links);
+    expect(email.subject).toBe('You were removed from Evil Bcc: x@y.test');
+  });
+
+  it('refuses payloads that do not match their kind, and unknown kinds', () => {
+    expect(() => renderEmail({ kind: 'invitation', locale: 'en', payload: removal }, links)).toThrow(
+      /^Malformed invitation payload \(invitationId: .*; linkVersion: .*\)/,
+    );
+    expect(() => renderEmail({ kind: 'user-removed', locale: 'en', payload: { firstName: 'A' } }, links)).toThrow(
+      /^Malformed user-removed payload \(accountName: .*; groupNames: .*\)$/,
+    );
+    expect(() => renderEmail({ kind: 'newsletter', locale: 'en', payload: removal }, links)).toThrow(/Unknown email kind/);
+  });
+});

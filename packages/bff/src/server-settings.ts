@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Env } from './env.ts';
+
+/** What the server and the standalone worker derive from the same settings, the same way. */
+
+export const publicUrlOf = (env: Env) => env.ROSTER_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+
+/**
+ * ROSTER_SECRET, or the one the demo server generated once and kept in the data directory. Only the
+ * server generates (`generate`): a worker with a secret of its own would email links that never
+ * verify, so it must find the server's.
+ */
+export async function loadSecret(env: Env, { generate }: { generate: boolean }): Promise<string> {
+  if (env.ROSTER_SECRET) return env.ROSTER_SECRET;
+  if (env.ROSTER_DATA_DIR === 'memory' && generate) return randomBytes(32).toString('base64url');
+  const file = join(env.ROSTER_DATA_DIR, 'secret');
+  const kept = await readFile(file, 'utf8').catch(() => '');
+  if (kept.length >= 32) return kept.trim();
+  if (!generate) throw new Error(`ROSTER_SECRET is not set and ${file} holds no secret: give the server's secret`);
+  const secret = randomBytes(32).toString('base64url');
+  await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
