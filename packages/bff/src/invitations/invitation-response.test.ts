@@ -76,6 +76,8 @@ describe('GET /invitations/:token', () => {
     const s = await scenario();
     const response = await view(s.newbie.token);
     expect(response.status).toBe(200);
+    // The answer depends on who asks: no cache may keep it (tokens look like file names to some).
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({
       accountId: s.account.id,
       accountName: `Initech ${s.n}`,
@@ -99,6 +101,7 @@ describe('GET /invitations/:token', () => {
     for (const token of [flipped, `${s.known.token.split('.')[0]}.${mac}`, 'garbage', 'AAAAAAAAAAAAAAAAAAAAAA.AAAA']) {
       const response = await view(token);
       expect(response.status).toBe(404);
+      expect(response.headers.get('cache-control')).toBe('no-store');
       expect((await response.json()).code).toBe('not_found');
     }
     clock = new Date(START.getTime() + 7 * DAY);
