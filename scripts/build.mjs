@@ -1,6 +1,7 @@
 // `npm run build`: the browser bundles.
 //   packages/components/src/index.ts → packages/components/dist/roster.js (the elements)
 //   demo/main.ts                     → demo/dist/main.js (the demo page's host code)
+//   demo/invite.ts                   → demo/dist/invite.js (the invitation page's host code)
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -44,11 +45,11 @@ if (Object.keys(components.metafile.inputs).some((input) => input.includes('node
 
 await build({
   ...common,
-  entryPoints: [join(root, 'demo/main.ts')],
-  outfile: join(root, 'demo/dist/main.js'),
+  entryPoints: [join(root, 'demo/main.ts'), join(root, 'demo/invite.ts')],
+  outdir: join(root, 'demo/dist'),
 });
 
-for (const file of ['packages/components/dist/roster.js', 'demo/dist/main.js']) {
+for (const file of ['packages/components/dist/roster.js', 'demo/dist/main.js', 'demo/dist/invite.js']) {
   const code = await readFile(join(root, file));
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log(`${file}: ${kib(code.length)} (${kib(gzipSync(code).length)} gzipped)`);

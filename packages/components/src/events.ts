@@ -57,10 +57,91 @@ export class UserRemovedEvent extends CustomEvent<UserRef> {
   }
 }
 
+/** Whom `users-invited` is about: the people who were invited (not those already in the account). */
+export interface UsersInvitedDetail {
+  accountId: string;
+  userIds: string[];
+}
+
+/**
+ * `users-invited`: `<add-users-dialog>` sent invitations and at least one person was invited
+ * (`detail.userIds`; already-members and invalid addresses are not in it). Bubbles and crosses shadow roots.
+ */
+export class UsersInvitedEvent extends CustomEvent<UsersInvitedDetail> {
+  static readonly eventName = 'users-invited';
+
+  constructor(detail: UsersInvitedDetail) {
+    super(UsersInvitedEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** `invitation-link-copied`: an Invited person's link is on the clipboard (`<users-table>` row action). Bubbles and crosses shadow roots. */
+export class InvitationLinkCopiedEvent extends CustomEvent<UserRef> {
+  static readonly eventName = 'invitation-link-copied';
+
+  /** The person's name, for messages. */
+  readonly userName: string;
+
+  constructor(detail: UserRef, userName = '') {
+    super(InvitationLinkCopiedEvent.eventName, { detail, bubbles: true, composed: true });
+    this.userName = userName;
+  }
+}
+
+/** `invitation-resent`: the same invitation was emailed again and its expiry reset (`<users-table>` row action). Bubbles and crosses shadow roots. */
+export class InvitationResentEvent extends CustomEvent<UserRef> {
+  static readonly eventName = 'invitation-resent';
+
+  /** The person's name, for messages. */
+  readonly userName: string;
+
+  constructor(detail: UserRef, userName = '') {
+    super(InvitationResentEvent.eventName, { detail, bubbles: true, composed: true });
+    this.userName = userName;
+  }
+}
+
+/** `invitation-renewed`: an expired invitation was replaced by a new link and emailed (`<users-table>` row action). Bubbles and crosses shadow roots. */
+export class InvitationRenewedEvent extends CustomEvent<UserRef> {
+  static readonly eventName = 'invitation-renewed';
+
+  /** The person's name, for messages. */
+  readonly userName: string;
+
+  constructor(detail: UserRef, userName = '') {
+    super(InvitationRenewedEvent.eventName, { detail, bubbles: true, composed: true });
+    this.userName = userName;
+  }
+}
+
+/** `invitation-accepted`: the invitee joined the account in `<invitation-response>` and is signed in. Bubbles and crosses shadow roots. */
+export class InvitationAcceptedEvent extends CustomEvent<UserRef> {
+  static readonly eventName = 'invitation-accepted';
+
+  constructor(detail: UserRef) {
+    super(InvitationAcceptedEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** `invitation-declined`: the invitee declined in `<invitation-response>`; the link no longer works. Bubbles and crosses shadow roots. */
+export class InvitationDeclinedEvent extends CustomEvent<UserRef> {
+  static readonly eventName = 'invitation-declined';
+
+  constructor(detail: UserRef) {
+    super(InvitationDeclinedEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'users-table-state-change': UsersTableStateChangeEvent;
     'remove-user-request': RemoveUserRequestEvent;
     'user-removed': UserRemovedEvent;
+    'users-invited': UsersInvitedEvent;
+    'invitation-link-copied': InvitationLinkCopiedEvent;
+    'invitation-resent': InvitationResentEvent;
+    'invitation-renewed': InvitationRenewedEvent;
+    'invitation-accepted': InvitationAcceptedEvent;
+    'invitation-declined': InvitationDeclinedEvent;
   }
 }

@@ -51,9 +51,15 @@ export async function send<R extends ResponseLike>(request: Promise<R>): Promise
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('network_error', error instanceof Error ? error.message : String(error), 0);
   }
-  if (response.ok) return (await response.json()) as SuccessBody<R>;
+  // 204 (e.g. signing out) has no body to read.
+  if (response.ok) return (response.status === 204 ? undefined : await response.json()) as SuccessBody<R>;
 
   const body: unknown = await response.json().catch(() => undefined);
   if (isProblemBody(body)) throw new ApiError(body.code, body.detail ?? body.title, response.status, body);
   throw new ApiError('internal_error', response.statusText || `HTTP ${response.status}`, response.status);
+}
+
+/** Anything a request threw, as an {@link ApiError} (an unexpected throw becomes `internal_error`). */
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('internal_error', String(error), 0);
 }

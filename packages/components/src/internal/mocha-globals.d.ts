@@ -1,6 +1,7 @@
 // The test runner (mocha) provides these globals in the browser. The root tsconfig only loads
 // Node's types and @types/mocha is not installed, so declare the few the tests use.
-type MochaCallback = () => void | Promise<unknown>;
+/** `this` is mocha's context; `this.timeout(ms)` gives a slow test or hook more time (use `function`, not an arrow). */
+type MochaCallback = (this: { timeout(ms: number): void }) => void | Promise<unknown>;
 
 declare global {
   function describe(title: string, suite: () => void): void;

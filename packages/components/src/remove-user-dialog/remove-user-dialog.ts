@@ -3,10 +3,11 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import type { UserDetails } from '@roster/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError } from '../api/api-error.ts';
+import { toApiError, type ApiError } from '../api/api-error.ts';
 import { getMe, getUserDetails, removeUser } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { UserRemovedEvent } from '../events.ts';
+import { deepActiveElement } from '../internal/dom.ts';
 import { formatDate, fullName } from '../internal/format.ts';
 import { removeUserDialogStyles } from './remove-user-dialog.styles.ts';
 
@@ -235,17 +236,6 @@ function reasonMessage(details: UserDetails, account: string): string {
 function removeErrorMessage(error: ApiError): string {
   if (error.code === 'network_error') return msg('The server could not be reached. Check your connection and try again.');
   return error.message;
-}
-
-function toApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError('internal_error', String(error), 0);
-}
-
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(): HTMLElement | undefined {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
 }
 
 declare global {

@@ -15,6 +15,21 @@ export const usersSettingsStyles = [
       gap: calc(var(--_space) * 3);
     }
 
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      justify-content: space-between;
+      gap: calc(var(--_space) * 2);
+    }
+
+    .primary {
+      border-color: var(--_accent);
+      background: var(--_accent);
+      color: var(--_on-accent);
+      font-weight: 600;
+    }
+
     h2 {
       margin: 0;
       font-size: 1.5rem;

@@ -1,6 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../index.ts';
-import { accountOf, emails, fetchUsers, settled, shadowOf, signIn } from '../internal/testing.ts';
+import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
+import type { UsersInvitedEvent } from '../events.ts';
+import { accountOf, dataRows, emails, fetchUsers, messageText, settled, shadowOf, signIn } from '../internal/testing.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import type { UsersSettings } from './users-settings.ts';
 
@@ -27,8 +29,10 @@ describe('<users-settings>', () => {
     expect(shadowOf(settings).querySelector('section')!.getAttribute('aria-labelledby')).to.equal(heading.id);
     expect(shadowOf(settings).querySelector('[part="description"]')!.textContent!.trim()).not.to.equal('');
     expect(emails(tableOf(settings))).to.deep.equal(expected.items.map((u) => u.email));
-    // No Add button yet: the table's buttons are the sort headers and the pager; rows have an actions menu.
-    expect(shadowOf(settings).querySelectorAll('button')).to.have.length(0);
+    // Its own button is Add users (once it knows the viewer administers the account); the table's
+    // are the sort headers and the pager; rows have an actions menu.
+    await waitUntil(() => shadowOf(settings).querySelector('[part="add-button"]'), 'no Add users button');
+    expect([...shadowOf(settings).querySelectorAll('button')].map((button) => button.textContent!.trim())).to.deep.equal(['Add users']);
     const tableButtons = [...shadowOf(tableOf(settings)).querySelectorAll('button')];
     expect(tableButtons.filter((button) => !button.matches('.sort, [data-page]'))).to.deep.equal([]);
     await waitUntil(() => shadowOf(tableOf(settings)).querySelector('roster-menu-button'), 'no row actions menu');
@@ -42,9 +46,118 @@ describe('<users-settings>', () => {
     expect(emails(table).length).to.be.greaterThan(0);
   });
 
+  it('offers Add users to administrators only: a member sees the table\'s explanation and no button', async () => {
+    try {
+      await signIn('member@acme.test');
+      const settings = await fixture<UsersSettings>(html`<users-settings account-id=${acme}></users-settings>`);
+      await settled(tableOf(settings));
+      await waitUntil(() => messageText(tableOf(settings)).includes('administrator rights'), 'no explanation');
+      await settings.updateComplete;
+      expect(shadowOf(settings).querySelector('[part="add-button"]')).to.equal(null);
+    } finally {
+      await signIn('admin@acme.test');
+    }
+  });
+
   it('is accessible (axe)', async () => {
     const settings = await fixture<UsersSettings>(html`<users-settings account-id=${acme}></users-settings>`);
     await settled(tableOf(settings));
     await expect(settings).to.be.accessible();
+  });
+
+  describe('adding users and answering invitations', () => {
+    /*
+     * Inviting and resending happen in Globex (signed in as its administrator), which no other test
+     * file counts. Only Acme has expired invitations: Send new invitation renews its last one by name,
+     * the users-table tests renew the first ones.
+     */
+    let globex: string;
+    const toastText = (settings: UsersSettings) => shadowOf(settings).querySelector('[role="status"]')!.textContent!.trim();
+    const rowOf = (table: UsersTable, email: string) => dataRows(table).find((row) => row.querySelector('.email')!.textContent === email);
+
+    async function loadedSettings(accountId: string): Promise<UsersSettings> {
+      const settings = await fixture<UsersSettings>(html`<users-settings account-id=${accountId}></users-settings>`);
+      await settled(tableOf(settings));
+      await waitUntil(() => shadowOf(tableOf(settings)).querySelector('roster-menu-button'), 'no row actions', { timeout: 5000 });
+      return settings;
+    }
+
+    async function chooseAction(table: UsersTable, email: string, label: string) {
+      const menu = rowOf(table, email)?.querySelector('roster-menu-button');
+      if (!menu) throw new Error(`no actions menu for ${email}`);
+      shadowOf(menu).querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!.click();
+      const item = [...shadowOf(menu).querySelectorAll<HTMLElement>('[role="menuitem"]')].find((i) => i.textContent!.trim() === label);
+      if (!item) throw new Error(`no "${label}" for ${email}`);
+      item.click();
+    }
+
+    before(async () => {
+      globex = accountOf(await signIn('owner@globex.test'), 'Globex');
+    });
+
+    it('opens Add users from the header; after inviting, the table is loaded again and a message says how many', async () => {
+      const settings = await loadedSettings(globex);
+      const table = tableOf(settings);
+      const addButton = shadowOf(settings).querySelector<HTMLButtonElement>('[part="add-button"]')!;
+      const dialog = shadowOf(settings).querySelector('add-users-dialog') as AddUsersDialog;
+      addButton.focus();
+      addButton.click();
+      await dialog.updateComplete;
+      expect(dialog.open).to.equal(true);
+
+      const email = `new.person+${Math.random().toString(36).slice(2, 10)}@example.test`;
+      document.execCommand('insertText', false, email);
+      const inDialog = <T extends Element = HTMLElement>(selector: string) => shadowOf(dialog).querySelector<T>(selector)!;
+      inDialog<HTMLButtonElement>('button.next').click();
+      await waitUntil(() => shadowOf(dialog).querySelector('#firstName-0'), 'the names step did not show', { timeout: 5000 });
+      for (const [id, value] of [['#firstName-0', 'Nell'], ['#lastName-0', 'Newcomer']]) {
+        const input = inDialog<HTMLInputElement>(id!);
+        input.value = value!;
+        input.dispatchEvent(new Event('input'));
+      }
+      inDialog<HTMLButtonElement>('button.next').click();
+      await waitUntil(() => shadowOf(dialog).querySelector('.groups input'), 'the groups did not load', { timeout: 5000 });
+      inDialog<HTMLInputElement>('.groups input').click();
+      inDialog<HTMLButtonElement>('button.next').click();
+      await dialog.updateComplete;
+      const invited = oneEvent(settings, 'users-invited') as Promise<UsersInvitedEvent>;
+      inDialog<HTMLButtonElement>('button.send').click();
+      expect((await invited).detail.userIds).to.have.length(1);
+
+      await waitUntil(() => emails(table).includes(email), 'the table was not loaded again', { timeout: 5000 });
+      expect(toastText(settings)).to.equal('1 person invited');
+      await dialog.updateComplete;
+      inDialog<HTMLButtonElement>('button.close').click();
+      await waitUntil(() => !dialog.open, 'the dialog did not close');
+      expect(shadowOf(settings).activeElement).to.equal(addButton);
+    });
+
+    it('shows a message after copying a link and after resending', async () => {
+      const settings = await loadedSettings(globex);
+      const table = tableOf(settings);
+      const clipboard = navigator.clipboard;
+      const realWriteText = clipboard.writeText;
+      clipboard.writeText = async () => undefined;
+      try {
+        await chooseAction(table, 'lenny.leonard@globex.test', 'Copy invitation link');
+        await waitUntil(() => toastText(settings) === 'Invitation link of Lenny Leonard copied', 'no message after copying', { timeout: 5000 });
+      } finally {
+        clipboard.writeText = realWriteText;
+      }
+      await chooseAction(table, 'lenny.leonard@globex.test', 'Resend invitation');
+      await waitUntil(() => toastText(settings) === 'Invitation sent again to Lenny Leonard', 'no message after resending', { timeout: 5000 });
+    });
+
+    it('shows a message after sending a new invitation', async () => {
+      await signIn('admin@acme.test');
+      const settings = await loadedSettings(acme);
+      const table = tableOf(settings);
+      table.states = ['expired'];
+      await settled(table);
+      const expired = dataRows(table).map((row) => [row.querySelector('.email')!.textContent!, row.querySelector('.name')!.textContent!]);
+      const [email, name] = expired.at(-1)!;
+      await chooseAction(table, email!, 'Send new invitation');
+      await waitUntil(() => toastText(settings) === `New invitation sent to ${name}`, 'no message after a new invitation', { timeout: 5000 });
+    });
   });
 });

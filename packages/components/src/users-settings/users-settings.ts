@@ -1,7 +1,20 @@
 import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { RemoveUserRequestEvent, UserRemovedEvent } from '../events.ts';
+import '../add-users-dialog/add-users-dialog.ts';
+import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
+import type {
+  InvitationLinkCopiedEvent,
+  InvitationRenewedEvent,
+  InvitationResentEvent,
+  RemoveUserRequestEvent,
+  UserRemovedEvent,
+  UsersInvitedEvent,
+} from '../events.ts';
+import { getMe } from '../api/requests.ts';
+import { RosterApiController } from '../api/roster-api-controller.ts';
+import { formatNumber } from '../internal/format.ts';
 import '../remove-user-dialog/remove-user-dialog.ts';
 import type { RemoveUserDialog } from '../remove-user-dialog/remove-user-dialog.ts';
 import '../users-table/users-table.ts';
@@ -12,15 +25,16 @@ import { usersSettingsStyles } from './users-settings.styles.ts';
 const TABLE_PARTS = [
   'toolbar', 'search', 'state-filter', 'group-filter', 'table-wrap', 'table', 'header', 'sort-button', 'row',
   'skeleton-row', 'avatar', 'badge', 'group-count', 'tooltip', 'empty', 'message', 'footer', 'page-size', 'pager-button',
-  'actions-button', 'actions-menu', 'actions-menu-item',
+  'actions-button', 'actions-menu', 'actions-menu-item', 'action-error',
 ].join(', ');
 
 /** How long a success message stays. */
 const TOAST_MS = 5000;
 
 /**
- * The whole Users settings screen of one account: title, description, the users table, the remove
- * dialog (opened from a row's actions menu) and a success message after each action.
+ * The whole Users settings screen of one account: title, description, the "Add users" button and its
+ * wizard, the users table, the remove dialog (opened from a row's actions menu) and a success message
+ * after each action.
  * Configure it with `api-base` / `account-id`, or put it inside a `<roster-provider>`.
  *
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
@@ -29,9 +43,15 @@ const TOAST_MS = 5000;
  * @fires users-table-state-change - From the inner table; see `<users-table>`.
  * @fires remove-user-request - From the inner table; answered by opening the remove dialog.
  * @fires user-removed - {UserRemovedEvent} From the remove dialog; the table is refreshed and a message shown.
+ * @fires users-invited - {UsersInvitedEvent} From the add dialog; the table is refreshed and a message shown.
+ * @fires invitation-link-copied - From the inner table; a message is shown.
+ * @fires invitation-resent - From the inner table; a message is shown.
+ * @fires invitation-renewed - From the inner table; a message is shown.
  *
  * @csspart base - The wrapper of everything.
- * @csspart header - The title and description.
+ * @csspart header - The title, description and the Add users button.
+ * @csspart add-button - The "Add users" button.
+ * @csspart add-dialog - The `<add-users-dialog>`.
  * @csspart heading - The "Users" title (an `<h2>`).
  * @csspart description - The text under the title.
  * @csspart users-table - The `<users-table>`; its own parts are exported under the same names.
@@ -59,8 +79,24 @@ export class UsersSettings extends LitElement {
 
   @query('users-table') private table!: UsersTable;
   @query('remove-user-dialog') private removeDialog!: RemoveUserDialog;
+  @query('add-users-dialog') private addDialog!: AddUsersDialog;
 
   private toastTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly api = new RosterApiController(this);
+
+  /**
+   * Whether the viewer administers this account: only then is "Add users" offered (everyone else
+   * sees the table's own explanation instead of a button that could only fail).
+   */
+  private readonly adminTask = new Task(this, {
+    task: async ([client, accountId], { signal }) => {
+      if (!accountId) return false;
+      const me = await getMe(client, signal);
+      return me.accounts.some((account) => account.id === accountId && account.isAdmin);
+    },
+    args: () => [this.api.client, this.api.accountId] as const,
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -69,11 +105,16 @@ export class UsersSettings extends LitElement {
 
   protected override render() {
     return html`<section part="base" class="base" aria-labelledby="heading">
-      <header part="header">
-        <h2 id="heading" part="heading">${msg('Users')}</h2>
-        <p part="description" class="description">
-          ${msg('Everyone who has access to this account or has been invited to it, with their state and groups.')}
-        </p>
+      <header part="header" class="header">
+        <div>
+          <h2 id="heading" part="heading">${msg('Users')}</h2>
+          <p part="description" class="description">
+            ${msg('Everyone who has access to this account or has been invited to it, with their state and groups.')}
+          </p>
+        </div>
+        ${this.adminTask.value
+          ? html`<button type="button" part="add-button" class="button primary" @click=${this.handleAddClick}>${msg('Add users')}</button>`
+          : nothing}
       </header>
       <users-table
         part="users-table"
@@ -81,8 +122,12 @@ export class UsersSettings extends LitElement {
         .apiBase=${this.apiBase}
         .accountId=${this.accountId}
         @remove-user-request=${this.handleRemoveRequest}
+        @invitation-link-copied=${this.handleLinkCopied}
+        @invitation-resent=${this.handleInvitationResent}
+        @invitation-renewed=${this.handleInvitationRenewed}
       ></users-table>
       <remove-user-dialog part="remove-dialog" .apiBase=${this.apiBase} @user-removed=${this.handleUserRemoved}></remove-user-dialog>
+      <add-users-dialog part="add-dialog" .apiBase=${this.apiBase} .accountId=${this.accountId} @users-invited=${this.handleUsersInvited}></add-users-dialog>
       <!-- The live region stays in the page so each new message is announced. -->
       <div role="status" class="toast-region">${this.toast ? html`<p part="toast" class="toast">${this.toast}</p>` : nothing}</div>
     </section>`;
@@ -97,6 +142,28 @@ export class UsersSettings extends LitElement {
     const { userName, accountName } = event;
     this.showToast(userName && accountName ? msg(str`${userName} was removed from ${accountName}`) : msg('The user was removed'));
     void this.table.refresh();
+  }
+
+  private handleAddClick() {
+    this.addDialog.show();
+  }
+
+  private handleUsersInvited(event: UsersInvitedEvent) {
+    const count = event.detail.userIds.length;
+    this.showToast(count === 1 ? msg('1 person invited') : msg(str`${formatNumber(count)} people invited`));
+    void this.table.refresh();
+  }
+
+  private handleLinkCopied(event: InvitationLinkCopiedEvent) {
+    this.showToast(event.userName ? msg(str`Invitation link of ${event.userName} copied`) : msg('Invitation link copied'));
+  }
+
+  private handleInvitationResent(event: InvitationResentEvent) {
+    this.showToast(event.userName ? msg(str`Invitation sent again to ${event.userName}`) : msg('Invitation sent again'));
+  }
+
+  private handleInvitationRenewed(event: InvitationRenewedEvent) {
+    this.showToast(event.userName ? msg(str`New invitation sent to ${event.userName}`) : msg('New invitation sent'));
   }
 
   private showToast(text: string) {

@@ -55,3 +55,42 @@ export function errorMessage(error: ApiError): string {
 export function isAccessError(error: ApiError): boolean {
   return ['unauthenticated', 'forbidden', 'not_found', 'no_account'].includes(error.code);
 }
+
+/** The invitation row actions (besides Remove, which opens a dialog). */
+export type InvitationAction = 'copy-link' | 'resend' | 'renew';
+
+export function invitationActionLabel(action: InvitationAction): string {
+  switch (action) {
+    case 'copy-link':
+      return msg('Copy invitation link');
+    case 'resend':
+      return msg('Resend invitation');
+    case 'renew':
+      return msg('Send new invitation');
+  }
+}
+
+/**
+ * Why an invitation action failed, with what to do instead. The refusals that mean the row was out of
+ * date (expired, renewed or ended meanwhile) name the action that now applies.
+ */
+export function invitationActionError(action: InvitationAction, error: ApiError, name: string): string {
+  switch (error.code) {
+    case 'invitation_expired':
+      return msg(str`The invitation of ${name} has expired. Choose Send new invitation instead.`);
+    case 'invitation_still_valid':
+      return msg(str`The invitation of ${name} is still valid. Choose Resend invitation instead.`);
+    case 'not_invited':
+      return msg(str`${name} has no open invitation any more.`);
+    case 'network_error':
+      return msg('The server could not be reached. Check your connection and try again.');
+  }
+  switch (action) {
+    case 'copy-link':
+      return msg(str`The invitation link of ${name} could not be copied: ${error.message}`);
+    case 'resend':
+      return msg(str`The invitation of ${name} could not be resent: ${error.message}`);
+    case 'renew':
+      return msg(str`No new invitation could be sent to ${name}: ${error.message}`);
+  }
+}

@@ -428,6 +428,132 @@ describe('<users-table>', () => {
       for (const row of others) expect(menuOf(row)).to.not.equal(null);
     });
 
+    describe('on invitations', () => {
+      // Resend keeps Acme's states; each renewal turns one of Acme's four expired people into Invited,
+      // so these tests renew two different ones and leave expired people for the other tests.
+      const rowOf = (table: UsersTable, email: string) => {
+        const row = dataRows(table).find((r) => r.querySelector('.email')!.textContent === email);
+        if (!row) throw new Error(`no row for ${email}`);
+        return row;
+      };
+      const itemLabelled = (row: HTMLTableRowElement, label: string) => {
+        const item = itemsOf(row).find((i) => i.textContent!.trim() === label);
+        if (!item) throw new Error(`no "${label}" in ${itemsOf(row).map((i) => i.textContent!.trim()).join(', ')}`);
+        return item;
+      };
+      const badgeOf = (row: HTMLTableRowElement) => row.querySelector('[part="badge"]')!.textContent!.trim();
+      async function choose(row: HTMLTableRowElement, label: string) {
+        triggerOf(row).click();
+        await waitUntil(() => isOpen(row), 'the menu did not open');
+        itemLabelled(row, label).click();
+      }
+      async function invitationLink(userId: string): Promise<string> {
+        const response = await fetch(`/api/accounts/${acme}/users/${userId}/invitation/link`);
+        expect(response.status).to.equal(200);
+        return ((await response.json()) as { link: string }).link;
+      }
+
+      it('offers Copy link and Resend to Invited people and Send new invitation to expired ones, axe clean', async () => {
+        const table = await tableWithMenus(html`<users-table account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
+        const rows = dataRows(table);
+        expect(rows.length).to.be.greaterThan(1);
+        for (const row of rows) {
+          const labels = itemsOf(row).map((item) => item.textContent!.trim());
+          if (badgeOf(row) === 'Invitation expired') expect(labels).to.deep.equal(['Send new invitation', 'Remove']);
+          else expect(labels).to.deep.equal(['Copy invitation link', 'Resend invitation', 'Remove']);
+        }
+        const invited = rows.find((row) => badgeOf(row).startsWith('Invited'))!;
+        triggerOf(invited).click();
+        await waitUntil(() => isOpen(invited), 'the menu did not open');
+        await expect(table).to.be.accessible();
+        await sendKeys({ press: 'Escape' });
+      });
+
+      it('copies the link the server gives to the clipboard', async () => {
+        const table = await tableWithMenus(html`<users-table account-id=${acme} states="invited"></users-table>`);
+        const row = dataRows(table)[0]!;
+        const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
+        const expected = await invitationLink(userId);
+
+        const copied: string[] = [];
+        const clipboard = navigator.clipboard;
+        const realWriteText = clipboard.writeText;
+        clipboard.writeText = async (value: string) => void copied.push(value);
+        try {
+          const event = oneEvent(table, 'invitation-link-copied');
+          await choose(row, 'Copy invitation link');
+          const { detail, bubbles, composed } = await event;
+          expect(detail).to.deep.equal({ accountId: acme, userId });
+          expect(bubbles && composed).to.equal(true);
+        } finally {
+          clipboard.writeText = realWriteText;
+        }
+        expect(copied).to.deep.equal([expected]);
+        expect(shadowOf(table).querySelector('[part="action-error"]')).to.equal(null);
+      });
+
+      it('resends: the same link, the expiry reset, the row loaded again with focus kept', async () => {
+        const table = await tableWithMenus(html`<users-table account-id=${acme} states="invited"></users-table>`);
+        // The invitation closest to its expiry shows the reset best.
+        const before = (await fetchUsers(acme, { state: 'invited', limit: '100' })).items;
+        const soonest = [...before].sort((a, b) => a.expiresAt!.localeCompare(b.expiresAt!))[0]!;
+        const linkBefore = await invitationLink(soonest.id);
+        const row = rowOf(table, soonest.email);
+        expect(badgeOf(row)).to.not.equal('Invited — expires in 7 days');
+
+        const event = oneEvent(table, 'invitation-resent');
+        await choose(row, 'Resend invitation');
+        expect((await event).detail).to.deep.equal({ accountId: acme, userId: soonest.id });
+        await waitUntil(() => badgeOf(rowOf(table, soonest.email)) === 'Invited — expires in 7 days', 'the row was not loaded again', {
+          timeout: 5000,
+        });
+        expect(deepActiveElement()).to.equal(triggerOf(rowOf(table, soonest.email)));
+        expect(await invitationLink(soonest.id)).to.equal(linkBefore);
+      });
+
+      it('sends a new invitation on an expired row: a new link, and the row becomes Invited', async () => {
+        const table = await tableWithMenus(html`<users-table account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
+        const row = dataRows(table).find((r) => badgeOf(r) === 'Invitation expired')!;
+        const email = row.querySelector('.email')!.textContent!;
+        const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
+        expect((await fetch(`/api/accounts/${acme}/users/${userId}/invitation/link`)).status).to.equal(409);
+
+        const event = oneEvent(table, 'invitation-renewed');
+        await choose(row, 'Send new invitation');
+        const { detail, bubbles, composed } = await event;
+        expect(detail).to.deep.equal({ accountId: acme, userId });
+        expect(bubbles && composed).to.equal(true);
+        await waitUntil(() => badgeOf(rowOf(table, email)) === 'Invited — expires in 7 days', 'the row was not loaded again', { timeout: 5000 });
+        expect(itemsOf(rowOf(table, email)).map((item) => item.textContent!.trim())).to.deep.equal([
+          'Copy invitation link',
+          'Resend invitation',
+          'Remove',
+        ]);
+        await invitationLink(userId);
+      });
+
+      it('says so near the table when the row was out of date, and shows its real state', async () => {
+        const table = await tableWithMenus(html`<users-table account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
+        const row = dataRows(table).find((r) => badgeOf(r) === 'Invitation expired')!;
+        const email = row.querySelector('.email')!.textContent!;
+        const name = row.querySelector('.name')!.textContent!;
+        const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
+        // Another administrator sends a new invitation meanwhile.
+        expect((await fetch(`/api/accounts/${acme}/users/${userId}/invitation/renew`, { method: 'POST' })).status).to.equal(200);
+
+        let renewed = false;
+        table.addEventListener('invitation-renewed', () => (renewed = true));
+        await choose(row, 'Send new invitation');
+        await waitUntil(() => shadowOf(table).querySelector('[part="action-error"]'), 'no error was shown', { timeout: 5000 });
+        const alert = $(table, '[part="action-error"]');
+        expect(alert.getAttribute('role')).to.equal('alert');
+        expect(alert.textContent).to.equal(`The invitation of ${name} is still valid. Choose Resend invitation instead.`);
+        await waitUntil(() => badgeOf(rowOf(table, email)) === 'Invited — expires in 7 days', 'the row was not loaded again', { timeout: 5000 });
+        expect(renewed).to.equal(false);
+        await expect(table).to.be.accessible();
+      });
+    });
+
     it('is accessible with a menu open (axe)', async () => {
       const table = await tableWithMenus();
       const row = someoneElse(table);

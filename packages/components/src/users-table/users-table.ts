@@ -5,15 +5,31 @@ import type { MembershipState, SortOrder, UserListItem, UserSortKey } from '@ros
 import { DEFAULT_LIST_STATES, MEMBERSHIP_STATES, PAGE_SIZES, USER_SORT_KEYS } from '@roster/shared/values';
 import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError } from '../api/api-error.ts';
-import { getMe, listGroups, listUsers } from '../api/requests.ts';
+import { toApiError, type ApiError, type ApiErrorCode } from '../api/api-error.ts';
+import { getInvitationLink, getMe, listGroups, listUsers, renewInvitation, resendInvitation } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
-import { RemoveUserRequestEvent, UsersTableStateChangeEvent, type UsersTableState } from '../events.ts';
+import {
+  InvitationLinkCopiedEvent,
+  InvitationRenewedEvent,
+  InvitationResentEvent,
+  RemoveUserRequestEvent,
+  UsersTableStateChangeEvent,
+  type UserRef,
+  type UsersTableState,
+} from '../events.ts';
 import { formatNumber } from '../internal/format.ts';
 import '../internal/menu-button/menu-button.ts';
 import type { MenuItem, MenuSelectEvent } from '../internal/menu-button/menu-button.ts';
 import { fullName, groupsCell, lastSignInCell, skeletonRow, stateCell, userCell } from './cells.ts';
-import { errorMessage, isAccessError, sortLabel, stateLabel } from './labels.ts';
+import {
+  errorMessage,
+  invitationActionError,
+  invitationActionLabel,
+  isAccessError,
+  sortLabel,
+  stateLabel,
+  type InvitationAction,
+} from './labels.ts';
 import { usersTableStyles } from './users-table.styles.ts';
 
 const ALL_STATES = MEMBERSHIP_STATES;
@@ -23,6 +39,8 @@ const SKELETON_ROWS = 5;
 const COLUMN_COUNT = 6;
 /** Rows in these states have nothing left to act on, so they get no actions menu. */
 const NO_ACTION_STATES: readonly MembershipState[] = ['removed', 'declined'];
+/** Refusals of an invitation action that mean the row was out of date: it is loaded again. */
+const STALE_ROW_CODES: readonly ApiErrorCode[] = ['invitation_expired', 'invitation_still_valid', 'not_invited'];
 
 /** `states="invited,active"` ⇄ `['invited', 'active']`; unknown names are dropped. */
 const stateListConverter: ComplexAttributeConverter<MembershipState[]> = {
@@ -63,6 +81,12 @@ interface LoadedPage {
  *   the sort or the page size; `detail` is the whole {@link UsersTableState}.
  * @fires remove-user-request - {RemoveUserRequestEvent} The person chose Remove in a row's actions menu;
  *   `detail` is `{ accountId, userId }`. Nothing is removed yet: `<users-settings>` opens `<remove-user-dialog>`.
+ * @fires invitation-link-copied - {InvitationLinkCopiedEvent} An Invited person's link (from the server) is on the
+ *   clipboard; `detail` is `{ accountId, userId }`.
+ * @fires invitation-resent - {InvitationResentEvent} The same invitation was emailed again with its expiry reset;
+ *   `detail` is `{ accountId, userId }`. The row is loaded again.
+ * @fires invitation-renewed - {InvitationRenewedEvent} An expired invitation was replaced by a new link and emailed;
+ *   `detail` is `{ accountId, userId }`. The row is loaded again.
  *
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The search and filter bar.
@@ -81,6 +105,7 @@ interface LoadedPage {
  * @csspart tooltip - The floating list of group names.
  * @csspart empty - The "No users match" message.
  * @csspart message - The error or "no account" message.
+ * @csspart action-error - Why a row action failed (above the table).
  * @csspart footer - The range text, page size and paging buttons.
  * @csspart page-size - The page size select.
  * @csspart pager-button - The Previous and Next buttons.
@@ -140,6 +165,8 @@ export class UsersTable extends LitElement {
   @state() private cursor?: string;
   /** Cursors of the pages before this one, so Previous can go back. */
   @state() private previousCursors: (string | undefined)[] = [];
+  /** Why the last row action failed; cleared by the next one or when the list changes. */
+  @state() private actionError = '';
 
   @query('.tooltip') private tooltip?: HTMLElement;
   @query('details.state-filter') private stateFilter?: HTMLDetailsElement;
@@ -149,6 +176,8 @@ export class UsersTable extends LitElement {
   /** Everything that defines the list apart from the page; a change starts again at page one. */
   private listKey?: string;
   private listAccountId?: string;
+  /** `refresh()` is under way: the rows stay on screen (and focus in them) instead of skeletons. */
+  private refreshing = false;
 
   private readonly pageTask = new Task(this, {
     task: async ([client, accountId, q, states, group, sort, order, limit, cursor, offset], { signal }) => {
@@ -183,9 +212,22 @@ export class UsersTable extends LitElement {
     args: () => [this.api.client] as const,
   });
 
-  /** Loads the current page again (same search, filters, sort and page), e.g. after a user was removed. */
-  refresh(): Promise<void> {
-    return this.pageTask.run().then(() => undefined);
+  /**
+   * Loads the current page again (same search, filters, sort and page), e.g. after a user was removed.
+   * The rows shown stay until the new ones arrive, so keyboard focus is not lost in a skeleton.
+   */
+  async refresh(): Promise<void> {
+    this.refreshing = true;
+    try {
+      await this.pageTask.run();
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  /** A page is loading and there are no rows worth keeping on screen meanwhile. */
+  private get showsSkeleton(): boolean {
+    return this.pageTask.status === TaskStatus.PENDING && !(this.refreshing && this.pageTask.value);
   }
 
   /** The current table state, as the `users-table-state-change` event reports it. */
@@ -225,6 +267,7 @@ export class UsersTable extends LitElement {
       this.listKey = key;
       this.cursor = undefined;
       this.previousCursors = [];
+      this.actionError = '';
     }
     // The host (or a committed search) changed `q`: show it, unless the box already says the same.
     if (changed.has('q') && this.q !== this.searchDraft.trim()) this.searchDraft = this.q;
@@ -239,6 +282,7 @@ export class UsersTable extends LitElement {
     const error = this.pageTask.status === TaskStatus.ERROR ? toApiError(this.pageTask.error) : undefined;
     return html`<div part="base" class="base">
       ${error && isAccessError(error) ? nothing : this.renderToolbar()}
+      ${this.actionError ? html`<p part="action-error" class="message error" role="alert">${this.actionError}</p>` : nothing}
       ${error ? this.renderError(error) : html`${this.renderTable()}${this.renderFooter()}`}
       <div class="tooltip" part="tooltip" popover="manual" aria-hidden="true"></div>
     </div>`;
@@ -308,7 +352,7 @@ export class UsersTable extends LitElement {
           @focusout=${this.handleTooltipHide}
           @keydown=${this.handleTooltipKeydown}
         >
-          ${loading ? Array.from({ length: SKELETON_ROWS }, skeletonRow) : this.renderRows()}
+          ${this.showsSkeleton ? Array.from({ length: SKELETON_ROWS }, skeletonRow) : this.renderRows()}
         </tbody>
       </table>
     </div>`;
@@ -353,7 +397,8 @@ export class UsersTable extends LitElement {
     const viewerId = this.meTask.value?.user.id;
     // Until the viewer is known nothing is offered: their own row must never offer Remove.
     if (!viewerId || NO_ACTION_STATES.includes(user.state)) return nothing;
-    const items: MenuItem[] = [];
+    const actions: InvitationAction[] = user.state === 'invited' ? ['copy-link', 'resend'] : user.state === 'expired' ? ['renew'] : [];
+    const items: MenuItem[] = actions.map((id) => ({ id, label: invitationActionLabel(id) }));
     if (user.id !== viewerId) items.push({ id: 'remove', label: msg('Remove'), danger: true });
     if (items.length === 0) return nothing;
     return html`<roster-menu-button
@@ -369,8 +414,38 @@ export class UsersTable extends LitElement {
   private handleActionSelect(event: MenuSelectEvent) {
     const userId = (event.currentTarget as HTMLElement).dataset.userId;
     const accountId = this.api.accountId;
-    if (!userId || !accountId) return;
-    if (event.detail === 'remove') this.dispatchEvent(new RemoveUserRequestEvent({ accountId, userId }));
+    const user = this.pageTask.value?.items.find((item) => item.id === userId);
+    if (!user || !accountId) return;
+    const ref = { accountId, userId: user.id };
+    if (event.detail === 'remove') this.dispatchEvent(new RemoveUserRequestEvent(ref));
+    else void this.runInvitationAction(event.detail as InvitationAction, ref, fullName(user));
+  }
+
+  /** Copy link, Resend or Send new: the outcome is an event for the host, or a message above the table. */
+  private async runInvitationAction(action: InvitationAction, ref: UserRef, name: string) {
+    const { client } = this.api;
+    this.actionError = '';
+    try {
+      if (action === 'copy-link') {
+        const { link } = await getInvitationLink(client, ref.accountId, ref.userId);
+        if (await copyText(link)) this.dispatchEvent(new InvitationLinkCopiedEvent(ref, name));
+        // The link is still useful when the browser refuses the clipboard: show it to copy by hand.
+        else this.actionError = msg(str`The browser did not allow copying. The invitation link of ${name} is ${link}`);
+        return;
+      }
+      if (action === 'resend') {
+        await resendInvitation(client, ref.accountId, ref.userId);
+        this.dispatchEvent(new InvitationResentEvent(ref, name));
+      } else {
+        await renewInvitation(client, ref.accountId, ref.userId);
+        this.dispatchEvent(new InvitationRenewedEvent(ref, name));
+      }
+      await this.refresh();
+    } catch (error) {
+      const apiError = toApiError(error);
+      this.actionError = invitationActionError(action, apiError, name);
+      if (STALE_ROW_CODES.includes(apiError.code)) await this.refresh();
+    }
   }
 
   private renderFooter() {
@@ -385,7 +460,7 @@ export class UsersTable extends LitElement {
           ${PAGE_SIZES.map((size) => html`<option value=${size} ?selected=${size === this.effectivePageSize}>${formatNumber(size)}</option>`)}
         </select>
       </label>
-      <p class="range" role="status">${loading ? msg('Loading users…') : page ? rangeText(page) : nothing}</p>
+      <p class="range" role="status">${this.showsSkeleton ? msg('Loading users…') : page ? rangeText(page) : nothing}</p>
       <div class="pager">
         <!-- aria-disabled (not disabled) keeps focus on the button when the last page is reached. -->
         <button type="button" part="pager-button" class="button" data-page="previous" aria-disabled=${!hasPrevious || loading} @click=${this.handlePreviousClick}>
@@ -510,16 +585,22 @@ export class UsersTable extends LitElement {
   }
 }
 
+/** Puts text on the clipboard; false when the browser refuses (no permission, no focus, insecure page). */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function rangeText(page: LoadedPage): string {
   if (page.items.length === 0) return '';
   const from = formatNumber(page.offset + 1);
   const to = formatNumber(page.offset + page.items.length);
   const total = formatNumber(page.total);
   return msg(str`${from}–${to} of ${total}`);
-}
-
-function toApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError('internal_error', String(error), 0);
 }
 
 declare global {

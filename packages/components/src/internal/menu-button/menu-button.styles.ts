@@ -38,6 +38,7 @@ export const menuButtonStyles = [
       border: none;
       background: none;
       text-align: start;
+      white-space: nowrap;
       cursor: pointer;
     }
 

@@ -97,8 +97,10 @@ export class MenuButton extends LitElement {
     this.menu.style.top = `${rect.bottom + 4}px`;
     this.menu.style.left = `${rect.left}px`;
     if (!this.menu.matches(':popover-open')) this.menu.showPopover();
-    // Now that it is shown it has a width: align its end with the button's.
-    this.menu.style.left = `${Math.max(4, rect.right - this.menu.offsetWidth)}px`;
+    // Now that it is shown it has a width: align its end with the button's, inside the viewport (the
+    // button may be scrolled partly out of it in a wide table).
+    const left = Math.min(rect.right, document.documentElement.clientWidth - 4) - this.menu.offsetWidth;
+    this.menu.style.left = `${Math.max(4, left)}px`;
     const items = this.menuItems;
     (focus === 'first' ? items[0] : items.at(-1))?.focus();
     document.addEventListener('pointerdown', this.handleOutsidePointerDown);

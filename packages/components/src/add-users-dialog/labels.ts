@@ -1,0 +1,104 @@
+import { msg, str } from '@lit/localize';
+import type { InviteCheckResult } from '@roster/shared';
+import type { ApiError } from '../api/api-error.ts';
+import { formatDate } from '../internal/format.ts';
+import type { EntryStatus, SummaryLine } from './invitees.ts';
+
+export const STEPS = ['emails', 'details', 'groups', 'overview', 'summary'] as const;
+export type Step = (typeof STEPS)[number];
+
+export function stepLabel(step: Step): string {
+  switch (step) {
+    case 'emails':
+      return msg('Email addresses');
+    case 'details':
+      return msg('Names');
+    case 'groups':
+      return msg('Groups');
+    case 'overview':
+      return msg('Overview');
+    case 'summary':
+      return msg('Summary');
+  }
+}
+
+export function entryStatusLabel(status: EntryStatus): string {
+  switch (status) {
+    case 'valid':
+      return msg('Valid');
+    case 'invalid':
+      return msg('Not a valid email address');
+    case 'duplicate':
+      return msg('Listed twice: invited once');
+  }
+}
+
+/** The short tag of a summary line; words, so the outcome never depends on its colour. */
+export function resultTag(result: SummaryLine): string {
+  switch (result.status) {
+    case 'invited':
+      return result.reinvited ? msg('Invited again') : msg('Invited');
+    case 'already_member':
+      return msg('Already in the account');
+    case 'invalid':
+      return msg('Not invited');
+  }
+}
+
+/** What the line says besides its tag. */
+export function resultDetail(result: SummaryLine): string {
+  switch (result.status) {
+    case 'invited':
+      return msg(str`The link works until ${formatDate(result.expiresAt)}.`);
+    case 'already_member':
+      return memberStateDetail(result.state);
+    case 'invalid':
+      return invalidReasonDetail(result.reason);
+  }
+}
+
+type AlreadyMember = Extract<InviteCheckResult, { status: 'already_member' }>;
+type Invalid = Extract<InviteCheckResult, { status: 'invalid' }>;
+
+/** Someone already in the account is not invited again; say what to do instead where there is something. */
+export function memberStateDetail(state: AlreadyMember['state']): string {
+  switch (state) {
+    case 'active':
+      return msg('Already active.');
+    case 'invited':
+      return msg('Already invited: use Resend invitation in the users list.');
+    case 'expired':
+      return msg('Their invitation expired: use Send new invitation in the users list.');
+    case 'blocked':
+      return msg('Blocked in this account.');
+  }
+}
+
+export function invalidReasonDetail(reason: Invalid['reason']): string {
+  switch (reason) {
+    case 'invalid_email':
+      return msg('Not a valid email address.');
+    case 'names_required':
+      return msg('A first and last name are required.');
+    case 'duplicate':
+      return msg('Listed twice: invited once.');
+  }
+}
+
+/** Why the look-ahead failed; the server's own words when we have none better. */
+export function checkErrorMessage(error: ApiError): string {
+  if (error.code === 'network_error') return msg('The server could not be reached. Check your connection and try again.');
+  return msg(str`The addresses could not be checked: ${error.message}`);
+}
+
+/** Why sending was refused; the server's own words when we have none better. */
+export function sendErrorMessage(error: ApiError): string {
+  switch (error.code) {
+    case 'unknown_group':
+      return msg('One of the chosen groups no longer exists. Go back and choose the groups again.');
+    case 'network_error':
+      return msg('The server could not be reached. Check your connection and try again.');
+    default:
+      return msg(str`The invitations could not be sent: ${error.message}`);
+  }
+}

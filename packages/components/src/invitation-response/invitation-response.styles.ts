@@ -1,0 +1,209 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.ts';
+import { tokens } from '../internal/tokens.ts';
+
+export const invitationResponseStyles = [
+  tokens,
+  baseStyles,
+  css`
+    :host {
+      display: block;
+    }
+
+    .card {
+      max-width: 30rem;
+      padding: calc(var(--_space) * 3);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+
+    h2 {
+      margin: 0 0 calc(var(--_space) * 2);
+      font-size: 1.25rem;
+      line-height: 1.3;
+    }
+
+    /* The title takes focus when a screen opens; that is not a place to type, so no ring for a pointer. */
+    h2:focus:not(:focus-visible) {
+      outline: none;
+    }
+
+    p {
+      margin: 0 0 var(--_space);
+    }
+
+    .muted {
+      color: var(--_text-muted);
+    }
+
+    form {
+      margin-top: calc(var(--_space) * 2);
+    }
+
+    .field {
+      display: grid;
+      gap: calc(var(--_space) / 2);
+      margin-bottom: calc(var(--_space) * 2);
+    }
+
+    label {
+      font-weight: 600;
+    }
+
+    .control {
+      width: 100%;
+    }
+
+    .control[readonly] {
+      background: var(--_surface-raised);
+    }
+
+    .control[aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+
+    .names {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+      column-gap: calc(var(--_space) * 2);
+    }
+
+    .field-error {
+      margin: 0;
+      color: var(--_danger);
+    }
+
+    .rules {
+      margin: calc(var(--_space) * -1) 0 calc(var(--_space) * 2);
+    }
+
+    .rules p {
+      margin-bottom: calc(var(--_space) / 2);
+    }
+
+    .checklist {
+      display: grid;
+      gap: calc(var(--_space) / 4);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .checklist li {
+      display: flex;
+      gap: var(--_space);
+      color: var(--_text-muted);
+    }
+
+    .checklist .met {
+      color: var(--_text);
+    }
+
+    .mark {
+      width: 1em;
+      text-align: center;
+    }
+
+    .met .mark {
+      color: var(--_success);
+    }
+
+    .failed .mark {
+      color: var(--_danger);
+    }
+
+    .checkbox-field {
+      grid-template-columns: auto 1fr;
+      align-items: baseline;
+      column-gap: var(--_space);
+    }
+
+    .checkbox-field label {
+      font-weight: normal;
+    }
+
+    .checkbox-field .field-error {
+      grid-column: 2;
+    }
+
+    input[type='checkbox'] {
+      width: 1rem;
+      height: 1rem;
+      margin: 0;
+      accent-color: var(--_accent);
+    }
+
+    a {
+      color: var(--_accent);
+    }
+
+    .message {
+      margin: calc(var(--_space) * 2) 0;
+      padding: calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface-raised);
+    }
+
+    .error {
+      border-color: var(--_danger);
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
+      margin-top: calc(var(--_space) * 3);
+    }
+
+    .primary {
+      border-color: var(--_accent);
+      background: var(--_accent);
+      color: var(--_on-accent);
+    }
+
+    .danger {
+      border-color: var(--_danger);
+      background: var(--_danger);
+      color: var(--_on-accent);
+    }
+
+    /* aria-disabled (not disabled) while a request runs, so focus stays on the button. */
+    .button[aria-disabled='true'] {
+      cursor: progress;
+      opacity: 0.7;
+    }
+
+    .bar {
+      display: block;
+      height: 0.75rem;
+      margin: var(--_space) 0;
+      border-radius: var(--_radius);
+      background: var(--_skeleton);
+      animation: pulse 1.2s ease-in-out infinite;
+    }
+
+    .bar.title {
+      width: 70%;
+      height: 1.25rem;
+      margin-bottom: calc(var(--_space) * 2);
+    }
+
+    .bar.short {
+      width: 45%;
+    }
+
+    @keyframes pulse {
+      50% {
+        opacity: 0.45;
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .bar {
+        animation: none;
+      }
+    }
+  `,
+];
