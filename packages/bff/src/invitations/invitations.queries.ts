@@ -159,6 +159,9 @@ export function markInvitationSent(db: Kysely<DB>, invitationId: string, change:
     .executeTakeFirstOrThrow();
 }
 
+/** The full name of the `inviter` joined in (empty when their identity is gone). */
+const INVITER_NAME = sql<string>`coalesce(inviter.first_name || ' ' || inviter.last_name, '')`;
+
 /** What an invitation email and the invitee's screen say about one membership. */
 export function findInvitee(db: Kysely<DB>, accountId: string, userId: string) {
   return db
@@ -171,7 +174,7 @@ export function findInvitee(db: Kysely<DB>, accountId: string, userId: string) {
       'u.first_name',
       'u.locale',
       'a.name as account_name',
-      sql<string>`coalesce(inviter.first_name || ' ' || inviter.last_name, '')`.as('inviter_name'),
+      INVITER_NAME.as('inviter_name'),
     ])
     .where('m.account_id', '=', accountId)
     .where('m.user_id', '=', userId)
@@ -200,7 +203,7 @@ export function findInvitationById(db: Kysely<DB>, invitationId: string, options
       'u.last_name',
       'a.name as account_name',
       sql<boolean>`u.password_hash is not null`.as('has_identity'),
-      sql<string>`coalesce(inviter.first_name || ' ' || inviter.last_name, '')`.as('inviter_name'),
+      INVITER_NAME.as('inviter_name'),
     ])
     .where('i.id', '=', invitationId);
   return (options.lock ? query.forUpdate(['i']) : query).executeTakeFirst();
