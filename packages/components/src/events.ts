@@ -75,6 +75,22 @@ export class UsersInvitedEvent extends CustomEvent<UsersInvitedDetail> {
   }
 }
 
+/**
+ * `view-user-request`: the person chose "View user" on the summary of `<add-users-dialog>`; the
+ * dialog has closed (`<users-settings>` answers by finding them in its table). Bubbles and crosses shadow roots.
+ */
+export class ViewUserRequestEvent extends CustomEvent<UserRef> {
+  static readonly eventName = 'view-user-request';
+
+  /** The person's email, to find them by. */
+  readonly email: string;
+
+  constructor(detail: UserRef, email: string) {
+    super(ViewUserRequestEvent.eventName, { detail, bubbles: true, composed: true });
+    this.email = email;
+  }
+}
+
 /** `invitation-link-copied`: an Invited person's link is on the clipboard (`<users-table>` row action). Bubbles and crosses shadow roots. */
 export class InvitationLinkCopiedEvent extends CustomEvent<UserRef> {
   static readonly eventName = 'invitation-link-copied';
@@ -138,6 +154,7 @@ declare global {
     'remove-user-request': RemoveUserRequestEvent;
     'user-removed': UserRemovedEvent;
     'users-invited': UsersInvitedEvent;
+    'view-user-request': ViewUserRequestEvent;
     'invitation-link-copied': InvitationLinkCopiedEvent;
     'invitation-resent': InvitationResentEvent;
     'invitation-renewed': InvitationRenewedEvent;

@@ -8,7 +8,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { toApiError, type ApiError } from '../api/api-error.ts';
 import { checkInvitees, inviteUsers, listGroups } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
-import { UsersInvitedEvent } from '../events.ts';
+import { UsersInvitedEvent, ViewUserRequestEvent } from '../events.ts';
 import { deepActiveElement } from '../internal/dom.ts';
 import { formatNumber } from '../internal/format.ts';
 import { addUsersDialogStyles } from './add-users-dialog.styles.ts';
@@ -42,6 +42,8 @@ import { entryList, personFields, resultCounts, resultItem } from './templates.t
  *
  * @fires users-invited - {UsersInvitedEvent} Invitations were sent and at least one person was invited;
  *   `detail` is `{ accountId, userIds }` of the invited people.
+ * @fires view-user-request - {ViewUserRequestEvent} "View user" was chosen on the summary (the dialog
+ *   closes); `detail` is `{ accountId, userId }`, `email` the person's. `<users-settings>` shows them in its table.
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart heading - The "Add users" title.
@@ -56,6 +58,7 @@ import { entryList, personFields, resultCounts, resultItem } from './templates.t
  * @csspart results - The summary list, one line per address.
  * @csspart link - An invitation link on the summary.
  * @csspart copy-button - A "Copy link" button.
+ * @csspart view-button - A "View user" button (the summary of an invited person).
  * @csspart error - A failed load or a refused sending.
  * @csspart cancel-button - Cancel.
  * @csspart back-button - Back.
@@ -444,7 +447,7 @@ export class AddUsersDialog extends LitElement {
       ${this.renderStepHeading()}
       <p>${resultCounts(this.results)}</p>
       <ul part="results" class="results">
-        ${this.results.map((result, index) => resultItem(result, index, this.handleCopyClick))}
+        ${this.results.map((result, index) => resultItem(result, index, { copy: this.handleCopyClick, view: this.handleViewClick }))}
       </ul>
       <p class="copy-note" role="status">${this.copyNote}</p>
       <div class="actions">
@@ -569,6 +572,15 @@ export class AddUsersDialog extends LitElement {
     } catch {
       this.copyNote = msg('The browser did not allow copying. Select the link and copy it yourself.');
     }
+  }
+
+  /** "View user": closes, and asks the screen around to show that person. */
+  private handleViewClick(event: Event) {
+    const { userId, email } = (event.currentTarget as HTMLElement).dataset;
+    const accountId = this.api.accountId;
+    if (!userId || !accountId) return;
+    this.open = false;
+    this.dispatchEvent(new ViewUserRequestEvent({ accountId, userId }, email ?? ''));
   }
 
   private handleCancel(event: Event) {

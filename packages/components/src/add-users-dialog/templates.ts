@@ -93,8 +93,8 @@ export function resultCounts(results: SummaryLine[]) {
   return msg(str`Invited: ${count('invited')} · Already in the account: ${count('already_member')} · Not invited: ${count('invalid')}`);
 }
 
-/** One summary line; an invited person's shows their link, selectable, with a Copy button. */
-export function resultItem(result: SummaryLine, index: number, onCopy: (event: Event) => void) {
+/** One summary line; an invited person's shows their link, selectable, with Copy and View buttons. */
+export function resultItem(result: SummaryLine, index: number, on: { copy: (event: Event) => void; view: (event: Event) => void }) {
   return html`<li class="result result-${result.status}">
     <div class="result-head">
       <span class="tag"><span aria-hidden="true">${RESULT_ICONS[result.status]}</span> ${resultTag(result)}</span>
@@ -118,9 +118,20 @@ export function resultItem(result: SummaryLine, index: number, onCopy: (event: E
             aria-describedby="result-${index}"
             data-link=${result.link}
             data-email=${result.email}
-            @click=${onCopy}
+            @click=${on.copy}
           >
             ${msg('Copy link')}
+          </button>
+          <button
+            type="button"
+            part="view-button"
+            class="button"
+            aria-describedby="result-${index}"
+            data-user-id=${result.userId}
+            data-email=${result.email}
+            @click=${on.view}
+          >
+            ${msg('View user')}
           </button>
         </div>`
       : nothing}

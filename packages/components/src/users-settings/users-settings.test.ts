@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../index.ts';
 import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
-import type { UsersInvitedEvent } from '../events.ts';
+import type { UsersInvitedEvent, ViewUserRequestEvent } from '../events.ts';
 import { accountOf, dataRows, emails, fetchUsers, messageText, settled, shadowOf, signIn } from '../internal/testing.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import type { UsersSettings } from './users-settings.ts';
@@ -95,7 +95,8 @@ describe('<users-settings>', () => {
       globex = accountOf(await signIn('owner@globex.test'), 'Globex');
     });
 
-    it('opens Add users from the header; after inviting, the table is loaded again and a message says how many', async () => {
+    /** Add users from the header, through every step, for one new person; ends on the summary. */
+    async function inviteOnePerson() {
       const settings = await loadedSettings(globex);
       const table = tableOf(settings);
       const addButton = shadowOf(settings).querySelector<HTMLButtonElement>('[part="add-button"]')!;
@@ -127,9 +128,25 @@ describe('<users-settings>', () => {
       await waitUntil(() => emails(table).includes(email), 'the table was not loaded again', { timeout: 5000 });
       expect(toastText(settings)).to.equal('1 person invited');
       await dialog.updateComplete;
+      return { settings, table, dialog, addButton, email, inDialog };
+    }
+
+    it('opens Add users from the header; after inviting, the table is loaded again and a message says how many', async () => {
+      const { settings, dialog, addButton, inDialog } = await inviteOnePerson();
       inDialog<HTMLButtonElement>('button.close').click();
       await waitUntil(() => !dialog.open, 'the dialog did not close');
       expect(shadowOf(settings).activeElement).to.equal(addButton);
+    });
+
+    it('"View user" on the summary closes the dialog and finds the person in the table', async () => {
+      const { table, dialog, email, inDialog } = await inviteOnePerson();
+      const viewed = oneEvent(dialog, 'view-user-request') as Promise<ViewUserRequestEvent>;
+      inDialog<HTMLButtonElement>('[part="view-button"]').click();
+      expect((await viewed).email).to.equal(email);
+      await waitUntil(() => !dialog.open, 'the dialog did not close');
+      await waitUntil(() => emails(table).length === 1, 'the table did not narrow to the person', { timeout: 5000 });
+      expect(emails(table)).to.deep.equal([email]);
+      expect(table.q).to.equal(email);
     });
 
     it('shows a message after copying a link and after resending', async () => {

@@ -1,5 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
+import { MEMBERSHIP_STATES } from '@roster/shared/values';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '../add-users-dialog/add-users-dialog.ts';
@@ -11,6 +12,7 @@ import type {
   RemoveUserRequestEvent,
   UserRemovedEvent,
   UsersInvitedEvent,
+  ViewUserRequestEvent,
 } from '../events.ts';
 import { getMe } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
@@ -44,6 +46,7 @@ const TOAST_MS = 5000;
  * @fires remove-user-request - From the inner table; answered by opening the remove dialog.
  * @fires user-removed - {UserRemovedEvent} From the remove dialog; the table is refreshed and a message shown.
  * @fires users-invited - {UsersInvitedEvent} From the add dialog; the table is refreshed and a message shown.
+ * @fires view-user-request - {ViewUserRequestEvent} From the add dialog; answered by finding the person in the table.
  * @fires invitation-link-copied - From the inner table; a message is shown.
  * @fires invitation-resent - From the inner table; a message is shown.
  * @fires invitation-renewed - From the inner table; a message is shown.
@@ -127,7 +130,13 @@ export class UsersSettings extends LitElement {
         @invitation-renewed=${this.handleInvitationRenewed}
       ></users-table>
       <remove-user-dialog part="remove-dialog" .apiBase=${this.apiBase} @user-removed=${this.handleUserRemoved}></remove-user-dialog>
-      <add-users-dialog part="add-dialog" .apiBase=${this.apiBase} .accountId=${this.accountId} @users-invited=${this.handleUsersInvited}></add-users-dialog>
+      <add-users-dialog
+        part="add-dialog"
+        .apiBase=${this.apiBase}
+        .accountId=${this.accountId}
+        @users-invited=${this.handleUsersInvited}
+        @view-user-request=${this.handleViewUser}
+      ></add-users-dialog>
       <!-- The live region stays in the page so each new message is announced. -->
       <div role="status" class="toast-region">${this.toast ? html`<p part="toast" class="toast">${this.toast}</p>` : nothing}</div>
     </section>`;
@@ -152,6 +161,13 @@ export class UsersSettings extends LitElement {
     const count = event.detail.userIds.length;
     this.showToast(count === 1 ? msg('1 person invited') : msg(str`${formatNumber(count)} people invited`));
     void this.table.refresh();
+  }
+
+  /** Shows the person in the table: searched for by email, whatever their state. */
+  private handleViewUser(event: ViewUserRequestEvent) {
+    this.table.states = [...MEMBERSHIP_STATES];
+    this.table.group = '';
+    this.table.q = event.email;
   }
 
   private handleLinkCopied(event: InvitationLinkCopiedEvent) {
