@@ -100,6 +100,8 @@ export interface OutboxTable {
   claimed_until: Timestamp | null;
   /** Given up on: permanently refused, or out of attempts. */
   dead_at: Timestamp | null;
+  /** An invitation email not sent because its invitation was no longer offered by then. */
+  withdrawn_at: Timestamp | null;
   /** The Message-ID header every attempt of this email carries. */
   message_id: string | null;
 }

@@ -32,6 +32,7 @@ export async function claimDueEmails(
           .select('id')
           .where('sent_at', 'is', null)
           .where('dead_at', 'is', null)
+          .where('withdrawn_at', 'is', null)
           .where('next_attempt_at', '<=', claim.now)
           .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', claim.now)]))
           .orderBy('next_attempt_at')
@@ -60,7 +61,8 @@ const claimed = (db: Kysely<DB>, email: Pick<ClaimedEmail, 'id' | 'attempts'>) =
     .where('id', '=', email.id)
     .where('attempts', '=', email.attempts)
     .where('sent_at', 'is', null)
-    .where('dead_at', 'is', null);
+    .where('dead_at', 'is', null)
+    .where('withdrawn_at', 'is', null);
 
 export async function markSent(db: Kysely<DB>, email: Pick<ClaimedEmail, 'id' | 'attempts'>, sentAt: Date) {
   // Not fenced by the attempt: whoever got the email out records it.
@@ -84,6 +86,26 @@ export async function markDead(db: Kysely<DB>, email: Pick<ClaimedEmail, 'id' | 
   await claimed(db, email).set({ dead_at: death.at, last_error: death.error, claimed_until: null }).execute();
 }
 
+/**
+ * Whether the invitation an email offers is still open at that link: pending, unexpired, and not
+ * replaced by a newer link. A queued email whose offer ended meanwhile would carry a dead link.
+ */
+export async function isInvitationStillOffered(db: Kysely<DB>, offer: { invitationId: string; linkVersion: number; now: Date }) {
+  const row = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('id', '=', offer.invitationId)
+    .where('state', '=', 'pending')
+    .where('link_version', '=', offer.linkVersion)
+    .where('expires_at', '>', offer.now)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function markWithdrawn(db: Kysely<DB>, email: Pick<ClaimedEmail, 'id' | 'attempts'>, at: Date) {
+  await claimed(db, email).set({ withdrawn_at: at, claimed_until: null }).execute();
+}
+
 /** Hands a claimed but unsent row back at once, without counting the attempt (graceful stop). */
 export async function releaseClaim(db: Kysely<DB>, email: Pick<ClaimedEmail, 'id' | 'attempts'>) {
   await claimed(db, email)
@@ -100,6 +122,7 @@ export async function countOutbox(db: Kysely<DB>): Promise<{ pending: number; de
         .select((e) => e.fn.countAll<string>().as('n'))
         .where('sent_at', 'is', null)
         .where('dead_at', 'is', null)
+        .where('withdrawn_at', 'is', null)
         .as('pending'),
       eb
         .selectFrom('outbox')

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
 import { invitationIdOf, isLiveToken } from '../invitations/invitation-link.ts';
-import { PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
+import { addMember, createAccount, createUser, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
 import { startLoopbackSmtp, type LoopbackSmtp } from '../testing/loopback-smtp.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { enqueueEmail, type OutboxEmail } from './outbox.queries.ts';
@@ -85,6 +85,26 @@ function diesAfterSending(smtp: LoopbackSmtp) {
 
 const rows = () => database.db.selectFrom('outbox').selectAll().orderBy('recipient').execute();
 
+/** A real pending invitation with this id and link version: only offered invitations are emailed. */
+async function offerInvitation(invitationId: string, linkVersion: number) {
+  const { db } = database;
+  const account = await createAccount(db, 'Acme');
+  const userId = await createUser(db, { email: `invitee-${invitationId}@example.test`, registered: false });
+  await addMember(db, { accountId: account.id, userId, groupIds: [] });
+  await db
+    .insertInto('invitations')
+    .values({
+      id: invitationId,
+      account_id: account.id,
+      user_id: userId,
+      email: `invitee-${invitationId}@example.test`,
+      expires_at: new Date(T0.getTime() + 7 * 24 * 3600_000),
+      link_version: linkVersion,
+      state: 'pending',
+    })
+    .execute();
+}
+
 /** Waits for something another task does, checking every 10 ms for at most 5 s. */
 async function until(condition: () => boolean, what: string) {
   for (let i = 0; i < 500; i++) {
@@ -108,6 +128,7 @@ describe('outbox worker over SMTP', () => {
         expiresAt: '2026-06-08T12:00:00.000Z',
       },
     };
+    await offerInvitation(INVITATION_ID, 2);
     await enqueueEmail(database.db, { ...invitation, recipient: 'zoe@example.test', locale: 'fr', now: clock });
     await removalEmail('finn@example.test');
 
@@ -116,7 +137,7 @@ describe('outbox worker over SMTP', () => {
 
     expect(smtp.received.map((m) => m.to)).toEqual(expect.arrayContaining([['zoe@example.test'], ['finn@example.test']]));
     const messages = await Promise.all(smtp.received.map((m) => simpleParser(m.raw)));
-    const toZoe = messages.find((m) => m.subject?.includes('Acme'))!;
+    const toZoe = messages.find((m) => m.subject?.includes('vous invite'))!;
     expect(toZoe.subject).toBe('Alex Morgan vous invite à rejoindre Acme <script>x</script>');
     expect(toZoe.from?.value).toEqual([{ name: 'Acme', address: 'no-reply@roster.test' }]);
     expect(toZoe.text).toContain('Bonjour Zoé,');
@@ -142,6 +163,40 @@ describe('outbox worker over SMTP', () => {
     later(24 * 3600_000);
     expect(await sender.deliverDue()).toBe(0);
     expect(smtp.received).toHaveLength(2);
+  });
+
+  it('does not send an invitation email whose invitation stopped being offered before it went out', async () => {
+    const smtp = await smtpServer();
+    const offers = {
+      renewed: '11111111-1111-4111-8111-111111111111',
+      accepted: '22222222-2222-4222-8222-222222222222',
+      expired: '33333333-3333-4333-8333-333333333333',
+      live: '44444444-4444-4444-8444-444444444444',
+    };
+    for (const [name, invitationId] of Object.entries(offers)) {
+      await offerInvitation(invitationId, 1);
+      const payload = { invitationId, linkVersion: 1, firstName: name, accountName: 'Acme', inviterName: 'Alex', expiresAt: '2026-06-08T12:00:00.000Z' };
+      await enqueueEmail(database.db, { kind: 'invitation', payload, recipient: `${name}@example.test`, locale: 'en', now: clock });
+    }
+    const invitations = database.db.updateTable('invitations');
+    await invitations.set({ link_version: 2 }).where('id', '=', offers.renewed).execute();
+    await invitations.set({ state: 'accepted' }).where('id', '=', offers.accepted).execute();
+    await invitations.set({ expires_at: clock }).where('id', '=', offers.expired).execute();
+
+    expect(await smtpWorker(smtp).deliverDue()).toBe(4);
+    expect(smtp.received.map((m) => m.to)).toEqual([['live@example.test']]);
+    const settled = await rows();
+    expect(settled.map((r) => [r.recipient, r.sent_at !== null, r.withdrawn_at !== null, r.dead_at])).toEqual([
+      ['accepted@example.test', false, true, null],
+      ['expired@example.test', false, true, null],
+      ['live@example.test', true, false, null],
+      ['renewed@example.test', false, true, null],
+    ]);
+    // Withdrawn is neither pending nor dead, and nothing claims it again.
+    const app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+    expect((await (await app.request('/health')).json()).outbox).toEqual({ pending: 0, dead: 0 });
+    later(24 * 3600_000);
+    expect(await smtpWorker(smtp).deliverDue()).toBe(0);
   });
 
   it('keeps every email while the SMTP server is down, backing off, and delivers each once when it is back', async () => {
