@@ -93,7 +93,8 @@ function renderEmail(email: CapturedEmail, open: boolean): HTMLLIElement {
   const time = document.createElement('time');
   time.dateTime = email.sentAt;
   time.textContent = new Date(email.sentAt).toLocaleString();
-  meta.append(`to ${email.to} · `, time);
+  // The leading separator keeps subject and recipient apart when read as one name.
+  meta.append(` — to ${email.to} · `, time);
   summary.append(subject, meta);
 
   const body = document.createElement('div');

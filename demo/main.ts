@@ -21,6 +21,8 @@ const app = byId('app');
 const who = byId('who');
 const noAccount = byId('no-account');
 const screen = byId('screen');
+const accountChoice = byId('account-choice');
+const accountSelect = accountChoice.querySelector('select')!;
 
 /** The message of a problem+json answer, or a generic one. */
 async function problemMessage(response: Response, fallback: string): Promise<string> {
@@ -44,18 +46,29 @@ function showApp(me: Me) {
   signInSection.hidden = true;
   app.hidden = false;
 
-  const account = me.accounts.find((a) => a.id === me.activeAccountId);
+  // People in several accounts pick which one the screen manages (a host's own choice; Roster's
+  // account switcher element is still to come).
+  accountChoice.hidden = me.accounts.length < 2;
+  accountSelect.replaceChildren(
+    ...me.accounts.map((account) => new Option(account.name, account.id, false, account.id === me.activeAccountId)),
+  );
+  accountSelect.onchange = () => showAccount(me, accountSelect.value);
+  showAccount(me, me.activeAccountId);
+}
+
+function showAccount(me: Me, accountId: string | null) {
+  const account = me.accounts.find((a) => a.id === accountId);
   const name = `${me.user.firstName} ${me.user.lastName}`.trim() || me.user.email;
   who.textContent = account
     ? `Signed in as ${name} (${me.user.email}) in ${account.name}${account.isAdmin ? ', as an administrator' : ''}.`
     : `Signed in as ${name} (${me.user.email}).`;
 
-  noAccount.hidden = Boolean(me.activeAccountId);
+  noAccount.hidden = Boolean(account);
   screen.replaceChildren();
-  if (!me.activeAccountId) return;
+  if (!account) return;
   const provider = document.createElement('roster-provider');
   provider.setAttribute('api-base', '/api');
-  provider.setAttribute('account-id', me.activeAccountId);
+  provider.setAttribute('account-id', account.id);
   provider.append(document.createElement('users-settings'));
   screen.append(provider);
 }
