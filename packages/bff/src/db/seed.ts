@@ -55,7 +55,8 @@ function acmePeople(): Person[] {
     const registered = state !== 'invited' && state !== 'declined';
     people.push({
       key: `acme-${i}`,
-      email: `${firstName}.${lastName}${i}@acme.test`.toLowerCase().replace(/[^a-z0-9.@]/g, ''),
+      // "Müller" → "muller": accents dropped, not the letters that carry them.
+      email: `${firstName}.${lastName}${i}@acme.test`.normalize('NFD').toLowerCase().replace(/[^a-z0-9.@]/g, ''),
       firstName,
       lastName,
       state,
