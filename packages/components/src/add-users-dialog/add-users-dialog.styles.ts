@@ -343,6 +343,20 @@ export const addUsersDialogStyles = [
       color: var(--_danger);
     }
 
+    /* A later line of an address already listed: invited (or not) on its first line. */
+    .result-repeat {
+      border-inline-start-color: var(--_warning);
+    }
+
+    .result-repeat .tag {
+      color: var(--_warning);
+    }
+
+    /* A message that explains a refused Next takes focus, so it is seen and read. */
+    .refusal:focus:not(:focus-visible) {
+      outline: none;
+    }
+
     .link-row {
       display: flex;
       gap: var(--_space);

@@ -80,26 +80,137 @@ describe('<add-users-dialog>', () => {
     expect(invalid.querySelector('.icon')!.textContent).to.equal('✕');
     expect(text($(element, '#emails-count'))).to.equal('Valid: 2 · Invalid: 1 · Listed twice: 1');
     expect(textarea.getAttribute('aria-describedby')).to.contain('emails-count');
+    // The note agrees with the tags: invalid addresses are left out, a repeated one is invited once.
+    expect(text($(element, '.skipped-note'))).to.equal(
+      'Invalid addresses are left out: correct them, or go on without them. An address listed twice is invited once.',
+    );
+
+    // Only a repeat: nothing is left out, so the note says only that.
+    $<HTMLTextAreaElement>(element, 'textarea').select();
+    paste('ada@example.test ADA@example.test');
+    await element.updateComplete;
+    expect(text($(element, '.skipped-note'))).to.equal('An address listed twice is invited once.');
     await expect(element).to.be.accessible();
   });
 
-  it('explains why Next cannot go on: no valid address, or more than 50', async () => {
+  it('explains why Next cannot go on: no valid address, or more than 50; focus goes to the explanation, in view', async () => {
     const element = await opened(undefined, globex);
     const textarea = $<HTMLTextAreaElement>(element, 'textarea');
-    $<HTMLButtonElement>(element, 'button.next').click();
+    const next = $<HTMLButtonElement>(element, 'button.next');
+    next.click();
     await element.updateComplete;
     expect(stepHeading(element)).to.contain('Email addresses');
     expect(text($(element, '#emails-error'))).to.equal('Enter at least one email address.');
     expect(textarea.getAttribute('aria-invalid')).to.equal('true');
     expect(textarea.getAttribute('aria-describedby')).to.contain('emails-error');
+    await waitUntil(() => deepActiveElement() === $(element, '#emails-error'), 'focus did not move to the message');
 
+    textarea.focus();
     paste(Array.from({ length: 51 }, (_, i) => `person${i}@example.test`).join('\n'));
     await element.updateComplete;
     expect(text($(element, '#emails-error'))).to.equal('You can invite up to 50 people at a time. Remove 1 of them.');
-    $<HTMLButtonElement>(element, 'button.next').click();
+    // Next is at the end of the long list, the message above it: pressing Next brings the message to focus and into view.
+    const dialog = $<HTMLDialogElement>(element, 'dialog');
+    expect(dialog.scrollHeight).to.be.greaterThan(dialog.clientHeight);
+    next.focus();
+    await sendKeys({ press: 'Enter' });
     await element.updateComplete;
     expect(stepHeading(element)).to.contain('Email addresses');
+    const error = $(element, '#emails-error');
+    await waitUntil(() => deepActiveElement() === error, 'focus stayed on Next');
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(next.getAttribute('aria-describedby')).to.equal('emails-error');
+    const [box, shown] = [dialog.getBoundingClientRect(), error.getBoundingClientRect()];
+    expect(shown.top).to.be.at.least(box.top);
+    expect(shown.bottom).to.be.at.most(box.bottom);
     await expect(element).to.be.accessible();
+  });
+
+  it('moves focus to the message when the server cannot check the addresses', async () => {
+    const element = await opened(undefined, globex);
+    paste(fresh('jon'));
+    const realFetch = window.fetch;
+    window.fetch = (input, init) =>
+      String(input instanceof Request ? input.url : input).includes('/invitations/check') ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init);
+    try {
+      const next = $<HTMLButtonElement>(element, 'button.next');
+      next.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => shadowOf(element).querySelector('#request-error'), 'no message', { timeout: 5000 });
+      const error = $(element, '#request-error');
+      await waitUntil(() => deepActiveElement() === error, 'focus stayed on Next');
+      expect(text(error)).to.equal('The server could not be reached. Check your connection and try again.');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(next.getAttribute('aria-describedby')).to.equal('request-error');
+      expect(stepHeading(element)).to.contain('Email addresses');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('says a repeated address is invited once, from the names step to the summary; one missing name in the singular', async function () {
+    this.timeout(20_000);
+    const newcomer = fresh('fay');
+    const element = await opened(undefined, globex);
+    paste(`${newcomer}\n${newcomer.toUpperCase()}`);
+    await element.updateComplete;
+    $<HTMLButtonElement>(element, 'button.next').click();
+    await waitUntil(() => stepHeading(element).includes('Names'), 'the names step did not show', { timeout: 5000 });
+
+    // Next with the one new person's names empty.
+    $<HTMLButtonElement>(element, 'button.next').click();
+    await element.updateComplete;
+    expect(text($(element, '#names-error'))).to.equal('A name is missing for the new person.');
+    expect(deepActiveElement()).to.equal($(element, '#firstName-0'));
+    for (const [id, value] of [['#firstName-0', 'Fay'], ['#lastName-0', 'Fairweather']] as const) {
+      const input = $<HTMLInputElement>(element, id);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    $<HTMLButtonElement>(element, 'button.next').click();
+    await waitUntil(() => shadowOf(element).querySelector('.groups input'), 'the groups did not load', { timeout: 5000 });
+    $<HTMLInputElement>(element, '.groups input').click();
+    $<HTMLButtonElement>(element, 'button.next').click();
+    await element.updateComplete;
+
+    // Overview: the person once, and the repeat is not called "not invited".
+    expect($$<HTMLTableRowElement>(element, '.overview tbody tr').map((row) => [...row.cells].map(text))).to.deep.equal([['Fay Fairweather', newcomer]]);
+    expect(text($(element, '.step'))).to.not.contain('Not invited');
+    $<HTMLButtonElement>(element, 'button.send').click();
+    await waitUntil(() => stepHeading(element).includes('Summary'), 'the summary did not show', { timeout: 5000 });
+    expect(text($(element, '.step > p'))).to.equal('Invited: 1 · Already in the account: 0 · Not invited: 0 · Listed twice: 1');
+    const lines = resultLines(element);
+    expect(lines[0]).to.contain(`✓ Invited ${newcomer}`);
+    expect(lines[1]).to.equal(`= Listed twice ${newcomer.toUpperCase()} Invited once, where the address first appears.`);
+    await expect(element).to.be.accessible();
+  });
+
+  it('counts missing names in the singular and the plural', async function () {
+    this.timeout(20_000);
+    const element = await opened(undefined, globex);
+    paste([fresh('gus'), fresh('hal'), fresh('ivy')].join(' '));
+    $<HTMLButtonElement>(element, 'button.next').click();
+    await waitUntil(() => stepHeading(element).includes('Names'), 'the names step did not show', { timeout: 5000 });
+    const name = (id: string, value: string) => {
+      const input = $<HTMLInputElement>(element, id);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    const refusal = async () => {
+      $<HTMLButtonElement>(element, 'button.next').click();
+      await element.updateComplete;
+      return text($(element, '#names-error'));
+    };
+    expect(await refusal()).to.equal('Names are missing for 3 of 3 new people.');
+    name('#firstName-0', 'Gus');
+    name('#lastName-0', 'Grant');
+    expect(await refusal()).to.equal('Names are missing for 2 of 3 new people.');
+    name('#firstName-1', 'Hal');
+    name('#lastName-1', 'Hart');
+    name('#firstName-2', 'Ivy');
+    expect(await refusal()).to.equal('A name is missing for 1 of 3 new people.');
+    expect(deepActiveElement()).to.equal($(element, '#lastName-2'));
+    expect($(element, 'button.next').getAttribute('aria-describedby')).to.equal('names-error');
   });
 
   it('invites with the keyboard only: emails, names, a group found by search, overview and the server\'s summary', async function () {
@@ -172,7 +283,7 @@ describe('<add-users-dialog>', () => {
       ['Bob Builder', bob],
     ]);
     expect(text($(element, '.step'))).to.contain('Groups: Engineering');
-    expect(text($(element, '.step'))).to.contain('Not invited (invalid, listed twice or already in the account): not-an-email');
+    expect(text($(element, '.step'))).to.contain('Not invited (invalid or already in the account): not-an-email');
     await expect(element).to.be.accessible();
     await tabTo($(element, 'button.send'));
     await sendKeys({ press: 'Enter' });
@@ -268,9 +379,7 @@ describe('<add-users-dialog>', () => {
       ["Emma O'Brien", emma],
       ['Erin Early', newcomer],
     ]);
-    expect(text($(element, '.step'))).to.contain(
-      'Not invited (invalid, listed twice or already in the account): owner@globex.test, lenny.leonard@globex.test',
-    );
+    expect(text($(element, '.step'))).to.contain('Not invited (invalid or already in the account): owner@globex.test, lenny.leonard@globex.test');
 
     const invited = oneEvent(element, 'users-invited') as Promise<UsersInvitedEvent>;
     $<HTMLButtonElement>(element, 'button.send').click();
@@ -297,6 +406,8 @@ describe('<add-users-dialog>', () => {
     await element.updateComplete;
     expect(stepHeading(element)).to.contain('Names');
     expect(text($(element, '[role="alert"]'))).to.equal('Nobody on this list can be invited. Go back and change the addresses.');
+    await waitUntil(() => deepActiveElement() === $(element, '#nobody-error'), 'focus did not move to the message');
+    expect($(element, 'button.next').getAttribute('aria-describedby')).to.equal('nobody-error');
   });
 
   it('needs at least one group, and says so next to the list', async () => {
@@ -317,6 +428,8 @@ describe('<add-users-dialog>', () => {
     expect(text(error)).to.equal('Choose at least one group.');
     expect(error.getAttribute('role')).to.equal('alert');
     expect($(element, 'fieldset.groups').getAttribute('aria-describedby')).to.contain('groups-error');
+    await waitUntil(() => deepActiveElement() === error, 'focus did not move to the message');
+    expect($(element, 'button.next').getAttribute('aria-describedby')).to.equal('groups-error');
     await expect(element).to.be.accessible();
 
     // Back keeps what was typed.

@@ -22,16 +22,19 @@ import {
   type PersonName,
   type SummaryLine,
 } from './invitees.ts';
-import { checkErrorMessage, sendErrorMessage, stepLabel, STEPS, type Step } from './labels.ts';
+import { checkErrorMessage, missingNamesMessage, sendErrorMessage, skippedEntriesNote, stepLabel, STEPS, type Step } from './labels.ts';
 import { entryList, personFields, resultCounts, resultItem } from './templates.ts';
 
 /**
  * "Add users": a wizard that invites one or many people to an account — Email addresses → Names →
  * Groups → Overview → Summary. Pasted lists are split on commas, semicolons, spaces and new lines and
- * every address is checked on its own line with the server's rule; invalid and repeated ones are
- * marked and left out. Before the names step the server's look-ahead tells who already has a platform
+ * every address is checked on its own line with the server's rule; invalid ones are marked and left
+ * out, and a repeated one is marked and invited once. Before the names step the server's look-ahead tells who already has a platform
  * identity (their names are shown read-only: people keep their own name) and who is already in the
  * account (said at once, and not invited again).
+ *
+ * When Next is refused, focus moves to what explains why (the message, or the first field to fix),
+ * so it is scrolled into view and read out.
  *
  * Open it with `show()` or the `open` attribute; each opening starts afresh. Configure it with
  * `api-base` / `account-id`, or put it inside a `<roster-provider>`.
@@ -42,8 +45,8 @@ import { entryList, personFields, resultCounts, resultItem } from './templates.t
  *
  * @fires users-invited - {UsersInvitedEvent} Invitations were sent and at least one person was invited;
  *   `detail` is `{ accountId, userIds }` of the invited people.
- * @fires view-user-request - {ViewUserRequestEvent} "View user" was chosen on the summary (the dialog
- *   closes); `detail` is `{ accountId, userId }`, `email` the person's. `<users-settings>` shows them in its table.
+ * @fires view-user-request - {ViewUserRequestEvent} "View user" was chosen on the summary; fired once the
+ *   dialog has closed and given focus back, so the host can move focus to the person; `detail` is `{ accountId, userId }`, `email` the person's. `<users-settings>` shows them in its table.
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart heading - The "Add users" title.
@@ -125,6 +128,8 @@ export class AddUsersDialog extends LitElement {
   private parsed: { text: string; entries: EmailEntry[] } = { text: '', entries: [] };
   /** What had focus before the dialog opened, to give it back on close. */
   private returnFocus?: HTMLElement;
+  /** "View user" was chosen: the request goes out once the dialog has closed. */
+  private pendingView?: ViewUserRequestEvent;
 
   /** The account's groups, loaded afresh at each opening. */
   private readonly groupsTask = new Task(this, {
@@ -197,6 +202,7 @@ export class AddUsersDialog extends LitElement {
       this.lookups = new Map();
       this.results = [];
       this.copyNote = '';
+      this.pendingView = undefined;
     }
   }
 
@@ -247,7 +253,8 @@ export class AddUsersDialog extends LitElement {
 
   private renderStep() {
     if (!this.api.accountId) {
-      return html`<p part="error" class="message error" role="alert">${msg('No account is selected.')}</p>
+      // Nothing failed: there is simply no account to invite to (a note, not an error).
+      return html`<p part="error" class="message" role="status">${msg('No account is selected.')}</p>
         <div class="actions"><button type="button" part="close-button" class="button" @click=${this.close}>${msg('Close')}</button></div>`;
     }
     switch (this.step) {
@@ -264,8 +271,11 @@ export class AddUsersDialog extends LitElement {
     }
   }
 
-  /** Cancel, Back (after the first step) and the step's main button, which submits its form (aria-disabled keeps focus on it while busy). */
-  private renderActions(main: 'next' | 'send') {
+  /**
+   * Cancel, Back (after the first step) and the step's main button, which submits its form (aria-disabled
+   * keeps focus on it while busy); `refusal` is the id of the message saying why it was refused, if shown.
+   */
+  private renderActions(main: 'next' | 'send', refusal?: string) {
     return html`<div class="actions">
       <button type="button" part="cancel-button" class="button cancel" ?disabled=${this.busy} @click=${this.close}>${msg('Cancel')}</button>
       <span class="spacer"></span>
@@ -273,10 +283,22 @@ export class AddUsersDialog extends LitElement {
         ? nothing
         : html`<button type="button" part="back-button" class="button back" ?disabled=${this.busy} @click=${this.handleBackClick}>${msg('Back')}</button>`}
       ${main === 'next'
-        ? html`<button type="submit" part="next-button" class="button primary next" aria-disabled=${this.busy ? 'true' : 'false'}>
+        ? html`<button
+            type="submit"
+            part="next-button"
+            class="button primary next"
+            aria-disabled=${this.busy ? 'true' : 'false'}
+            aria-describedby=${refusal ?? nothing}
+          >
             ${this.busy ? msg('Checking…') : msg('Next')}
           </button>`
-        : html`<button type="submit" part="send-button" class="button primary send" aria-disabled=${this.busy ? 'true' : 'false'}>
+        : html`<button
+            type="submit"
+            part="send-button"
+            class="button primary send"
+            aria-disabled=${this.busy ? 'true' : 'false'}
+            aria-describedby=${refusal ?? nothing}
+          >
             ${this.busy ? msg('Sending…') : msg('Send invitations')}
           </button>`}
     </div>`;
@@ -313,13 +335,13 @@ export class AddUsersDialog extends LitElement {
           ? msg('No addresses yet.')
           : msg(str`Valid: ${formatNumber(counts.valid)} · Invalid: ${formatNumber(counts.invalid)} · Listed twice: ${formatNumber(counts.duplicate)}`)}
       </p>
-      ${shownProblem ? html`<p id="emails-error" part="error" class="field-error" role="alert">${shownProblem}</p>` : nothing}
+      ${shownProblem ? html`<p id="emails-error" part="error" class="field-error refusal" role="alert" tabindex="-1">${shownProblem}</p>` : nothing}
       ${this.entries.length === 0 ? nothing : entryList(this.entries)}
-      ${counts.valid > 0 && skipped > 0
-        ? html`<p class="hint">${msg('Addresses marked as invalid or listed twice are not invited: correct them, or go on without them.')}</p>`
+      ${counts.valid > 0 && skipped > 0 ? html`<p class="hint skipped-note">${skippedEntriesNote(counts.invalid, counts.duplicate)}</p>` : nothing}
+      ${this.requestError
+        ? html`<p id="request-error" part="error" class="message error refusal" role="alert" tabindex="-1">${checkErrorMessage(this.requestError)}</p>`
         : nothing}
-      ${this.requestError ? html`<p part="error" class="message error" role="alert">${checkErrorMessage(this.requestError)}</p>` : nothing}
-      ${this.renderActions('next')}
+      ${this.renderActions('next', shownProblem ? 'emails-error' : this.requestError ? 'request-error' : undefined)}
     </form>`;
   }
 
@@ -331,9 +353,13 @@ export class AddUsersDialog extends LitElement {
       ${this.renderStepHeading()}
       <p class="hint">${msg('Enter the first and last name of each new person. People who already have an account keep their own name.')}</p>
       ${missing > 0
-        ? html`<p part="error" class="field-error" role="alert">${msg(str`Names are missing for ${formatNumber(missing)} of ${formatNumber(this.newPeople.length)} new people.`)}</p>`
+        ? html`<p id="names-error" part="error" class="field-error refusal" role="alert" tabindex="-1">${missingNamesMessage(missing, this.newPeople.length)}</p>`
         : nothing}
-      ${nobody ? html`<p part="error" class="field-error" role="alert">${msg('Nobody on this list can be invited. Go back and change the addresses.')}</p>` : nothing}
+      ${nobody
+        ? html`<p id="nobody-error" part="error" class="field-error refusal" role="alert" tabindex="-1">
+            ${msg('Nobody on this list can be invited. Go back and change the addresses.')}
+          </p>`
+        : nothing}
       <div part="names" class="people">
         ${this.invitees.map((entry, index) =>
           personFields({
@@ -347,13 +373,14 @@ export class AddUsersDialog extends LitElement {
           }),
         )}
       </div>
-      ${this.renderActions('next')}
+      ${this.renderActions('next', nobody ? 'nobody-error' : missing > 0 ? 'names-error' : undefined)}
     </form>`;
   }
 
   private renderGroupsStep() {
+    const refused = this.attempted && this.chosenGroups.length === 0;
     return html`<form class="step" novalidate @submit=${this.handleGroupsSubmit}>
-      ${this.renderStepHeading()} ${this.renderGroupChoice()} ${this.renderActions('next')}
+      ${this.renderStepHeading()} ${this.renderGroupChoice()} ${this.renderActions('next', refused ? 'groups-error' : undefined)}
     </form>`;
   }
 
@@ -402,12 +429,13 @@ export class AddUsersDialog extends LitElement {
       <p id="groups-chosen" class="muted" role="status">
         ${chosen.length === 0 ? msg('No group chosen yet.') : msg(str`Chosen: ${chosen.map((group) => group.name).join(', ')}`)}
       </p>
-      ${missing ? html`<p id="groups-error" part="error" class="field-error" role="alert">${msg('Choose at least one group.')}</p>` : nothing}`;
+      ${missing ? html`<p id="groups-error" part="error" class="field-error refusal" role="alert" tabindex="-1">${msg('Choose at least one group.')}</p>` : nothing}`;
   }
 
   private renderOverviewStep() {
     const invitable = this.invitable;
-    const leftOut = this.entries.filter((entry) => !invitable.includes(entry));
+    // A repeated address is no one left out: it is invited once, on its first line.
+    const leftOut = this.entries.filter((entry) => entry.status !== 'duplicate' && !invitable.includes(entry));
     return html`<form class="step" novalidate @submit=${this.handleSendSubmit}>
       ${this.renderStepHeading()}
       <p>
@@ -428,10 +456,12 @@ export class AddUsersDialog extends LitElement {
       </div>
       <p><strong>${msg('Groups:')}</strong> ${this.chosenGroups.map((group) => group.name).join(', ')}</p>
       ${leftOut.length > 0
-        ? html`<p class="muted">${msg('Not invited (invalid, listed twice or already in the account):')} ${leftOut.map((entry) => entry.email).join(', ')}</p>`
+        ? html`<p class="muted">${msg('Not invited (invalid or already in the account):')} ${leftOut.map((entry) => entry.email).join(', ')}</p>`
         : nothing}
-      ${this.requestError ? html`<p part="error" class="message error" role="alert">${sendErrorMessage(this.requestError)}</p>` : nothing}
-      ${this.renderActions('send')}
+      ${this.requestError
+        ? html`<p id="request-error" part="error" class="message error refusal" role="alert" tabindex="-1">${sendErrorMessage(this.requestError)}</p>`
+        : nothing}
+      ${this.renderActions('send', this.requestError ? 'request-error' : undefined)}
     </form>`;
   }
 
@@ -478,6 +508,7 @@ export class AddUsersDialog extends LitElement {
     if (this.busy || !accountId) return;
     if (this.emailProblem) {
       this.attempted = true;
+      await this.focusRefusal();
       return;
     }
     this.busy = true;
@@ -491,6 +522,7 @@ export class AddUsersDialog extends LitElement {
     } finally {
       this.busy = false;
     }
+    if (this.requestError) await this.focusRefusal();
   }
 
   private handleNameInput(event: Event) {
@@ -506,8 +538,17 @@ export class AddUsersDialog extends LitElement {
       return;
     }
     this.attempted = true;
+    await this.focusRefusal();
+  }
+
+  /**
+   * Next (or Send) was refused: focus goes to what explains why — the first field to fix (its message is read
+   * with it), else the step's message — so it is scrolled into view and read, not left above the fold.
+   */
+  private async focusRefusal() {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.people input[aria-invalid="true"]')?.focus();
+    const field = this.renderRoot.querySelector<HTMLElement>('.people input[aria-invalid="true"]');
+    (field ?? this.renderRoot.querySelector<HTMLElement>('.refusal'))?.focus();
   }
 
   private handleGroupSearchInput(event: Event) {
@@ -529,10 +570,14 @@ export class AddUsersDialog extends LitElement {
     void this.groupsTask.run();
   }
 
-  private handleGroupsSubmit(event: SubmitEvent) {
+  private async handleGroupsSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.chosenGroups.length > 0) this.goTo('overview');
-    else this.attempted = true;
+    if (this.chosenGroups.length > 0) {
+      this.goTo('overview');
+      return;
+    }
+    this.attempted = true;
+    await this.focusRefusal();
   }
 
   private async handleSendSubmit(event: SubmitEvent) {
@@ -561,6 +606,7 @@ export class AddUsersDialog extends LitElement {
     } finally {
       this.busy = false;
     }
+    if (this.requestError) await this.focusRefusal();
   }
 
   private async handleCopyClick(event: Event) {
@@ -574,24 +620,28 @@ export class AddUsersDialog extends LitElement {
     }
   }
 
-  /** "View user": closes, and asks the screen around to show that person. */
+  /** "View user": closes, then asks the screen around to show that person (see `handleClose`). */
   private handleViewClick(event: Event) {
     const { userId, email } = (event.currentTarget as HTMLElement).dataset;
     const accountId = this.api.accountId;
     if (!userId || !accountId) return;
+    this.pendingView = new ViewUserRequestEvent({ accountId, userId }, email ?? '');
     this.open = false;
-    this.dispatchEvent(new ViewUserRequestEvent({ accountId, userId }, email ?? ''));
   }
 
   private handleCancel(event: Event) {
     if (this.busy) event.preventDefault();
   }
 
+  /** Gives focus back; a "View user" request goes out after that, so where the host then moves focus wins. */
   private handleClose() {
     this.open = false;
     const target = this.returnFocus;
     this.returnFocus = undefined;
     if (target?.isConnected) target.focus();
+    const view = this.pendingView;
+    this.pendingView = undefined;
+    if (view) this.dispatchEvent(view);
   }
 }
 

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { InviteCheckResult } from '@roster/shared';
 import type { ApiError } from '../api/api-error.ts';
-import { formatDate } from '../internal/format.ts';
+import { formatDate, formatNumber } from '../internal/format.ts';
 import type { EntryStatus, SummaryLine } from './invitees.ts';
 
 export const STEPS = ['emails', 'details', 'groups', 'overview', 'summary'] as const;
@@ -33,6 +33,30 @@ export function entryStatusLabel(status: EntryStatus): string {
   }
 }
 
+/**
+ * The email step's note under the checked addresses, when there are valid ones to go on with: invalid
+ * addresses are left out; a repeated one is invited once (its later lines add nobody).
+ */
+export function skippedEntriesNote(invalid: number, duplicate: number): string {
+  const invalidNote = msg('Invalid addresses are left out: correct them, or go on without them.');
+  const duplicateNote = msg('An address listed twice is invited once.');
+  if (invalid > 0 && duplicate > 0) return `${invalidNote} ${duplicateNote}`;
+  return invalid > 0 ? invalidNote : duplicate > 0 ? duplicateNote : '';
+}
+
+/** The names step, refused: how many new people still lack a first or last name, in proper singular or plural. */
+export function missingNamesMessage(missing: number, newPeople: number): string {
+  const count = formatNumber(missing);
+  const total = formatNumber(newPeople);
+  if (missing > 1) return msg(str`Names are missing for ${count} of ${total} new people.`);
+  return newPeople === 1 ? msg('A name is missing for the new person.') : msg(str`A name is missing for 1 of ${total} new people.`);
+}
+
+/** A summary line for an address that repeats an earlier one: it was invited (or not) on that line. */
+export function isRepeat(result: SummaryLine): boolean {
+  return result.status === 'invalid' && result.reason === 'duplicate';
+}
+
 /** The short tag of a summary line; words, so the outcome never depends on its colour. */
 export function resultTag(result: SummaryLine): string {
   switch (result.status) {
@@ -41,7 +65,7 @@ export function resultTag(result: SummaryLine): string {
     case 'already_member':
       return msg('Already in the account');
     case 'invalid':
-      return msg('Not invited');
+      return isRepeat(result) ? msg('Listed twice') : msg('Not invited');
   }
 }
 
@@ -81,7 +105,7 @@ export function invalidReasonDetail(reason: Invalid['reason']): string {
     case 'names_required':
       return msg('A first and last name are required.');
     case 'duplicate':
-      return msg('Listed twice: invited once.');
+      return msg('Invited once, where the address first appears.');
   }
 }
 

@@ -3,7 +3,7 @@ import type { InviteCheckResult } from '@roster/shared';
 import { html, nothing } from 'lit';
 import { formatNumber } from '../internal/format.ts';
 import type { EmailEntry, PersonName, SummaryLine } from './invitees.ts';
-import { entryStatusLabel, invalidReasonDetail, memberStateDetail, resultDetail, resultTag } from './labels.ts';
+import { entryStatusLabel, invalidReasonDetail, isRepeat, memberStateDetail, resultDetail, resultTag } from './labels.ts';
 
 /*
  * The wizard's lists, as functions of what they show. User text only goes through Lit text bindings,
@@ -11,7 +11,7 @@ import { entryStatusLabel, invalidReasonDetail, memberStateDetail, resultDetail,
  */
 
 const ENTRY_ICONS = { valid: '✓', invalid: '✕', duplicate: '=' } as const;
-const RESULT_ICONS = { invited: '✓', already_member: '•', invalid: '✕' } as const;
+const RESULT_ICONS = { invited: '✓', already_member: '•', invalid: '✕', repeat: '=' } as const;
 
 /** Each address of the email step on its own line, its verdict in words beside a mark and a colour. */
 export function entryList(entries: EmailEntry[]) {
@@ -87,17 +87,26 @@ function nameField(person: PersonFields, field: keyof PersonName, known: string 
   </div>`;
 }
 
-/** How many of each outcome, above the summary list. */
+/** How many of each outcome, above the summary list; a repeated address is no "not invited" (it was, once). */
 export function resultCounts(results: SummaryLine[]) {
-  const count = (status: SummaryLine['status']) => formatNumber(results.filter((result) => result.status === status).length);
-  return msg(str`Invited: ${count('invited')} · Already in the account: ${count('already_member')} · Not invited: ${count('invalid')}`);
+  const count = (kind: keyof typeof RESULT_ICONS) => results.filter((result) => resultKind(result) === kind).length;
+  const [invited, members, notInvited, repeats] = [count('invited'), count('already_member'), count('invalid'), count('repeat')].map(formatNumber);
+  return count('repeat') > 0
+    ? msg(str`Invited: ${invited} · Already in the account: ${members} · Not invited: ${notInvited} · Listed twice: ${repeats}`)
+    : msg(str`Invited: ${invited} · Already in the account: ${members} · Not invited: ${notInvited}`);
+}
+
+/** The outcome a summary line shows: its status, or `repeat` for a later line of an address already listed. */
+function resultKind(result: SummaryLine): keyof typeof RESULT_ICONS {
+  return isRepeat(result) ? 'repeat' : result.status;
 }
 
 /** One summary line; an invited person's shows their link, selectable, with Copy and View buttons. */
 export function resultItem(result: SummaryLine, index: number, on: { copy: (event: Event) => void; view: (event: Event) => void }) {
-  return html`<li class="result result-${result.status}">
+  const kind = resultKind(result);
+  return html`<li class="result result-${kind}">
     <div class="result-head">
-      <span class="tag"><span aria-hidden="true">${RESULT_ICONS[result.status]}</span> ${resultTag(result)}</span>
+      <span class="tag"><span aria-hidden="true">${RESULT_ICONS[kind]}</span> ${resultTag(result)}</span>
       <span id="result-${index}" class="result-email">${result.email}</span>
     </div>
     <p class="muted">${resultDetail(result)}</p>

@@ -150,6 +150,11 @@ export const invitationResponseStyles = [
       border-color: var(--_danger);
     }
 
+    /* Signed in as someone else than the invitee: worth noticing, not an error. */
+    .note {
+      border-inline-start: 4px solid var(--_warning);
+    }
+
     .actions {
       display: flex;
       flex-wrap: wrap;

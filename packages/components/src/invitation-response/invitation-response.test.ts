@@ -125,7 +125,36 @@ describe('<invitation-response>', () => {
     expect(textOf(element)).to.contain('It is valid until');
     expect($(element, '.accept').textContent!.trim()).to.equal('Accept');
     expect($(element, '.decline').textContent!.trim()).to.equal('Decline');
+    // Nobody is signed in: no warning about another person.
+    expect(shadowOf(element).querySelector('[part="note"]')).to.equal(null);
     await expect(element).to.be.accessible();
+  });
+
+  it('warns on the welcome and the Decline confirmation when another person is signed in on the browser', async () => {
+    const { token, email } = await inviteToGlobex();
+    await signIn('owner@globex.test');
+    try {
+      const element = await open(token);
+      expect(headingOf(element)).to.equal('Hank Scorpio invited you to join Globex');
+      const note = $(element, '[part="note"]');
+      expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`You are signed in as another person. This invitation is for ${email}.`);
+      expect(note.classList.contains('error')).to.equal(false);
+      await expect(element).to.be.accessible();
+
+      $<HTMLButtonElement>(element, '.decline').click();
+      await element.updateComplete;
+      expect(headingOf(element)).to.equal('Decline the invitation to Globex?');
+      expect(textOf(element)).to.contain(`This declines the invitation for ${email}.`);
+      expect($(element, '[part="note"]').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        `You are signed in as another person. Decline only if you are ${email}, or that person asked you to.`,
+      );
+      expect(textOf(element)).to.contain(`The administrators will see that ${email} declined`);
+      await expect(element).to.be.accessible();
+      // Nothing was declined by looking.
+      expect(await invitationStatus(token)).to.equal(200);
+    } finally {
+      await signOut();
+    }
   });
 
   it('shows a tampered link as a link that does not work', async () => {
@@ -134,7 +163,9 @@ describe('<invitation-response>', () => {
     const at = token.indexOf('.') + 1;
     const element = await open(`${token.slice(0, at)}${token[at] === 'A' ? 'Q' : 'A'}${token.slice(at + 1)}`);
     expect(headingOf(element)).to.equal('This invitation link does not work');
-    expect(textOf(element)).to.contain('Ask your administrator for a new invitation.');
+    expect(textOf(element)).to.contain(
+      'If you already accepted this invitation, sign in to reach the account. Otherwise, ask your administrator for a new invitation.',
+    );
     expect(shadowOf(element).querySelector('button')).to.equal(null);
     await expect(element).to.be.accessible();
   });
@@ -251,8 +282,13 @@ describe('<invitation-response>', () => {
     expect(me.user).to.include({ id: event.detail.userId, email, firstName: 'Grace B.', lastName: 'Hopper' });
     expect(me.activeAccountId).to.equal(accountId);
     expect(me.accounts.map((a) => a.name)).to.deep.equal(['Globex']);
-    // A link works once.
+    // A link works once; opened again (people click it twice), it says how to reach the account.
     expect(await invitationStatus(token)).to.equal(404);
+    const again = await open(token);
+    expect(headingOf(again)).to.equal('This invitation link does not work');
+    expect(textOf(again)).to.contain('The link no longer works');
+    expect(textOf(again)).to.contain('If you already accepted this invitation, sign in to reach the account.');
+    await expect(again).to.be.accessible();
   });
 
   it('registers a new person even when someone else is signed in on the browser, and says so first', async () => {
@@ -297,12 +333,14 @@ describe('<invitation-response>', () => {
     await waitUntil(() => headingOf(element) === 'You joined Globex', 'the joined screen did not show');
   });
 
-  it('declines after a confirmation; the link then no longer works', async () => {
-    const { token, accountId } = await inviteToGlobex();
+  it('declines after a confirmation that names whose invitation it is; the link then no longer works', async () => {
+    const { token, email, accountId } = await inviteToGlobex();
     const element = await open(token);
     $<HTMLButtonElement>(element, '.decline').click();
     await element.updateComplete;
     expect(headingOf(element)).to.equal('Decline the invitation to Globex?');
+    expect(textOf(element)).to.contain(`This declines the invitation for ${email}.`);
+    expect(shadowOf(element).querySelector('[part="note"]')).to.equal(null);
     expect(deepActiveElement()).to.equal($(element, 'h2'));
     await expect(element).to.be.accessible();
 

@@ -42,7 +42,9 @@ const FIELD_IDS: Record<RegistrationField, string> = {
 /**
  * The invitee's side of an invitation, opened from the emailed link: a welcome naming the account
  * and the inviter, then Accept (a new person registers; a person with a sign-in signs in) or Decline,
- * and a clear end screen — joined, declined, or a link that has expired or no longer works.
+ * and a clear end screen — joined, declined, or a link that has expired or no longer works (with what to do
+ * when it was already accepted: sign in). When someone other than the invitee is signed in on the
+ * browser, the welcome and the Decline confirmation say whose invitation it is.
  * Needs no account and no `<roster-provider>`: give it the link's `token` (and `api-base`).
  *
  * @attr token - The invitation token: the last path segment of the link (`…/invite/<token>`).
@@ -58,6 +60,8 @@ const FIELD_IDS: Record<RegistrationField, string> = {
  * @csspart field-error - The message under a field that needs attention.
  * @csspart password-checklist - The live list of the password rule's checks.
  * @csspart error - A refusal or failure that concerns the whole screen.
+ * @csspart note - The warning, on the welcome and Decline screens, that the browser is signed in as another person
+ *   than the invitee (the link may have been forwarded or opened on a shared browser).
  * @csspart primary-button - The main action of a screen (Accept, Join, Sign out, Try again).
  * @csspart secondary-button - Decline and Back.
  * @csspart decline-button - The destructive confirmation of Decline.
@@ -197,11 +201,15 @@ export class InvitationResponse extends LitElement {
     );
   }
 
+  /**
+   * A link that no longer works. People often open it again after joining, so that case comes first:
+   * signing in reaches the account (the element knows no page to link to; the host does).
+   */
   private renderUnusableLink() {
-    return this.renderEnd(
-      msg('This invitation link does not work'),
-      msg('It may have been used already, withdrawn, or copied incompletely. Ask your administrator for a new invitation.'),
-    );
+    return html`${this.heading(msg('This invitation link does not work'))}
+      <p>${msg('The link no longer works: it may have been used already, withdrawn, or copied incompletely.')}</p>
+      <p>${msg('If you already accepted this invitation, sign in to reach the account.')}</p>
+      <p>${msg('Otherwise, ask your administrator for a new invitation.')}</p>`;
   }
 
   private renderEnd(title: string, text: string) {
@@ -210,18 +218,23 @@ export class InvitationResponse extends LitElement {
   }
 
   private renderWelcome(view: InvitationView) {
-    const signedInAsInvitee = this.viewerOf(view) === 'invitee';
+    const viewer = this.viewerOf(view);
     return html`${this.heading(
         view.inviterName
           ? msg(str`${view.inviterName} invited you to join ${view.accountName}`)
           : msg(str`You are invited to join ${view.accountName}`),
       )}
-      <p>${msg(str`The invitation is for ${view.email}.`)}</p>
+      ${viewer === 'someone_else'
+        ? // Whoever is signed in here may not be the invitee: say so before they accept or decline for someone else.
+          html`<p part="note" class="message note">
+            <strong>${msg('You are signed in as another person.')}</strong> ${msg(str`This invitation is for ${view.email}.`)}
+          </p>`
+        : html`<p>${msg(str`The invitation is for ${view.email}.`)}</p>`}
       <p class="muted">${msg(str`It is valid until ${formatDateTime(view.expiresAt)}.`)}</p>
       ${this.renderActionError()}
       <div class="actions">
         <button type="button" part="primary-button" class="button primary accept" aria-disabled=${this.busy !== undefined} @click=${this.handleAcceptClick}>
-          ${this.busy === 'accept' ? msg('Joining…') : signedInAsInvitee ? msg('Accept and join') : msg('Accept')}
+          ${this.busy === 'accept' ? msg('Joining…') : viewer === 'invitee' ? msg('Accept and join') : msg('Accept')}
         </button>
         <button type="button" part="secondary-button" class="button decline" aria-disabled=${this.busy !== undefined} @click=${this.handleDeclineClick}>
           ${msg('Decline')}
@@ -371,7 +384,13 @@ export class InvitationResponse extends LitElement {
 
   private renderDecline(view: InvitationView) {
     return html`${this.heading(msg(str`Decline the invitation to ${view.accountName}?`))}
-      <p>${msg('The administrators will see that you declined, and this link will stop working.')}</p>
+      <p>${msg(str`This declines the invitation for ${view.email}.`)}</p>
+      ${this.viewerOf(view) === 'someone_else'
+        ? html`<p part="note" class="message note">
+            ${msg(str`You are signed in as another person. Decline only if you are ${view.email}, or that person asked you to.`)}
+          </p>`
+        : nothing}
+      <p>${msg(str`The administrators will see that ${view.email} declined, and this link will stop working.`)}</p>
       ${this.renderActionError()}
       <div class="actions">
         <button type="button" part="decline-button" class="button danger confirm-decline" aria-disabled=${this.busy !== undefined} @click=${this.handleConfirmDeclineClick}>

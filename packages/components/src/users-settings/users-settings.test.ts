@@ -1,12 +1,20 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../index.ts';
+import { sendKeys } from '@web/test-runner-commands';
 import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
-import type { UsersInvitedEvent, ViewUserRequestEvent } from '../events.ts';
+import type { UserRemovedEvent, UsersInvitedEvent, ViewUserRequestEvent } from '../events.ts';
+import type { RemoveUserDialog } from '../remove-user-dialog/remove-user-dialog.ts';
 import { accountOf, dataRows, emails, fetchUsers, messageText, settled, shadowOf, signIn } from '../internal/testing.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import type { UsersSettings } from './users-settings.ts';
 
 const tableOf = (settings: UsersSettings) => shadowOf(settings).querySelector('users-table') as UsersTable;
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
 
 describe('<users-settings>', () => {
   let acme: string;
@@ -138,15 +146,90 @@ describe('<users-settings>', () => {
       expect(shadowOf(settings).activeElement).to.equal(addButton);
     });
 
-    it('"View user" on the summary closes the dialog and finds the person in the table', async () => {
+    it('"View user" on the summary closes the dialog, finds the person in the table and focuses their row', async () => {
       const { table, dialog, email, inDialog } = await inviteOnePerson();
+      // The viewer had narrowed the table: a state filter without Invited, and one group.
+      const groups = (await (await fetch(`/api/accounts/${globex}/groups`)).json()) as { id: string; name: string }[];
+      table.states = ['active', 'removed'];
+      table.group = groups.find((g) => g.name === 'Engineering')!.id;
+      await settled(table);
+
       const viewed = oneEvent(dialog, 'view-user-request') as Promise<ViewUserRequestEvent>;
       inDialog<HTMLButtonElement>('[part="view-button"]').click();
-      expect((await viewed).email).to.equal(email);
-      await waitUntil(() => !dialog.open, 'the dialog did not close');
+      const event = await viewed;
+      expect(event.email).to.equal(email);
+      // Asked for once the dialog has closed (and given focus back), so the table's focus move comes last.
+      expect(shadowOf(dialog).querySelector('dialog')!.open).to.equal(false);
       await waitUntil(() => emails(table).length === 1, 'the table did not narrow to the person', { timeout: 5000 });
       expect(emails(table)).to.deep.equal([email]);
       expect(table.q).to.equal(email);
+      // The viewer's states stay, with only what an invitation needs added; any group.
+      expect(table.states).to.deep.equal(['invited', 'expired', 'active', 'removed']);
+      expect(table.group).to.equal('');
+      // Focus is on the person's row (its actions button), not back on "Add users".
+      const menu = rowOf(table, email)!.querySelector('roster-menu-button')!;
+      const trigger = shadowOf(menu).querySelector('button[aria-haspopup="menu"]')!;
+      await waitUntil(() => deepActiveElement() === trigger, 'focus did not move to the person\'s row', { timeout: 5000 });
+      expect(trigger.getAttribute('aria-label')).to.equal('Actions for Nell Newcomer');
+    });
+
+    it('after a removal, keeps focus in the table: the person\'s row when Removed are shown, else the row now in its place', async () => {
+      // Three people of this test's own, found by a tag in their addresses.
+      const tag = `gone${Math.random().toString(36).slice(2, 8)}`;
+      const people = ['Anna', 'Boris', 'Cleo'].map((name) => `${name.toLowerCase()}.${tag}@example.test`);
+      const groups = (await (await fetch(`/api/accounts/${globex}/groups`)).json()) as { id: string; name: string }[];
+      const response = await fetch(`/api/accounts/${globex}/invitations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          invitees: people.map((email) => ({ email, firstName: email.split('.')[0], lastName: 'Gone' })),
+          groupIds: [groups.find((g) => g.name === 'Viewers')!.id],
+        }),
+      });
+      expect(response.status).to.equal(200);
+      const settings = await loadedSettings(globex);
+      const table = tableOf(settings);
+      const removeDialog = shadowOf(settings).querySelector('remove-user-dialog') as RemoveUserDialog;
+
+      /** Row ⋯ → Remove → Remove, with the keyboard, as the tester did. */
+      async function removeWithKeyboard(email: string) {
+        const menu = rowOf(table, email)!.querySelector('roster-menu-button')!;
+        shadowOf(menu).querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => deepActiveElement()?.getAttribute('role') === 'menuitem', 'the menu did not open');
+        await sendKeys({ press: 'End' });
+        expect(deepActiveElement()!.textContent!.trim()).to.equal('Remove');
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => removeDialog.open, 'the dialog did not open');
+        const removeButton = shadowOf(removeDialog).querySelector<HTMLButtonElement>('.remove')!;
+        await waitUntil(() => !removeButton.disabled, 'Remove stayed disabled', { timeout: 5000 });
+        removeButton.focus();
+        const removed = oneEvent(settings, 'user-removed') as Promise<UserRemovedEvent>;
+        await sendKeys({ press: 'Enter' });
+        await removed;
+        await waitUntil(() => !removeDialog.open, 'the dialog did not close');
+      }
+
+      // Every state shown: the removed person's row stays, now Removed and without actions.
+      table.states = ['invited', 'expired', 'active', 'blocked', 'removed', 'declined'];
+      table.q = tag;
+      await settled(table);
+      await waitUntil(() => emails(table).length === 3 && rowOf(table, people[0]!)!.querySelector('roster-menu-button'), 'the rows did not load');
+      await removeWithKeyboard(people[0]!);
+      const annaRow = () => rowOf(table, people[0]!)!;
+      await waitUntil(() => annaRow().querySelector('[part="badge"]')!.textContent === 'Removed', 'the row was not loaded again', { timeout: 5000 });
+      await waitUntil(() => deepActiveElement() !== document.body, 'focus fell to the page', { timeout: 5000 });
+      expect(deepActiveElement()).to.equal(annaRow().querySelector('[part="user-cell"]'));
+
+      // The default states: the removed person's row goes; the row now in its place (here the one before) takes focus.
+      table.states = ['invited', 'expired', 'active', 'blocked'];
+      await settled(table);
+      await waitUntil(() => emails(table).length === 2, 'the filter did not apply');
+      await removeWithKeyboard(people[2]!);
+      await waitUntil(() => emails(table).length === 1, 'the row is still there', { timeout: 5000 });
+      const boris = shadowOf(rowOf(table, people[1]!)!.querySelector('roster-menu-button')!).querySelector('button[aria-haspopup="menu"]');
+      await waitUntil(() => deepActiveElement() === boris, 'focus did not go to the row now in its place', { timeout: 5000 });
+      await expect(settings).to.be.accessible();
     });
 
     it('shows a message after copying a link and after resending', async () => {

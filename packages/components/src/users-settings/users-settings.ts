@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { MEMBERSHIP_STATES } from '@roster/shared/values';
+import type { MembershipState } from '@roster/shared';
+import { DEFAULT_LIST_STATES, MEMBERSHIP_STATES } from '@roster/shared/values';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import '../add-users-dialog/add-users-dialog.ts';
@@ -26,7 +27,7 @@ import { usersSettingsStyles } from './users-settings.styles.ts';
 /** The parts of the inner `<users-table>` that a host can style through this element. */
 const TABLE_PARTS = [
   'toolbar', 'search', 'state-filter', 'group-filter', 'table-wrap', 'table', 'header', 'sort-button', 'row',
-  'skeleton-row', 'avatar', 'badge', 'group-count', 'tooltip', 'empty', 'message', 'footer', 'page-size', 'pager-button',
+  'skeleton-row', 'user-cell', 'avatar', 'badge', 'group-count', 'tooltip', 'empty', 'message', 'footer', 'page-size', 'pager-button',
   'actions-button', 'actions-menu', 'actions-menu-item', 'action-error',
 ].join(', ');
 
@@ -44,9 +45,11 @@ const TOAST_MS = 5000;
  *
  * @fires users-table-state-change - From the inner table; see `<users-table>`.
  * @fires remove-user-request - From the inner table; answered by opening the remove dialog.
- * @fires user-removed - {UserRemovedEvent} From the remove dialog; the table is refreshed and a message shown.
+ * @fires user-removed - {UserRemovedEvent} From the remove dialog; the table is refreshed and a message shown. Focus
+ *   stays in the table: on the person's row (now Removed, when Removed people are shown) or the row now in its place.
  * @fires users-invited - {UsersInvitedEvent} From the add dialog; the table is refreshed and a message shown.
- * @fires view-user-request - {ViewUserRequestEvent} From the add dialog; answered by finding the person in the table.
+ * @fires view-user-request - {ViewUserRequestEvent} From the add dialog; answered by finding the person in the table
+ *   (searched for by email, all groups, Invited and expired added to the state filter) and focusing their row.
  * @fires invitation-link-copied - From the inner table; a message is shown.
  * @fires invitation-resent - From the inner table; a message is shown.
  * @fires invitation-renewed - From the inner table; a message is shown.
@@ -163,11 +166,20 @@ export class UsersSettings extends LitElement {
     void this.table.refresh();
   }
 
-  /** Shows the person in the table: searched for by email, whatever their state. */
-  private handleViewUser(event: ViewUserRequestEvent) {
-    this.table.states = [...MEMBERSHIP_STATES];
-    this.table.group = '';
-    this.table.q = event.email;
+  /**
+   * Shows the person in the table and moves focus to their row: searched for by email in all groups,
+   * with the viewer's state filter widened only as far as an invitation needs (Invited and expired).
+   * When the row is not there after all, focus goes to the search box, which shows what was searched.
+   */
+  private async handleViewUser(event: ViewUserRequestEvent) {
+    const table = this.table;
+    const shown = new Set<MembershipState>(table.states.length > 0 ? table.states : DEFAULT_LIST_STATES);
+    shown.add('invited');
+    shown.add('expired');
+    table.states = MEMBERSHIP_STATES.filter((s) => shown.has(s));
+    table.group = '';
+    table.q = event.email;
+    if (!(await table.focusUser(event.detail.userId))) table.focusSearch();
   }
 
   private handleLinkCopied(event: InvitationLinkCopiedEvent) {

@@ -100,6 +100,19 @@ export const usersTableStyles = [
       border-collapse: collapse;
     }
 
+    /* The table and a row's first cell are not in the Tab order; script focuses them when a change took the
+       focused control away (or a host asks for a person). The ring is drawn inside, where the scroll box
+       cannot clip it. */
+    table:focus-visible,
+    .user-cell:focus-visible {
+      outline-offset: -2px;
+    }
+
+    table:focus:not(:focus-visible),
+    .user-cell:focus:not(:focus-visible) {
+      outline: none;
+    }
+
     th,
     td {
       padding: var(--_space) calc(var(--_space) * 1.5);
@@ -214,9 +227,15 @@ export const usersTableStyles = [
       color: var(--_success);
     }
 
-    .state-invited,
+    /* Still open, nothing to do yet: the accent. Expired needs a new invitation: the warning colour, and a
+       dashed outline, so the two differ in shape too (and always in words). */
+    .state-invited {
+      color: var(--_accent);
+    }
+
     .state-expired {
       color: var(--_warning);
+      border-style: dashed;
     }
 
     .state-blocked {
@@ -336,6 +355,11 @@ export const usersTableStyles = [
 
     .error {
       border-color: var(--_danger);
+    }
+
+    /* Not being allowed to see the list is no failure: a neutral note, marked by the accent. */
+    .info {
+      border-inline-start: 4px solid var(--_accent);
     }
   `,
 ];

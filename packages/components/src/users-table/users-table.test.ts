@@ -324,6 +324,35 @@ describe('<users-table>', () => {
     }
   });
 
+  it('tells Invited and expired invitations apart: another colour and a dashed outline, AA in light and dark (axe)', async () => {
+    const root = document.documentElement;
+    const badges = async () => {
+      const table = await loadedTable(html`<users-table account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
+      const all = [...shadowOf(table).querySelectorAll<HTMLElement>('[part="badge"]')];
+      const invited = all.find((badge) => badge.textContent!.startsWith('Invited — expires'))!;
+      const expired = all.find((badge) => badge.textContent === 'Invitation expired')!;
+      expect(invited, 'no Invited badge').to.exist;
+      expect(expired, 'no expired badge').to.exist;
+      const [a, b] = [getComputedStyle(invited), getComputedStyle(expired)];
+      expect(a.color).to.not.equal(b.color);
+      expect([a.borderTopStyle, b.borderTopStyle]).to.deep.equal(['solid', 'dashed']);
+      await expect(table).to.be.accessible();
+      return [a.color, b.color];
+    };
+    const light = await badges();
+    root.style.colorScheme = 'light dark';
+    document.body.style.background = 'Canvas';
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const dark = await badges();
+      expect(dark).to.not.deep.equal(light);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+      root.style.colorScheme = '';
+      document.body.style.background = '';
+    }
+  });
+
   it('stays light on a light-only page even when the viewer prefers dark', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     try {
@@ -565,14 +594,123 @@ describe('<users-table>', () => {
     });
   });
 
+  describe('keeps keyboard focus when the rows change under it', () => {
+    /*
+     * These tests remove people, so they work in Globex (signed in as its only administrator), on
+     * people they invite themselves, found by a tag in their addresses that no other test uses.
+     */
+    let globex: string;
+    const tag = `focus${Math.random().toString(36).slice(2, 8)}`;
+    const people = ['Aaron', 'Bella', 'Cyrus'].map((name) => ({ name, email: `${name.toLowerCase()}.${tag}@example.test` }));
+    const ids = new Map<string, string>();
+
+    before(async () => {
+      globex = accountOf(await signIn('owner@globex.test'), 'Globex');
+      const groups = (await (await fetch(`/api/accounts/${globex}/groups`)).json()) as { id: string; name: string }[];
+      const response = await fetch(`/api/accounts/${globex}/invitations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          invitees: people.map(({ name, email }) => ({ email, firstName: name, lastName: 'Focus' })),
+          groupIds: [groups.find((g) => g.name === 'Viewers')!.id],
+        }),
+      });
+      const { results } = (await response.json()) as { results: { status: string; userId: string; email: string }[] };
+      for (const result of results) {
+        expect(result.status).to.equal('invited');
+        ids.set(result.email, result.userId);
+      }
+    });
+
+    const deepActive = () => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active;
+    };
+    const rowOf = (table: UsersTable, email: string) => dataRows(table).find((row) => row.querySelector('.email')!.textContent === email)!;
+    const triggerIn = (row: HTMLTableRowElement) =>
+      shadowOf(row.querySelector('roster-menu-button')!).querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!;
+    async function remove(email: string) {
+      const response = await fetch(`/api/accounts/${globex}/users/${ids.get(email)}`, { method: 'DELETE' });
+      expect(response.status).to.equal(200);
+    }
+    async function tableWithRows(states?: string) {
+      const table = await loadedTable(html`<users-table account-id=${globex} q=${tag} states=${states ?? 'invited,expired,active,blocked'}></users-table>`);
+      await waitUntil(() => shadowOf(table).querySelector('roster-menu-button'), 'no actions menu');
+      return table;
+    }
+
+    it('with Removed shown, a removed person\'s row keeps focus (its name cell) when its actions go', async () => {
+      const table = await tableWithRows('invited,expired,active,blocked,removed,declined');
+      const [aaron] = people;
+      triggerIn(rowOf(table, aaron!.email)).focus();
+      await remove(aaron!.email);
+      await table.refresh();
+      await table.updateComplete;
+
+      const row = rowOf(table, aaron!.email);
+      expect(row.querySelector('[part="badge"]')!.textContent).to.equal('Removed');
+      expect(row.querySelector('roster-menu-button')).to.equal(null);
+      await waitUntil(() => deepActive() !== document.body, 'focus fell to the page');
+      expect(deepActive()).to.equal(row.querySelector('[part="user-cell"]'));
+      expect(row.cells[0]!.getAttribute('tabindex')).to.equal('-1');
+      await expect(table).to.be.accessible();
+    });
+
+    it('when the row leaves the list, the row now in its place (or the table, when none is left) takes focus', async () => {
+      const table = await tableWithRows();
+      const [, bella, cyrus] = people;
+      expect(emails(table)).to.deep.equal([bella!.email, cyrus!.email]);
+      // The last row goes: the row before it, now last, takes focus.
+      triggerIn(rowOf(table, cyrus!.email)).focus();
+      await remove(cyrus!.email);
+      await table.refresh();
+      await table.updateComplete;
+      expect(emails(table)).to.deep.equal([bella!.email]);
+      await waitUntil(() => deepActive() !== document.body, 'focus fell to the page');
+      expect(deepActive()).to.equal(triggerIn(rowOf(table, bella!.email)));
+
+      // No row is left: the table itself.
+      await remove(bella!.email);
+      await table.refresh();
+      await table.updateComplete;
+      expect(dataRows(table)).to.have.length(0);
+      await waitUntil(() => deepActive() !== document.body, 'focus fell to the page');
+      expect(deepActive()).to.equal($(table, 'table'));
+    });
+  });
+
   describe('when the list cannot be shown', () => {
-    it('says that administrator rights are needed (403)', async () => {
+    it('says that administrator rights are needed (403), as a neutral note rather than an error', async () => {
       const memberAcme = accountOf(await signIn('member@acme.test'), 'Acme Corp');
       const table = await loadedTable(html`<users-table account-id=${memberAcme}></users-table>`);
       expect(messageText(table)).to.equal('You need administrator rights to manage users.');
-      expect($(table, '[part="message"]').getAttribute('role')).to.equal('alert');
+      const message = $(table, '[part="message"]');
+      expect(message.getAttribute('role')).to.equal('status');
+      expect(message.classList.contains('error')).to.equal(false);
+      // Not the danger colour (#cf222e) of errors: the plain border.
+      expect(getComputedStyle(message).borderTopColor).to.equal('rgb(209, 217, 224)');
+      expect(shadowOf(table).querySelector('button')).to.equal(null);
       expect(shadowOf(table).querySelector('table')).to.equal(null);
       await expect(table).to.be.accessible();
+    });
+
+    it('shows a failed load as an error: red, an alert, with Try again', async () => {
+      await signIn('admin@acme.test');
+      const realFetch = window.fetch;
+      window.fetch = (input, init) =>
+        String(input instanceof Request ? input.url : input).includes('/users?') ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init);
+      try {
+        const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+        expect(messageText(table)).to.contain('The server could not be reached.');
+        const message = $(table, '[part="message"]');
+        expect(message.getAttribute('role')).to.equal('alert');
+        expect(message.classList.contains('error')).to.equal(true);
+        expect(getComputedStyle(message).borderTopColor).to.equal('rgb(207, 34, 46)');
+        expect(message.querySelector('button')!.textContent!.trim()).to.equal('Try again');
+      } finally {
+        window.fetch = realFetch;
+      }
     });
 
     it('says the account was not found (404)', async () => {

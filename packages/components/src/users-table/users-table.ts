@@ -5,6 +5,7 @@ import type { MembershipState, SortOrder, UserListItem, UserSortKey } from '@ros
 import { DEFAULT_LIST_STATES, MEMBERSHIP_STATES, PAGE_SIZES, USER_SORT_KEYS } from '@roster/shared/values';
 import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { toApiError, type ApiError, type ApiErrorCode } from '../api/api-error.ts';
 import { getInvitationLink, getMe, listGroups, listUsers, renewInvitation, resendInvitation } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
@@ -19,7 +20,7 @@ import {
 } from '../events.ts';
 import { formatNumber } from '../internal/format.ts';
 import '../internal/menu-button/menu-button.ts';
-import type { MenuItem, MenuSelectEvent } from '../internal/menu-button/menu-button.ts';
+import type { MenuButton, MenuItem, MenuSelectEvent } from '../internal/menu-button/menu-button.ts';
 import { fullName, groupsCell, lastSignInCell, skeletonRow, stateCell, userCell } from './cells.ts';
 import {
   errorMessage,
@@ -51,6 +52,13 @@ const stateListConverter: ComplexAttributeConverter<MembershipState[]> = {
   toAttribute: (value) => value.join(','),
 };
 
+/** Where keyboard focus was in the rows before they changed, to put it back near there if the change took it away. */
+interface RowFocus {
+  userId: string;
+  /** The row's position on the page. */
+  index: number;
+}
+
 /** One loaded page, with where it starts so the range text always matches the rows shown. */
 interface LoadedPage {
   items: UserListItem[];
@@ -66,6 +74,12 @@ interface LoadedPage {
  * Configure it with `api-base` / `account-id`, or put it inside a `<roster-provider>`.
  * The table state is reflected in attributes (`q`, `sort`, `order`, `page-size`, `states`, `group`),
  * so a host can persist them and set them back.
+ *
+ * Keyboard focus is never dropped on the page: when rows are loaded again (after `refresh()`, a
+ * removal, a resend or a renewal) and the focused control went away — a removed person's row keeps no
+ * actions menu, or the row left the filtered list — focus moves to the same person's actions button,
+ * else their name cell, else the row now in that place, else the table itself. `focusUser(userId)`
+ * and `focusSearch()` let a host move focus to a person or to the search box.
  *
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @attr account-id - The account whose users are listed (default: the provider's).
@@ -99,12 +113,14 @@ interface LoadedPage {
  * @csspart sort-button - The button inside a sortable column header.
  * @csspart row - Each body row (skeleton rows are also `skeleton-row`).
  * @csspart skeleton-row - A placeholder row while loading.
+ * @csspart user-cell - The first cell of each row (the person); it takes focus when the row's actions went away.
  * @csspart avatar - The picture or initials of a user.
  * @csspart badge - A membership state badge.
  * @csspart group-count - The focusable "N groups" summary.
  * @csspart tooltip - The floating list of group names.
  * @csspart empty - The "No users match" message.
- * @csspart message - The error or "no account" message.
+ * @csspart message - Why the list is not shown: a neutral note when the viewer may not see it (not signed in, not an
+ *   administrator, no account), an error (red, announced as an alert) when loading failed.
  * @csspart action-error - Why a row action failed (above the table).
  * @csspart footer - The range text, page size and paging buttons.
  * @csspart page-size - The page size select.
@@ -118,11 +134,11 @@ interface LoadedPage {
  * @cssprop --roster-color-surface - Background of the table and controls.
  * @cssprop --roster-color-surface-raised - Header row and button background.
  * @cssprop --roster-color-border - Lines and control borders.
- * @cssprop --roster-color-accent - Links, selection and the active sort.
+ * @cssprop --roster-color-accent - Links, selection, the active sort and the Invited badge.
  * @cssprop --roster-color-focus - Focus rings.
  * @cssprop --roster-color-danger - Errors and the Blocked badge.
  * @cssprop --roster-color-success - The Active badge.
- * @cssprop --roster-color-warning - The Invited and expired badges.
+ * @cssprop --roster-color-warning - The "Invitation expired" badge (also dashed, so it differs from Invited by more than colour).
  * @cssprop --roster-color-skeleton - Loading placeholders.
  * @cssprop --roster-color-scheme - `light`, `dark` or `light dark` (the viewer's choice); inherits the page's `color-scheme` when unset.
  * @cssprop --roster-font-family - Defaults to the host page's font.
@@ -178,6 +194,8 @@ export class UsersTable extends LitElement {
   private listAccountId?: string;
   /** `refresh()` is under way: the rows stay on screen (and focus in them) instead of skeletons. */
   private refreshing = false;
+  /** Where focus was in the rows when this update began; see `keepFocusInTable`. */
+  private rowFocus?: RowFocus;
 
   private readonly pageTask = new Task(this, {
     task: async ([client, accountId, q, states, group, sort, order, limit, cursor, offset], { signal }) => {
@@ -223,6 +241,25 @@ export class UsersTable extends LitElement {
     } finally {
       this.refreshing = false;
     }
+  }
+
+  /**
+   * Moves focus to a person's row once the page being loaded is shown: their actions button, else
+   * their name cell. Resolves to false, moving nothing, when the person is not on that page.
+   */
+  async focusUser(userId: string): Promise<boolean> {
+    await this.updateComplete;
+    await this.pageTask.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    const row = this.rowOf(userId);
+    if (!row) return false;
+    await this.focusRow(row);
+    return true;
+  }
+
+  /** Moves focus to the search box (when the list is shown). */
+  focusSearch(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
   }
 
   /** A page is loading and there are no rows worth keeping on screen meanwhile. */
@@ -271,6 +308,55 @@ export class UsersTable extends LitElement {
     }
     // The host (or a committed search) changed `q`: show it, unless the box already says the same.
     if (changed.has('q') && this.q !== this.searchDraft.trim()) this.searchDraft = this.q;
+    this.rowFocus = this.focusedRow();
+  }
+
+  protected override updated(): void {
+    const before = this.rowFocus;
+    this.rowFocus = undefined;
+    if (before && this.focusIsLost()) void this.keepFocusInTable(before);
+  }
+
+  /** The row holding keyboard focus, if focus is in one. */
+  private focusedRow(): RowFocus | undefined {
+    const active = this.shadowRoot?.activeElement;
+    const row = active?.closest<HTMLTableRowElement>('tbody tr[data-user-id]');
+    if (!row) return undefined;
+    return { userId: row.dataset.userId!, index: this.dataRows().indexOf(row) };
+  }
+
+  /** Nothing has focus: the focused control was taken out of the page (not moved elsewhere by the person). */
+  private focusIsLost(): boolean {
+    const active = document.activeElement;
+    return !this.shadowRoot?.activeElement && (active === null || active === document.body);
+  }
+
+  /**
+   * Focus was in a row that changed or went away: the same person's row, else the row now in that
+   * place (the next one, or the last), else the table itself takes it, so it never falls to the page.
+   */
+  private async keepFocusInTable(before: RowFocus) {
+    const rows = this.dataRows();
+    const row = this.rowOf(before.userId) ?? rows[Math.min(before.index, rows.length - 1)];
+    if (row) await this.focusRow(row, () => this.focusIsLost());
+    else this.renderRoot.querySelector<HTMLElement>('table')?.focus();
+  }
+
+  /** A row's actions button, or its name cell when it has no actions; `stillWanted` is checked once the button is ready. */
+  private async focusRow(row: HTMLTableRowElement, stillWanted: () => boolean = () => true) {
+    const menu = row.querySelector<MenuButton>('roster-menu-button');
+    if (menu) await menu.updateComplete;
+    if (!stillWanted()) return;
+    if (menu) menu.focus();
+    else row.querySelector<HTMLElement>('.user-cell')?.focus();
+  }
+
+  private dataRows(): HTMLTableRowElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLTableRowElement>('tbody tr[data-user-id]')];
+  }
+
+  private rowOf(userId: string): HTMLTableRowElement | undefined {
+    return this.dataRows().find((row) => row.dataset.userId === userId);
   }
 
   protected override render() {
@@ -335,7 +421,8 @@ export class UsersTable extends LitElement {
   private renderTable() {
     const loading = this.pageTask.status === TaskStatus.PENDING;
     return html`<div part="table-wrap" class="table-wrap">
-      <table part="table" aria-busy=${loading ? 'true' : 'false'}>
+      <!-- tabindex=-1: focus goes to the table itself when a change left no row to put it in. -->
+      <table part="table" tabindex="-1" aria-busy=${loading ? 'true' : 'false'}>
         <caption class="visually-hidden">${msg('Users')}</caption>
         <thead>
           <tr>
@@ -380,9 +467,12 @@ export class UsersTable extends LitElement {
       </tr>`;
     }
     const now = Date.now();
-    return page.items.map(
-      (user) => html`<tr part="row">
-        <td>${userCell(user)}</td>
+    // Keyed by person, so a row's controls stay that person's (and keep focus) when the rows change.
+    return repeat(
+      page.items,
+      (user) => user.id,
+      (user) => html`<tr part="row" data-user-id=${user.id}>
+        <td part="user-cell" class="user-cell" tabindex="-1">${userCell(user)}</td>
         <td class="email">${user.email}</td>
         <td>${stateCell(user, now)}</td>
         <td>${lastSignInCell(user)}</td>
@@ -473,10 +563,19 @@ export class UsersTable extends LitElement {
     </div>`;
   }
 
+  /**
+   * Why the list is not shown. Not being allowed to see it is no failure: a neutral note, read as a
+   * status. A failed load is an error (red, an alert) with Try again.
+   */
   private renderError(error: ApiError) {
+    if (isAccessError(error)) {
+      return html`<div part="message" class="message info" role="status">
+        <p>${errorMessage(error)}</p>
+      </div>`;
+    }
     return html`<div part="message" class="message error" role="alert">
       <p>${errorMessage(error)}</p>
-      ${isAccessError(error) ? nothing : html`<button type="button" class="button" @click=${this.handleRetryClick}>${msg('Try again')}</button>`}
+      <button type="button" class="button" @click=${this.handleRetryClick}>${msg('Try again')}</button>
     </div>`;
   }
 

@@ -88,6 +88,11 @@ export class MenuButton extends LitElement {
       </div>`;
   }
 
+  /** Focuses the button that opens the menu (the element itself takes no focus). */
+  override focus(options?: FocusOptions): void {
+    this.trigger?.focus(options);
+  }
+
   /** Opens the menu and focuses its first (or last) item. */
   async show(focus: 'first' | 'last' = 'first') {
     if (this.items.length === 0) return;
