@@ -1,8 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import type { Group, InviteCheckResult } from '@roster/shared';
-// Runtime values come from the zod-free entry, so the bundle carries no zod.
-import { MAX_INVITEES } from '@roster/shared/values';
+import type { Group } from '@roster/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { toApiError, type ApiError } from '../api/api-error.ts';
@@ -10,20 +8,27 @@ import { checkInvitees, inviteUsers, listGroups } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { UsersInvitedEvent, ViewUserRequestEvent } from '../events.ts';
 import { deepActiveElement } from '../internal/dom.ts';
-import { formatNumber } from '../internal/format.ts';
 import { addUsersDialogStyles } from './add-users-dialog.styles.ts';
 import {
   emailKey,
-  isInvitable,
+  inviteesToSend,
   parseEmailList,
   summaryLines,
+  typedName,
+  validEntries,
   type EmailEntry,
   type Lookups,
   type PersonName,
   type SummaryLine,
 } from './invitees.ts';
-import { checkErrorMessage, missingNamesMessage, sendErrorMessage, skippedEntriesNote, stepLabel, STEPS, type Step } from './labels.ts';
-import { entryList, personFields, resultCounts, resultItem } from './templates.ts';
+import { checkErrorMessage, sendErrorMessage } from './labels.ts';
+import { detailsStep } from './steps/details.ts';
+import { emailsStep } from './steps/emails.ts';
+import { progress, type StepButtons } from './steps/frame.ts';
+import { groupsStep } from './steps/groups.ts';
+import { overviewStep } from './steps/overview.ts';
+import { summaryStep } from './steps/summary.ts';
+import { nextStep, previousStep, refusal, shownRefusal, type Draft, type Step } from './wizard.ts';
 
 /**
  * "Add users": a wizard that invites one or many people to an account — Email addresses → Names →
@@ -153,41 +158,13 @@ export class AddUsersDialog extends LitElement {
     return this.parsed.entries;
   }
 
-  /** The addresses the look-ahead is asked about: valid, each once. */
-  private get invitees(): EmailEntry[] {
-    return this.entries.filter((entry) => entry.status === 'valid');
-  }
-
-  private lookupOf(email: string): InviteCheckResult | undefined {
-    return this.lookups.get(emailKey(email));
-  }
-
-  /** The addresses that will be sent: not in the account yet. */
-  private get invitable(): EmailEntry[] {
-    return this.invitees.filter((entry) => isInvitable(this.lookupOf(entry.email)));
-  }
-
-  /** New people, whose names the administrator must give. */
-  private get newPeople(): EmailEntry[] {
-    return this.invitees.filter((entry) => this.lookupOf(entry.email)?.status === 'new');
-  }
-
   private get chosenGroups(): Group[] {
     return (this.groupsTask.value ?? []).filter((group) => this.groupIds.includes(group.id));
   }
 
-  private nameOf(email: string): PersonName {
-    return this.names.get(emailKey(email)) ?? { firstName: '', lastName: '' };
-  }
-
-  /** Why the email step cannot go on, if it cannot. */
-  private get emailProblem(): string | undefined {
-    const count = this.invitees.length;
-    if (count > MAX_INVITEES) {
-      return msg(str`You can invite up to ${formatNumber(MAX_INVITEES)} people at a time. Remove ${formatNumber(count - MAX_INVITEES)} of them.`);
-    }
-    if (count > 0) return undefined;
-    return this.entries.length === 0 ? msg('Enter at least one email address.') : msg('None of these is a valid email address.');
+  /** Everything entered so far, as the wizard's rules and the steps read it. */
+  private get draft(): Draft {
+    return { entries: this.entries, lookups: this.lookups, names: this.names, chosenGroups: this.chosenGroups };
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -227,318 +204,68 @@ export class AddUsersDialog extends LitElement {
   protected override render() {
     return html`<dialog part="dialog" aria-labelledby="heading" @cancel=${this.handleCancel} @close=${this.handleClose}>
       <h2 id="heading" part="heading">${msg('Add users')}</h2>
-      ${this.open ? html`${this.renderProgress()}${this.renderStep()}` : nothing}
+      ${this.open ? html`${progress(this.step)}${this.renderStep()}` : nothing}
     </dialog>`;
-  }
-
-  private renderProgress() {
-    const current = STEPS.indexOf(this.step);
-    return html`<ol part="steps" class="steps" aria-label=${msg('Steps')}>
-      ${STEPS.map(
-        (step, index) => html`<li class=${index < current ? 'done' : index === current ? 'current' : ''} aria-current=${index === current ? 'step' : nothing}>
-          <span class="step-number" aria-hidden="true">${index < current ? '✓' : formatNumber(index + 1)}</span>
-          ${stepLabel(step)}${index < current ? html`<span class="visually-hidden"> ${msg('(done)')}</span>` : nothing}
-        </li>`,
-      )}
-    </ol>`;
-  }
-
-  private renderStepHeading() {
-    const number = formatNumber(STEPS.indexOf(this.step) + 1);
-    const total = formatNumber(STEPS.length);
-    return html`<h3 part="step-heading" class="step-heading" tabindex="-1">
-      <span class="visually-hidden">${msg(str`Step ${number} of ${total}:`)} </span>${stepLabel(this.step)}
-    </h3>`;
   }
 
   private renderStep() {
     if (!this.api.accountId) {
       // Nothing failed: there is simply no account to invite to (a note, not an error).
       return html`<p part="error" class="message" role="status">${msg('No account is selected.')}</p>
-        <div class="actions"><button type="button" part="close-button" class="button" @click=${this.close}>${msg('Close')}</button></div>`;
+        <div class="actions"><button type="button" part="close-button" class="button" @click=${this.handleCloseClick}>${msg('Close')}</button></div>`;
     }
+    const draft = this.draft;
+    const refusal = shownRefusal(this.step, draft, this.attempted);
+    const buttons: StepButtons = { busy: this.busy, onCancel: this.handleCloseClick, onBack: this.handleBackClick };
     switch (this.step) {
       case 'emails':
-        return this.renderEmailsStep();
+        return emailsStep({
+          text: this.emailText,
+          entries: draft.entries,
+          refusal,
+          requestError: this.requestError && checkErrorMessage(this.requestError),
+          buttons,
+          onInput: this.handleEmailsInput,
+          onSubmit: this.handleNextSubmit,
+        });
       case 'details':
-        return this.renderDetailsStep();
+        return detailsStep({ draft, attempted: this.attempted, refusal, buttons, onNameInput: this.handleNameInput, onSubmit: this.handleNextSubmit });
       case 'groups':
-        return this.renderGroupsStep();
+        return groupsStep({
+          groups: this.groupsTask.value,
+          loadError: this.groupsTask.status === TaskStatus.ERROR ? toApiError(this.groupsTask.error).message : undefined,
+          query: this.groupQuery,
+          groupIds: this.groupIds,
+          chosenGroups: draft.chosenGroups,
+          refusal,
+          buttons,
+          onSearchInput: this.handleGroupSearchInput,
+          onGroupChange: this.handleGroupChange,
+          onRetry: this.handleRetryGroupsClick,
+          onSubmit: this.handleNextSubmit,
+        });
       case 'overview':
-        return this.renderOverviewStep();
+        return overviewStep({
+          draft,
+          requestError: this.requestError && sendErrorMessage(this.requestError),
+          buttons,
+          onSubmit: this.handleSendSubmit,
+        });
       case 'summary':
-        return this.renderSummaryStep();
+        return summaryStep({
+          results: this.results,
+          copyNote: this.copyNote,
+          onCopy: this.handleCopyClick,
+          onView: this.handleViewClick,
+          onClose: this.handleCloseClick,
+        });
     }
-  }
-
-  /**
-   * Cancel, Back (after the first step) and the step's main button, which submits its form (aria-disabled
-   * keeps focus on it while busy); `refusal` is the id of the message saying why it was refused, if shown.
-   */
-  private renderActions(main: 'next' | 'send', refusal?: string) {
-    return html`<div class="actions">
-      <button type="button" part="cancel-button" class="button cancel" ?disabled=${this.busy} @click=${this.close}>${msg('Cancel')}</button>
-      <span class="spacer"></span>
-      ${this.step === 'emails'
-        ? nothing
-        : html`<button type="button" part="back-button" class="button back" ?disabled=${this.busy} @click=${this.handleBackClick}>${msg('Back')}</button>`}
-      ${main === 'next'
-        ? html`<button
-            type="submit"
-            part="next-button"
-            class="button primary next"
-            aria-disabled=${this.busy ? 'true' : 'false'}
-            aria-describedby=${refusal ?? nothing}
-          >
-            ${this.busy ? msg('Checking…') : msg('Next')}
-          </button>`
-        : html`<button
-            type="submit"
-            part="send-button"
-            class="button primary send"
-            aria-disabled=${this.busy ? 'true' : 'false'}
-            aria-describedby=${refusal ?? nothing}
-          >
-            ${this.busy ? msg('Sending…') : msg('Send invitations')}
-          </button>`}
-    </div>`;
-  }
-
-  private renderEmailsStep() {
-    const problem = this.emailProblem;
-    // Too many is said at once; "nothing valid yet" only after Next, not while the field is still empty.
-    const shownProblem = problem && (this.attempted || this.invitees.length > MAX_INVITEES) ? problem : undefined;
-    const counts = { valid: 0, invalid: 0, duplicate: 0 };
-    for (const entry of this.entries) counts[entry.status] += 1;
-    const skipped = counts.invalid + counts.duplicate;
-    return html`<form class="step" novalidate @submit=${this.handleEmailsSubmit}>
-      ${this.renderStepHeading()}
-      <label for="emails" class="label">${msg('Who should be invited?')}</label>
-      <p id="emails-hint" class="hint">
-        ${msg(str`Type or paste up to ${formatNumber(MAX_INVITEES)} addresses, separated by commas, semicolons, spaces or new lines.`)}
-      </p>
-      <textarea
-        id="emails"
-        part="emails"
-        class="control"
-        rows="4"
-        autocomplete="off"
-        spellcheck="false"
-        data-autofocus
-        aria-describedby="emails-hint emails-count ${shownProblem ? 'emails-error' : ''}"
-        aria-invalid=${shownProblem ? 'true' : 'false'}
-        .value=${this.emailText}
-        @input=${this.handleEmailsInput}
-      ></textarea>
-      <p id="emails-count" class="muted" role="status">
-        ${this.entries.length === 0
-          ? msg('No addresses yet.')
-          : msg(str`Valid: ${formatNumber(counts.valid)} · Invalid: ${formatNumber(counts.invalid)} · Listed twice: ${formatNumber(counts.duplicate)}`)}
-      </p>
-      ${shownProblem ? html`<p id="emails-error" part="error" class="field-error refusal" role="alert" tabindex="-1">${shownProblem}</p>` : nothing}
-      ${this.entries.length === 0 ? nothing : entryList(this.entries)}
-      ${counts.valid > 0 && skipped > 0 ? html`<p class="hint skipped-note">${skippedEntriesNote(counts.invalid, counts.duplicate)}</p>` : nothing}
-      ${this.requestError
-        ? html`<p id="request-error" part="error" class="message error refusal" role="alert" tabindex="-1">${checkErrorMessage(this.requestError)}</p>`
-        : nothing}
-      ${this.renderActions('next', shownProblem ? 'emails-error' : this.requestError ? 'request-error' : undefined)}
-    </form>`;
-  }
-
-  private renderDetailsStep() {
-    const missing = this.attempted ? this.newPeople.filter((entry) => !isNamed(this.nameOf(entry.email))).length : 0;
-    const nobody = this.attempted && this.invitable.length === 0;
-    const firstNew = this.newPeople[0];
-    return html`<form class="step" novalidate @submit=${this.handleDetailsSubmit}>
-      ${this.renderStepHeading()}
-      <p class="hint">${msg('Enter the first and last name of each new person. People who already have an account keep their own name.')}</p>
-      ${missing > 0
-        ? html`<p id="names-error" part="error" class="field-error refusal" role="alert" tabindex="-1">${missingNamesMessage(missing, this.newPeople.length)}</p>`
-        : nothing}
-      ${nobody
-        ? html`<p id="nobody-error" part="error" class="field-error refusal" role="alert" tabindex="-1">
-            ${msg('Nobody on this list can be invited. Go back and change the addresses.')}
-          </p>`
-        : nothing}
-      <div part="names" class="people">
-        ${this.invitees.map((entry, index) =>
-          personFields({
-            entry,
-            index,
-            lookup: this.lookupOf(entry.email),
-            name: this.nameOf(entry.email),
-            attempted: this.attempted,
-            autofocus: entry === firstNew,
-            onInput: this.handleNameInput,
-          }),
-        )}
-      </div>
-      ${this.renderActions('next', nobody ? 'nobody-error' : missing > 0 ? 'names-error' : undefined)}
-    </form>`;
-  }
-
-  private renderGroupsStep() {
-    const refused = this.attempted && this.chosenGroups.length === 0;
-    return html`<form class="step" novalidate @submit=${this.handleGroupsSubmit}>
-      ${this.renderStepHeading()} ${this.renderGroupChoice()} ${this.renderActions('next', refused ? 'groups-error' : undefined)}
-    </form>`;
-  }
-
-  private renderGroupChoice() {
-    if (this.groupsTask.status === TaskStatus.ERROR) {
-      return html`<div part="error" class="message error" role="alert">
-        <p>${msg(str`The groups could not be loaded: ${toApiError(this.groupsTask.error).message}`)}</p>
-        <button type="button" class="button" @click=${this.handleRetryGroupsClick}>${msg('Try again')}</button>
-      </div>`;
-    }
-    const groups = this.groupsTask.value;
-    if (!groups) {
-      return html`<p class="muted" role="status">${msg('Loading groups…')}</p>
-        <span class="bar" aria-hidden="true"></span><span class="bar" aria-hidden="true"></span>`;
-    }
-    const query = this.groupQuery.trim().toLocaleLowerCase();
-    const shown = query ? groups.filter((group) => `${group.name} ${group.description}`.toLocaleLowerCase().includes(query)) : groups;
-    const chosen = this.chosenGroups;
-    const missing = this.attempted && chosen.length === 0;
-    return html`<div class="field search">
-        <label for="group-search">${msg('Search groups')}</label>
-        <input
-          id="group-search"
-          part="group-search"
-          class="control"
-          type="search"
-          autocomplete="off"
-          data-autofocus
-          aria-controls="group-list"
-          .value=${this.groupQuery}
-          @input=${this.handleGroupSearchInput}
-          @keydown=${this.handleGroupSearchKeydown}
-        />
-      </div>
-      <fieldset id="group-list" part="groups" class="groups" aria-describedby=${missing ? 'groups-error groups-chosen' : 'groups-chosen'}>
-        <legend>${msg('Invite them to these groups (at least one)')}</legend>
-        ${shown.length === 0
-          ? html`<p class="muted">${msg(str`No group matches “${this.groupQuery.trim()}”.`)}</p>`
-          : shown.map(
-              (group) => html`<label class="check">
-                <input type="checkbox" value=${group.id} .checked=${this.groupIds.includes(group.id)} @change=${this.handleGroupChange} />
-                <span><span class="group-name">${group.name}</span> <span class="muted">${group.description}</span></span>
-              </label>`,
-            )}
-      </fieldset>
-      <p id="groups-chosen" class="muted" role="status">
-        ${chosen.length === 0 ? msg('No group chosen yet.') : msg(str`Chosen: ${chosen.map((group) => group.name).join(', ')}`)}
-      </p>
-      ${missing ? html`<p id="groups-error" part="error" class="field-error refusal" role="alert" tabindex="-1">${msg('Choose at least one group.')}</p>` : nothing}`;
-  }
-
-  private renderOverviewStep() {
-    const invitable = this.invitable;
-    // A repeated address is no one left out: it is invited once, on its first line.
-    const leftOut = this.entries.filter((entry) => entry.status !== 'duplicate' && !invitable.includes(entry));
-    return html`<form class="step" novalidate @submit=${this.handleSendSubmit}>
-      ${this.renderStepHeading()}
-      <p>
-        ${invitable.length === 1
-          ? msg('This person will get an email with a link to join:')
-          : msg(str`These ${formatNumber(invitable.length)} people will each get an email with a link to join:`)}
-      </p>
-      <div class="table-wrap">
-        <table part="overview" class="overview">
-          <caption class="visually-hidden">${msg('People to invite')}</caption>
-          <thead>
-            <tr><th scope="col">${msg('Name')}</th><th scope="col">${msg('Email')}</th></tr>
-          </thead>
-          <tbody>
-            ${invitable.map((entry) => html`<tr><td>${this.displayName(entry.email)}</td><td>${entry.email}</td></tr>`)}
-          </tbody>
-        </table>
-      </div>
-      <p><strong>${msg('Groups:')}</strong> ${this.chosenGroups.map((group) => group.name).join(', ')}</p>
-      ${leftOut.length > 0
-        ? html`<p class="muted">${msg('Not invited (invalid or already in the account):')} ${leftOut.map((entry) => entry.email).join(', ')}</p>`
-        : nothing}
-      ${this.requestError
-        ? html`<p id="request-error" part="error" class="message error refusal" role="alert" tabindex="-1">${sendErrorMessage(this.requestError)}</p>`
-        : nothing}
-      ${this.renderActions('send', this.requestError ? 'request-error' : undefined)}
-    </form>`;
-  }
-
-  /** The name a person will be known by: their own when they have an account, else the one typed. */
-  private displayName(email: string): string {
-    const lookup = this.lookupOf(email);
-    const { firstName, lastName } = lookup?.status === 'known' ? lookup : this.nameOf(email);
-    return `${firstName.trim()} ${lastName.trim()}`.trim();
-  }
-
-  private renderSummaryStep() {
-    return html`<div class="step">
-      ${this.renderStepHeading()}
-      <p>${resultCounts(this.results)}</p>
-      <ul part="results" class="results">
-        ${this.results.map((result, index) => resultItem(result, index, { copy: this.handleCopyClick, view: this.handleViewClick }))}
-      </ul>
-      <p class="copy-note" role="status">${this.copyNote}</p>
-      <div class="actions">
-        <button type="button" part="close-button" class="button primary close" @click=${this.close}>${msg('Close')}</button>
-      </div>
-    </div>`;
   }
 
   private goTo(step: Step) {
     this.attempted = false;
     this.requestError = undefined;
     this.step = step;
-  }
-
-  private handleBackClick() {
-    const index = STEPS.indexOf(this.step);
-    if (index > 0 && !this.busy) this.goTo(STEPS[index - 1]!);
-  }
-
-  private handleEmailsInput(event: Event) {
-    this.emailText = (event.target as HTMLTextAreaElement).value;
-  }
-
-  /** Asks the server who these people are before the names step, so it can show what it knows. */
-  private async handleEmailsSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    const accountId = this.api.accountId;
-    if (this.busy || !accountId) return;
-    if (this.emailProblem) {
-      this.attempted = true;
-      await this.focusRefusal();
-      return;
-    }
-    this.busy = true;
-    this.requestError = undefined;
-    try {
-      const { results } = await checkInvitees(this.api.client, accountId, this.invitees.map((entry) => entry.email));
-      this.lookups = new Map(results.map((result) => [emailKey(result.email), result]));
-      this.goTo('details');
-    } catch (error) {
-      this.requestError = toApiError(error);
-    } finally {
-      this.busy = false;
-    }
-    if (this.requestError) await this.focusRefusal();
-  }
-
-  private handleNameInput(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const { email, field } = input.dataset as { email: string; field: keyof PersonName };
-    this.names = new Map(this.names).set(emailKey(email), { ...this.nameOf(email), [field]: input.value });
-  }
-
-  private async handleDetailsSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.invitable.length > 0 && this.newPeople.every((entry) => isNamed(this.nameOf(entry.email)))) {
-      this.goTo('groups');
-      return;
-    }
-    this.attempted = true;
-    await this.focusRefusal();
   }
 
   /**
@@ -551,52 +278,59 @@ export class AddUsersDialog extends LitElement {
     (field ?? this.renderRoot.querySelector<HTMLElement>('.refusal'))?.focus();
   }
 
-  private handleGroupSearchInput(event: Event) {
-    this.groupQuery = (event.target as HTMLInputElement).value;
-  }
+  // Handlers given to the step templates are arrow functions, so they keep `this` wherever they are bound.
 
-  /** Enter in the search box filters; it does not leave the step. */
-  private handleGroupSearchKeydown(event: KeyboardEvent) {
-    if (event.key === 'Enter') event.preventDefault();
-  }
+  private readonly handleCloseClick = () => this.close();
 
-  private handleGroupChange(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const others = this.groupIds.filter((id) => id !== input.value);
-    this.groupIds = input.checked ? [...others, input.value] : others;
-  }
+  private readonly handleBackClick = () => {
+    const previous = previousStep(this.step);
+    if (previous && !this.busy) this.goTo(previous);
+  };
 
-  private handleRetryGroupsClick() {
-    void this.groupsTask.run();
-  }
-
-  private async handleGroupsSubmit(event: SubmitEvent) {
+  /** Next on the email, names and groups steps: refused with a reason, or on to the next step. */
+  private readonly handleNextSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (this.chosenGroups.length > 0) {
-      this.goTo('overview');
-      return;
+    if (this.busy) return;
+    if (refusal(this.step, this.draft)) {
+      this.attempted = true;
+      await this.focusRefusal();
+    } else if (this.step === 'emails') {
+      await this.lookAhead();
+    } else {
+      this.goTo(nextStep(this.step));
     }
-    this.attempted = true;
-    await this.focusRefusal();
+  };
+
+  /** Asks the server who these people are before the names step, so it can show what it knows. */
+  private async lookAhead() {
+    const accountId = this.api.accountId;
+    if (!accountId) return;
+    this.busy = true;
+    this.requestError = undefined;
+    try {
+      const { results } = await checkInvitees(this.api.client, accountId, validEntries(this.entries).map((entry) => entry.email));
+      this.lookups = new Map(results.map((result) => [emailKey(result.email), result]));
+      this.goTo(nextStep('emails'));
+    } catch (error) {
+      this.requestError = toApiError(error);
+    } finally {
+      this.busy = false;
+    }
+    if (this.requestError) await this.focusRefusal();
   }
 
-  private async handleSendSubmit(event: SubmitEvent) {
+  private readonly handleSendSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     const accountId = this.api.accountId;
     if (!accountId || this.busy) return;
     const { entries, lookups } = this;
-    // People with an account keep their own name, so only new people's names are sent.
-    const invitees = this.invitable.map(({ email }) => {
-      if (this.lookupOf(email)?.status !== 'new') return { email };
-      const { firstName, lastName } = this.nameOf(email);
-      return { email, firstName: firstName.trim(), lastName: lastName.trim() };
-    });
+    const invitees = inviteesToSend(entries, lookups, this.names);
     this.busy = true;
     this.requestError = undefined;
     try {
       const { results } = await inviteUsers(this.api.client, accountId, { invitees, groupIds: this.chosenGroups.map((group) => group.id) });
       this.results = summaryLines(entries, lookups, results);
-      this.step = 'summary';
+      this.step = nextStep('overview');
       const userIds = results.flatMap((result) => (result.status === 'invited' ? [result.userId] : []));
       if (userIds.length > 0) this.dispatchEvent(new UsersInvitedEvent({ accountId, userIds }));
     } catch (error) {
@@ -607,9 +341,33 @@ export class AddUsersDialog extends LitElement {
       this.busy = false;
     }
     if (this.requestError) await this.focusRefusal();
-  }
+  };
 
-  private async handleCopyClick(event: Event) {
+  private readonly handleEmailsInput = (event: Event) => {
+    this.emailText = (event.target as HTMLTextAreaElement).value;
+  };
+
+  private readonly handleNameInput = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const { email, field } = input.dataset as { email: string; field: keyof PersonName };
+    this.names = new Map(this.names).set(emailKey(email), { ...typedName(this.names, email), [field]: input.value });
+  };
+
+  private readonly handleGroupSearchInput = (event: Event) => {
+    this.groupQuery = (event.target as HTMLInputElement).value;
+  };
+
+  private readonly handleGroupChange = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const others = this.groupIds.filter((id) => id !== input.value);
+    this.groupIds = input.checked ? [...others, input.value] : others;
+  };
+
+  private readonly handleRetryGroupsClick = () => {
+    void this.groupsTask.run();
+  };
+
+  private readonly handleCopyClick = async (event: Event) => {
     const { link, email } = (event.currentTarget as HTMLElement).dataset;
     if (!link) return;
     try {
@@ -618,16 +376,16 @@ export class AddUsersDialog extends LitElement {
     } catch {
       this.copyNote = msg('The browser did not allow copying. Select the link and copy it yourself.');
     }
-  }
+  };
 
   /** "View user": closes, then asks the screen around to show that person (see `handleClose`). */
-  private handleViewClick(event: Event) {
+  private readonly handleViewClick = (event: Event) => {
     const { userId, email } = (event.currentTarget as HTMLElement).dataset;
     const accountId = this.api.accountId;
     if (!userId || !accountId) return;
     this.pendingView = new ViewUserRequestEvent({ accountId, userId }, email ?? '');
     this.open = false;
-  }
+  };
 
   private handleCancel(event: Event) {
     if (this.busy) event.preventDefault();
@@ -643,10 +401,6 @@ export class AddUsersDialog extends LitElement {
     this.pendingView = undefined;
     if (view) this.dispatchEvent(view);
   }
-}
-
-function isNamed(name: PersonName): boolean {
-  return Boolean(name.firstName.trim() && name.lastName.trim());
 }
 
 declare global {

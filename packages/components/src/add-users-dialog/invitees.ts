@@ -1,4 +1,4 @@
-import type { InviteCheckResult, InviteResult } from '@roster/shared';
+import type { InviteCheckResult, InviteRequest, InviteResult } from '@roster/shared';
 // Runtime values come from the zod-free entry, so the bundle carries no zod.
 import { isEmailAddress, splitEmailList } from '@roster/shared/values';
 
@@ -39,6 +39,48 @@ export type Lookups = ReadonlyMap<string, InviteCheckResult>;
 /** An address to send: a new person, or one who has an identity but is not in the account. */
 export function isInvitable(lookup: InviteCheckResult | undefined): boolean {
   return lookup?.status === 'new' || lookup?.status === 'known';
+}
+
+/** The addresses the look-ahead is asked about: valid, each once. */
+export function validEntries(entries: EmailEntry[]): EmailEntry[] {
+  return entries.filter((entry) => entry.status === 'valid');
+}
+
+/** The addresses that will be sent: valid, and not in the account yet. */
+export function invitableEntries(entries: EmailEntry[], lookups: Lookups): EmailEntry[] {
+  return validEntries(entries).filter((entry) => isInvitable(lookups.get(emailKey(entry.email))));
+}
+
+/** New people, whose names the administrator must give. */
+export function newPeople(entries: EmailEntry[], lookups: Lookups): EmailEntry[] {
+  return validEntries(entries).filter((entry) => lookups.get(emailKey(entry.email))?.status === 'new');
+}
+
+/** Names typed for new people, by email key. */
+export type TypedNames = ReadonlyMap<string, PersonName>;
+
+export function typedName(names: TypedNames, email: string): PersonName {
+  return names.get(emailKey(email)) ?? { firstName: '', lastName: '' };
+}
+
+export function isNamed(name: PersonName): boolean {
+  return Boolean(name.firstName.trim() && name.lastName.trim());
+}
+
+/** The name a person will be known by: their own when they have an account, else the one typed. */
+export function displayName(email: string, lookups: Lookups, names: TypedNames): string {
+  const lookup = lookups.get(emailKey(email));
+  const { firstName, lastName } = lookup?.status === 'known' ? lookup : typedName(names, email);
+  return `${firstName.trim()} ${lastName.trim()}`.trim();
+}
+
+/** The invitations to send; people with an account keep their own name, so only new people's names go. */
+export function inviteesToSend(entries: EmailEntry[], lookups: Lookups, names: TypedNames): InviteRequest['invitees'] {
+  return invitableEntries(entries, lookups).map(({ email }) => {
+    if (lookups.get(emailKey(email))?.status !== 'new') return { email };
+    const { firstName, lastName } = typedName(names, email);
+    return { email, firstName: firstName.trim(), lastName: lastName.trim() };
+  });
 }
 
 type AlreadyMember = Extract<InviteResult, { status: 'already_member' }>;

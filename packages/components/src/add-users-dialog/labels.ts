@@ -2,10 +2,10 @@ import { msg, str } from '@lit/localize';
 import type { InviteCheckResult } from '@roster/shared';
 import type { ApiError } from '../api/api-error.ts';
 import { formatDate, formatNumber } from '../internal/format.ts';
+// Runtime values come from the zod-free entry, so the bundle carries no zod.
+import { MAX_INVITEES } from '@roster/shared/values';
 import type { EntryStatus, SummaryLine } from './invitees.ts';
-
-export const STEPS = ['emails', 'details', 'groups', 'overview', 'summary'] as const;
-export type Step = (typeof STEPS)[number];
+import type { Refusal, Step } from './wizard.ts';
 
 export function stepLabel(step: Step): string {
   switch (step) {
@@ -44,8 +44,26 @@ export function skippedEntriesNote(invalid: number, duplicate: number): string {
   return invalid > 0 ? invalidNote : duplicate > 0 ? duplicateNote : '';
 }
 
-/** The names step, refused: how many new people still lack a first or last name, in proper singular or plural. */
-export function missingNamesMessage(missing: number, newPeople: number): string {
+/** Why Next was refused, in words. */
+export function refusalMessage(refusal: Refusal): string {
+  switch (refusal.reason) {
+    case 'no_address':
+      return msg('Enter at least one email address.');
+    case 'no_valid_address':
+      return msg('None of these is a valid email address.');
+    case 'too_many':
+      return msg(str`You can invite up to ${formatNumber(MAX_INVITEES)} people at a time. Remove ${formatNumber(refusal.count - MAX_INVITEES)} of them.`);
+    case 'nobody_invitable':
+      return msg('Nobody on this list can be invited. Go back and change the addresses.');
+    case 'names_missing':
+      return missingNamesMessage(refusal.missing, refusal.newPeople);
+    case 'no_group':
+      return msg('Choose at least one group.');
+  }
+}
+
+/** How many new people still lack a first or last name, in proper singular or plural. */
+function missingNamesMessage(missing: number, newPeople: number): string {
   const count = formatNumber(missing);
   const total = formatNumber(newPeople);
   if (missing > 1) return msg(str`Names are missing for ${count} of ${total} new people.`);

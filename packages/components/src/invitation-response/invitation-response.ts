@@ -1,19 +1,15 @@
 import { localized, msg, str } from '@lit/localize';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { AcceptInvitation, InvitationView } from '@roster/shared';
-import { PASSWORD_CHECKS } from '@roster/shared/values';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/api-error.ts';
 import { acceptInvitation, declineInvitation, getInvitation, signIn, signOut } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { InvitationAcceptedEvent, InvitationDeclinedEvent } from '../events.ts';
-import { formatDateTime } from '../internal/format.ts';
+import { FIELD_IDS, registrationForm, signInForm } from './forms.ts';
 import { invitationResponseStyles } from './invitation-response.styles.ts';
 import {
-  NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  passwordCheckLabel,
   REGISTRATION_FIELDS,
   registrationErrors,
   serverFieldErrors,
@@ -21,23 +17,26 @@ import {
   type RegistrationDraft,
   type RegistrationField,
 } from './registration.ts';
+import {
+  declinedScreen,
+  declineScreen,
+  expiredScreen,
+  joinedScreen,
+  loadErrorScreen,
+  loadingScreen,
+  switchPersonScreen,
+  unusableLinkScreen,
+  welcomeScreen,
+  type Busy,
+  type ScreenState,
+  type Viewer,
+} from './screens.ts';
 
 /**
  * Where the invitee is: the welcome, one of the ways to accept (register, sign in, sign out of
  * someone else's session), the decline confirmation, or an end screen.
  */
 type Step = 'welcome' | 'register' | 'sign-in' | 'switch-person' | 'decline' | 'joined' | 'declined' | 'expired' | 'invalid';
-type Viewer = InvitationView['viewer'];
-type Busy = 'accept' | 'sign-in' | 'sign-out' | 'decline';
-
-/** The id of each registration field's control (its error is `<id>-error`). */
-const FIELD_IDS: Record<RegistrationField, string> = {
-  firstName: 'first-name',
-  lastName: 'last-name',
-  password: 'password',
-  confirm: 'confirm',
-  acceptTerms: 'terms',
-};
 
 /**
  * The invitee's side of an invitation, opened from the emailed link: a welcome naming the account
@@ -146,281 +145,46 @@ export class InvitationResponse extends LitElement {
   }
 
   private renderScreen() {
-    if (!this.token || this.step === 'invalid') return this.renderUnusableLink();
-    if (this.step === 'expired') return this.renderExpired();
+    if (!this.token || this.step === 'invalid') return unusableLinkScreen();
+    if (this.step === 'expired') return expiredScreen();
     if (this.invitationTask.status === TaskStatus.ERROR) {
       const error = toApiError(this.invitationTask.error);
-      if (error.code === 'not_found') return this.renderUnusableLink();
-      if (error.code === 'invitation_expired') return this.renderExpired();
-      return this.renderLoadError(error);
+      if (error.code === 'not_found') return unusableLinkScreen();
+      if (error.code === 'invitation_expired') return expiredScreen();
+      return loadErrorScreen(errorMessage(error), this.handleRetryClick);
     }
     const view = this.invitationTask.status === TaskStatus.COMPLETE ? this.invitationTask.value : undefined;
-    if (!view) return this.renderLoading();
+    if (!view) return loadingScreen();
+    const screen: ScreenState = { view, viewer: this.viewerOf(view), busy: this.busy, actionError: this.actionError };
     switch (this.step) {
       case 'welcome':
-        return this.renderWelcome(view);
+        return welcomeScreen(screen, { onAccept: this.handleAcceptClick, onDecline: this.handleDeclineClick });
       case 'register':
-        return this.renderRegister(view);
+        return registrationForm(screen, {
+          draft: this.draft!,
+          errors: this.visibleErrors(),
+          termsUrl: this.termsUrl,
+          onInput: this.handleDraftInput,
+          onSubmit: this.handleRegisterSubmit,
+          onBack: this.handleBackClick,
+        });
       case 'sign-in':
-        return this.renderSignIn(view);
+        return signInForm(screen, {
+          password: this.signInPassword,
+          error: this.signInError,
+          onInput: this.handleSignInInput,
+          onSubmit: this.handleSignInSubmit,
+          onBack: this.handleBackClick,
+        });
       case 'switch-person':
-        return this.renderSwitchPerson(view);
+        return switchPersonScreen(screen, { onSignOut: this.handleSignOutClick, onBack: this.handleBackClick });
       case 'decline':
-        return this.renderDecline(view);
+        return declineScreen(screen, { onConfirm: this.handleConfirmDeclineClick, onBack: this.handleBackClick });
       case 'joined':
-        return this.renderEnd(msg(str`You joined ${view.accountName}`), msg(str`You are signed in as ${view.email}.`));
+        return joinedScreen(view);
       case 'declined':
-        return this.renderEnd(
-          msg('You declined the invitation'),
-          msg(str`You did not join ${view.accountName}. If you change your mind, ask your administrator for a new invitation.`),
-        );
+        return declinedScreen(view);
     }
-  }
-
-  private renderLoading() {
-    return html`<div class="loading">
-      <p class="visually-hidden" role="status">${msg('Loading the invitation…')}</p>
-      <span class="bar title" aria-hidden="true"></span>
-      <span class="bar" aria-hidden="true"></span>
-      <span class="bar short" aria-hidden="true"></span>
-    </div>`;
-  }
-
-  private renderLoadError(error: ApiError) {
-    return html`${this.heading(msg('The invitation could not be loaded'))}
-      <p part="error" class="message error" role="alert">${errorMessage(error)}</p>
-      <div class="actions">
-        <button type="button" part="primary-button" class="button primary retry" @click=${this.handleRetryClick}>${msg('Try again')}</button>
-      </div>`;
-  }
-
-  private renderExpired() {
-    return this.renderEnd(
-      msg('This invitation has expired'),
-      msg('Invitations are valid for a limited time. Ask your administrator for a new invitation.'),
-    );
-  }
-
-  /**
-   * A link that no longer works. People often open it again after joining, so that case comes first:
-   * signing in reaches the account (the element knows no page to link to; the host does).
-   */
-  private renderUnusableLink() {
-    return html`${this.heading(msg('This invitation link does not work'))}
-      <p>${msg('The link no longer works: it may have been used already, withdrawn, or copied incompletely.')}</p>
-      <p>${msg('If you already accepted this invitation, sign in to reach the account.')}</p>
-      <p>${msg('Otherwise, ask your administrator for a new invitation.')}</p>`;
-  }
-
-  private renderEnd(title: string, text: string) {
-    return html`${this.heading(title)}
-      <p>${text}</p>`;
-  }
-
-  private renderWelcome(view: InvitationView) {
-    const viewer = this.viewerOf(view);
-    return html`${this.heading(
-        view.inviterName
-          ? msg(str`${view.inviterName} invited you to join ${view.accountName}`)
-          : msg(str`You are invited to join ${view.accountName}`),
-      )}
-      ${viewer === 'someone_else'
-        ? // Whoever is signed in here may not be the invitee: say so before they accept or decline for someone else.
-          html`<p part="note" class="message note">
-            <strong>${msg('You are signed in as another person.')}</strong> ${msg(str`This invitation is for ${view.email}.`)}
-          </p>`
-        : html`<p>${msg(str`The invitation is for ${view.email}.`)}</p>`}
-      <p class="muted">${msg(str`It is valid until ${formatDateTime(view.expiresAt)}.`)}</p>
-      ${this.renderActionError()}
-      <div class="actions">
-        <button type="button" part="primary-button" class="button primary accept" aria-disabled=${this.busy !== undefined} @click=${this.handleAcceptClick}>
-          ${this.busy === 'accept' ? msg('Joining…') : viewer === 'invitee' ? msg('Accept and join') : msg('Accept')}
-        </button>
-        <button type="button" part="secondary-button" class="button decline" aria-disabled=${this.busy !== undefined} @click=${this.handleDeclineClick}>
-          ${msg('Decline')}
-        </button>
-      </div>`;
-  }
-
-  private renderRegister(view: InvitationView) {
-    const draft = this.draft!;
-    const errors = this.visibleErrors();
-    return html`${this.heading(msg(str`Join ${view.accountName}`))}
-      <p>${msg('Choose the name others will see and a password for signing in.')}</p>
-      ${this.viewerOf(view) === 'someone_else'
-        ? html`<p class="message">${msg(str`Someone else is signed in on this browser. Joining signs you in as ${view.email} instead.`)}</p>`
-        : nothing}
-      <form part="form" novalidate @submit=${this.handleRegisterSubmit} @input=${this.handleDraftInput}>
-        ${this.renderReadOnlyEmail(view)}
-        <div class="names">
-          ${this.renderTextField('firstName', msg('First name'), errors, { autocomplete: 'given-name', maxlength: NAME_MAX_LENGTH })}
-          ${this.renderTextField('lastName', msg('Last name'), errors, { autocomplete: 'family-name', maxlength: NAME_MAX_LENGTH })}
-        </div>
-        ${this.renderTextField('password', msg('Password'), errors, {
-          type: 'password',
-          autocomplete: 'new-password',
-          maxlength: PASSWORD_MAX_LENGTH,
-          describedBy: 'password-rules',
-        })}
-        ${this.renderChecklist(draft.password, Boolean(errors.password))}
-        ${this.renderTextField('confirm', msg('Confirm password'), errors, { type: 'password', autocomplete: 'new-password', maxlength: PASSWORD_MAX_LENGTH })}
-        <div class="field checkbox-field">
-          <input
-            id="terms"
-            name="acceptTerms"
-            type="checkbox"
-            required
-            .checked=${draft.acceptTerms}
-            aria-invalid=${errors.acceptTerms ? 'true' : 'false'}
-            aria-describedby=${errors.acceptTerms ? 'terms-error' : nothing}
-          />
-          <label for="terms">
-            ${this.termsUrl
-              ? msg(html`I agree to the <a href=${this.termsUrl} target="_blank" rel="noopener">terms of use</a>`)
-              : msg('I agree to the terms of use')}
-          </label>
-          ${errors.acceptTerms ? html`<p id="terms-error" part="field-error" class="field-error">${errors.acceptTerms}</p>` : nothing}
-        </div>
-        ${this.renderActionError()}
-        <div class="actions">
-          <button type="submit" part="primary-button" class="button primary join" aria-disabled=${this.busy !== undefined}>
-            ${this.busy === 'accept' ? msg('Joining…') : msg(str`Join ${view.accountName}`)}
-          </button>
-          ${this.renderBackButton()}
-        </div>
-      </form>`;
-  }
-
-  private renderTextField(
-    field: Exclude<RegistrationField, 'acceptTerms'>,
-    label: string,
-    errors: FieldErrors,
-    options: { type?: string; autocomplete: string; maxlength: number; describedBy?: string },
-  ) {
-    const id = FIELD_IDS[field];
-    const error = errors[field];
-    const describedBy = [error ? `${id}-error` : '', options.describedBy ?? ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      <input
-        id=${id}
-        name=${field}
-        class="control"
-        type=${options.type ?? 'text'}
-        autocomplete=${options.autocomplete}
-        maxlength=${options.maxlength}
-        required
-        .value=${this.draft![field]}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-      />
-      ${error ? html`<p id="${id}-error" part="field-error" class="field-error">${error}</p>` : nothing}
-    </div>`;
-  }
-
-  /**
-   * Each check of the shared rule, met or not, in words (the marks are decoration). A change is
-   * announced politely, the whole item at once, so a screen reader says which check changed.
-   */
-  private renderChecklist(password: string, failed: boolean) {
-    return html`<div class="rules">
-      <p id="password-rules-label" class="muted">${msg('Your password needs:')}</p>
-      <ul id="password-rules" part="password-checklist" class="checklist" aria-labelledby="password-rules-label" aria-live="polite">
-        ${PASSWORD_CHECKS.map((check) => {
-          const met = check.test(password);
-          return html`<li class=${met ? 'met' : failed ? 'failed' : 'unmet'} data-check=${check.id} aria-atomic="true">
-            <span class="mark" aria-hidden="true">${met ? '✓' : failed ? '✕' : '○'}</span>
-            <span>${passwordCheckLabel(check.id)}</span>
-            <span class="visually-hidden">${met ? msg('(met)') : msg('(not met)')}</span>
-          </li>`;
-        })}
-      </ul>
-    </div>`;
-  }
-
-  private renderSignIn(view: InvitationView) {
-    return html`${this.heading(msg(str`Sign in to join ${view.accountName}`))}
-      <p>${msg(str`${view.email} already has a sign-in. Enter its password to accept the invitation.`)}</p>
-      <form part="form" novalidate @submit=${this.handleSignInSubmit}>
-        ${this.renderReadOnlyEmail(view)}
-        <div class="field">
-          <label for="password">${msg('Password')}</label>
-          <input
-            id="password"
-            name="password"
-            class="control"
-            type="password"
-            autocomplete="current-password"
-            maxlength=${PASSWORD_MAX_LENGTH}
-            required
-            .value=${this.signInPassword}
-            aria-invalid=${this.signInError ? 'true' : 'false'}
-            aria-describedby=${this.signInError ? 'password-error' : nothing}
-            @input=${this.handleSignInInput}
-          />
-          ${this.signInError ? html`<p id="password-error" part="field-error" class="field-error">${this.signInError}</p>` : nothing}
-        </div>
-        ${this.renderActionError()}
-        <div class="actions">
-          <button type="submit" part="primary-button" class="button primary join" aria-disabled=${this.busy !== undefined}>
-            ${this.busy === 'sign-in' ? msg('Signing in…') : this.busy === 'accept' ? msg('Joining…') : msg('Sign in and join')}
-          </button>
-          ${this.renderBackButton()}
-        </div>
-      </form>`;
-  }
-
-  private renderSwitchPerson(view: InvitationView) {
-    return html`${this.heading(msg('You are signed in as another person'))}
-      <p>${msg(str`This invitation is for ${view.email}. To accept it, sign out, then sign in as ${view.email}.`)}</p>
-      ${this.renderActionError()}
-      <div class="actions">
-        <button type="button" part="primary-button" class="button primary sign-out" aria-disabled=${this.busy !== undefined} @click=${this.handleSignOutClick}>
-          ${this.busy === 'sign-out' ? msg('Signing out…') : msg('Sign out')}
-        </button>
-        ${this.renderBackButton()}
-      </div>`;
-  }
-
-  private renderDecline(view: InvitationView) {
-    return html`${this.heading(msg(str`Decline the invitation to ${view.accountName}?`))}
-      <p>${msg(str`This declines the invitation for ${view.email}.`)}</p>
-      ${this.viewerOf(view) === 'someone_else'
-        ? html`<p part="note" class="message note">
-            ${msg(str`You are signed in as another person. Decline only if you are ${view.email}, or that person asked you to.`)}
-          </p>`
-        : nothing}
-      <p>${msg(str`The administrators will see that ${view.email} declined, and this link will stop working.`)}</p>
-      ${this.renderActionError()}
-      <div class="actions">
-        <button type="button" part="decline-button" class="button danger confirm-decline" aria-disabled=${this.busy !== undefined} @click=${this.handleConfirmDeclineClick}>
-          ${this.busy === 'decline' ? msg('Declining…') : msg('Decline invitation')}
-        </button>
-        ${this.renderBackButton()}
-      </div>`;
-  }
-
-  /** The invited email, for reading and for password managers, which file the new password under it. */
-  private renderReadOnlyEmail(view: InvitationView) {
-    return html`<div class="field">
-      <label for="email">${msg('Email')}</label>
-      <input id="email" class="control" type="email" autocomplete="username" readonly .value=${view.email} />
-    </div>`;
-  }
-
-  private renderBackButton() {
-    return html`<button type="button" part="secondary-button" class="button back" aria-disabled=${this.busy !== undefined} @click=${this.handleBackClick}>
-      ${msg('Back')}
-    </button>`;
-  }
-
-  private renderActionError() {
-    return this.actionError ? html`<p part="error" class="message error" role="alert">${this.actionError}</p>` : nothing;
-  }
-
-  /** Every screen's title; focusable so a new screen can take focus and be announced. */
-  private heading(text: string) {
-    return html`<h2 id="heading" part="heading" tabindex="-1">${text}</h2>`;
   }
 
   private viewerOf(view: InvitationView): Viewer {
@@ -443,35 +207,38 @@ export class InvitationResponse extends LitElement {
     this.requestUpdate();
   }
 
-  private async handleRetryClick() {
+  // The listeners (`handle…`) are arrow functions: the screens are plain functions, so `this` must
+  // already be the element when they pass them on.
+
+  private readonly handleRetryClick = async () => {
     await this.invitationTask.run();
     // The button went with the error screen: the screen that replaced it takes focus.
     this.focusAfterRender('#heading');
-  }
+  };
 
-  private handleAcceptClick() {
+  private readonly handleAcceptClick = () => {
     const view = this.invitationTask.value;
     if (!view || this.busy) return;
     if (!view.hasIdentity) this.startRegistration(view);
     else if (this.viewerOf(view) === 'someone_else') this.go('switch-person');
     else if (this.viewerOf(view) === 'anonymous') this.go('sign-in');
     else void this.accept({});
-  }
+  };
 
   private startRegistration(view: InvitationView) {
     this.draft ??= { firstName: view.firstName, lastName: view.lastName, password: '', confirm: '', acceptTerms: false };
     this.go('register');
   }
 
-  private handleDeclineClick() {
+  private readonly handleDeclineClick = () => {
     if (!this.busy) this.go('decline');
-  }
+  };
 
-  private handleBackClick() {
+  private readonly handleBackClick = () => {
     if (!this.busy) this.go('welcome');
-  }
+  };
 
-  private handleDraftInput(event: Event) {
+  private readonly handleDraftInput = (event: Event) => {
     const input = event.target as HTMLInputElement;
     const field = input.name as RegistrationField;
     if (!this.draft || !REGISTRATION_FIELDS.includes(field)) return;
@@ -481,9 +248,9 @@ export class InvitationResponse extends LitElement {
       const { [field]: _answered, ...rest } = this.serverErrors;
       this.serverErrors = rest;
     }
-  }
+  };
 
-  private async handleRegisterSubmit(event: SubmitEvent) {
+  private readonly handleRegisterSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (!this.draft || this.busy) return;
     this.submitted = true;
@@ -496,21 +263,21 @@ export class InvitationResponse extends LitElement {
     }
     const { firstName, lastName, password } = this.draft;
     await this.accept({ registration: { firstName: firstName.trim(), lastName: lastName.trim(), password, acceptTerms: true } });
-  }
+  };
 
-  private handleSignInInput(event: Event) {
+  private readonly handleSignInInput = (event: Event) => {
     this.signInPassword = (event.target as HTMLInputElement).value;
     this.signInError = undefined;
-  }
+  };
 
-  private async handleSignInSubmit(event: SubmitEvent) {
+  private readonly handleSignInSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     const view = this.invitationTask.value;
     if (!view || this.busy) return;
     // Signed in already when only the accept failed last time: just accept again.
     if (this.viewerOf(view) !== 'invitee' && !(await this.signInAsInvitee(view.email))) return;
     await this.accept({});
-  }
+  };
 
   /** Signs in with the typed password; says why under the field when that did not work. */
   private async signInAsInvitee(email: string): Promise<boolean> {
@@ -538,7 +305,7 @@ export class InvitationResponse extends LitElement {
     return true;
   }
 
-  private async handleSignOutClick() {
+  private readonly handleSignOutClick = async () => {
     const view = this.invitationTask.value;
     if (!view || this.busy) return;
     this.busy = 'sign-out';
@@ -552,9 +319,9 @@ export class InvitationResponse extends LitElement {
     } finally {
       this.busy = undefined;
     }
-  }
+  };
 
-  private async handleConfirmDeclineClick() {
+  private readonly handleConfirmDeclineClick = async () => {
     const token = this.token;
     if (!token || this.busy) return;
     this.busy = 'decline';
@@ -568,7 +335,7 @@ export class InvitationResponse extends LitElement {
     } finally {
       this.busy = undefined;
     }
-  }
+  };
 
   private async accept(body: AcceptInvitation) {
     const token = this.token;

@@ -6,58 +6,31 @@ import { DEFAULT_LIST_STATES, MEMBERSHIP_STATES, PAGE_SIZES, USER_SORT_KEYS } fr
 import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { toApiError, type ApiError, type ApiErrorCode } from '../api/api-error.ts';
-import { getInvitationLink, getMe, listGroups, listUsers, renewInvitation, resendInvitation } from '../api/requests.ts';
+import { toApiError, type ApiError } from '../api/api-error.ts';
+import { getMe, listGroups, listUsers } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
-import {
-  InvitationLinkCopiedEvent,
-  InvitationRenewedEvent,
-  InvitationResentEvent,
-  RemoveUserRequestEvent,
-  UsersTableStateChangeEvent,
-  type UserRef,
-  type UsersTableState,
-} from '../events.ts';
+import { UsersTableStateChangeEvent, type UsersTableState } from '../events.ts';
 import { formatNumber } from '../internal/format.ts';
-import '../internal/menu-button/menu-button.ts';
-import type { MenuButton, MenuItem, MenuSelectEvent } from '../internal/menu-button/menu-button.ts';
-import { fullName, groupsCell, lastSignInCell, skeletonRow, stateCell, userCell } from './cells.ts';
-import {
-  errorMessage,
-  invitationActionError,
-  invitationActionLabel,
-  isAccessError,
-  sortLabel,
-  stateLabel,
-  type InvitationAction,
-} from './labels.ts';
+import { groupsCell, lastSignInCell, skeletonRow, stateCell, userCell } from './cells.ts';
+import { errorMessage, isAccessError, sortLabel } from './labels.ts';
+import { RowActionsController } from './row-actions.ts';
+import { RowFocusController } from './row-focus.ts';
+import { StateFilterController } from './state-filter.ts';
 import { usersTableStyles } from './users-table.styles.ts';
 
-const ALL_STATES = MEMBERSHIP_STATES;
 const DEFAULT_PAGE_SIZE = 25;
 const SEARCH_DEBOUNCE_MS = 300;
 const SKELETON_ROWS = 5;
 const COLUMN_COUNT = 6;
-/** Rows in these states have nothing left to act on, so they get no actions menu. */
-const NO_ACTION_STATES: readonly MembershipState[] = ['removed', 'declined'];
-/** Refusals of an invitation action that mean the row was out of date: it is loaded again. */
-const STALE_ROW_CODES: readonly ApiErrorCode[] = ['invitation_expired', 'invitation_still_valid', 'not_invited'];
 
 /** `states="invited,active"` ⇄ `['invited', 'active']`; unknown names are dropped. */
 const stateListConverter: ComplexAttributeConverter<MembershipState[]> = {
   fromAttribute: (value) => {
     const states = (value ?? '').split(',').map((s) => s.trim());
-    return ALL_STATES.filter((s) => states.includes(s));
+    return MEMBERSHIP_STATES.filter((s) => states.includes(s));
   },
   toAttribute: (value) => value.join(','),
 };
-
-/** Where keyboard focus was in the rows before they changed, to put it back near there if the change took it away. */
-interface RowFocus {
-  userId: string;
-  /** The row's position on the page. */
-  index: number;
-}
 
 /** One loaded page, with where it starts so the range text always matches the rows shown. */
 interface LoadedPage {
@@ -181,11 +154,8 @@ export class UsersTable extends LitElement {
   @state() private cursor?: string;
   /** Cursors of the pages before this one, so Previous can go back. */
   @state() private previousCursors: (string | undefined)[] = [];
-  /** Why the last row action failed; cleared by the next one or when the list changes. */
-  @state() private actionError = '';
 
   @query('.tooltip') private tooltip?: HTMLElement;
-  @query('details.state-filter') private stateFilter?: HTMLDetailsElement;
 
   private readonly api = new RosterApiController(this);
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -194,8 +164,6 @@ export class UsersTable extends LitElement {
   private listAccountId?: string;
   /** `refresh()` is under way: the rows stay on screen (and focus in them) instead of skeletons. */
   private refreshing = false;
-  /** Where focus was in the rows when this update began; see `keepFocusInTable`. */
-  private rowFocus?: RowFocus;
 
   private readonly pageTask = new Task(this, {
     task: async ([client, accountId, q, states, group, sort, order, limit, cursor, offset], { signal }) => {
@@ -230,6 +198,23 @@ export class UsersTable extends LitElement {
     args: () => [this.api.client] as const,
   });
 
+  /** Puts keyboard focus back in the rows when an update took it away. */
+  private readonly rowFocus = new RowFocusController(this);
+
+  /** Each row's actions menu, what its items do, and why the last one failed. */
+  private readonly rowActions = new RowActionsController(this, {
+    api: this.api,
+    viewerId: () => this.meTask.value?.user.id,
+    userOf: (userId) => this.pageTask.value?.items.find((item) => item.id === userId),
+    reload: () => this.refresh(),
+  });
+
+  /** The toolbar's "States: n of m" popup. */
+  private readonly stateFilter = new StateFilterController(this, {
+    selected: () => this.effectiveStates,
+    onChange: (states) => this.commit({ states }),
+  });
+
   /**
    * Loads the current page again (same search, filters, sort and page), e.g. after a user was removed.
    * The rows shown stay until the new ones arrive, so keyboard focus is not lost in a skeleton.
@@ -251,10 +236,7 @@ export class UsersTable extends LitElement {
     await this.updateComplete;
     await this.pageTask.taskComplete.catch(() => undefined);
     await this.updateComplete;
-    const row = this.rowOf(userId);
-    if (!row) return false;
-    await this.focusRow(row);
-    return true;
+    return this.rowFocus.focusUser(userId);
   }
 
   /** Moves focus to the search box (when the list is shown). */
@@ -290,7 +272,6 @@ export class UsersTable extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
-    document.removeEventListener('pointerdown', this.handleOutsidePointerDown);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -304,59 +285,10 @@ export class UsersTable extends LitElement {
       this.listKey = key;
       this.cursor = undefined;
       this.previousCursors = [];
-      this.actionError = '';
+      this.rowActions.clearError();
     }
     // The host (or a committed search) changed `q`: show it, unless the box already says the same.
     if (changed.has('q') && this.q !== this.searchDraft.trim()) this.searchDraft = this.q;
-    this.rowFocus = this.focusedRow();
-  }
-
-  protected override updated(): void {
-    const before = this.rowFocus;
-    this.rowFocus = undefined;
-    if (before && this.focusIsLost()) void this.keepFocusInTable(before);
-  }
-
-  /** The row holding keyboard focus, if focus is in one. */
-  private focusedRow(): RowFocus | undefined {
-    const active = this.shadowRoot?.activeElement;
-    const row = active?.closest<HTMLTableRowElement>('tbody tr[data-user-id]');
-    if (!row) return undefined;
-    return { userId: row.dataset.userId!, index: this.dataRows().indexOf(row) };
-  }
-
-  /** Nothing has focus: the focused control was taken out of the page (not moved elsewhere by the person). */
-  private focusIsLost(): boolean {
-    const active = document.activeElement;
-    return !this.shadowRoot?.activeElement && (active === null || active === document.body);
-  }
-
-  /**
-   * Focus was in a row that changed or went away: the same person's row, else the row now in that
-   * place (the next one, or the last), else the table itself takes it, so it never falls to the page.
-   */
-  private async keepFocusInTable(before: RowFocus) {
-    const rows = this.dataRows();
-    const row = this.rowOf(before.userId) ?? rows[Math.min(before.index, rows.length - 1)];
-    if (row) await this.focusRow(row, () => this.focusIsLost());
-    else this.renderRoot.querySelector<HTMLElement>('table')?.focus();
-  }
-
-  /** A row's actions button, or its name cell when it has no actions; `stillWanted` is checked once the button is ready. */
-  private async focusRow(row: HTMLTableRowElement, stillWanted: () => boolean = () => true) {
-    const menu = row.querySelector<MenuButton>('roster-menu-button');
-    if (menu) await menu.updateComplete;
-    if (!stillWanted()) return;
-    if (menu) menu.focus();
-    else row.querySelector<HTMLElement>('.user-cell')?.focus();
-  }
-
-  private dataRows(): HTMLTableRowElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLTableRowElement>('tbody tr[data-user-id]')];
-  }
-
-  private rowOf(userId: string): HTMLTableRowElement | undefined {
-    return this.dataRows().find((row) => row.dataset.userId === userId);
   }
 
   protected override render() {
@@ -368,7 +300,7 @@ export class UsersTable extends LitElement {
     const error = this.pageTask.status === TaskStatus.ERROR ? toApiError(this.pageTask.error) : undefined;
     return html`<div part="base" class="base">
       ${error && isAccessError(error) ? nothing : this.renderToolbar()}
-      ${this.actionError ? html`<p part="action-error" class="message error" role="alert">${this.actionError}</p>` : nothing}
+      ${this.rowActions.renderError()}
       ${error ? this.renderError(error) : html`${this.renderTable()}${this.renderFooter()}`}
       <div class="tooltip" part="tooltip" popover="manual" aria-hidden="true"></div>
     </div>`;
@@ -392,22 +324,7 @@ export class UsersTable extends LitElement {
           @keydown=${this.handleSearchKeydown}
         />
       </div>
-      <details part="state-filter" class="state-filter" @toggle=${this.handleStateFilterToggle} @keydown=${this.handleStateFilterKeydown}>
-        <summary class="button">
-          ${msg(str`States: ${this.effectiveStates.length} of ${ALL_STATES.length}`)}
-        </summary>
-        <fieldset class="popover">
-          <legend class="visually-hidden">${msg('Show users in these states')}</legend>
-          ${ALL_STATES.map((s) => {
-            const checked = this.effectiveStates.includes(s);
-            // At least one state stays selected: an empty filter would mean nothing to show.
-            return html`<label class="check">
-              <input type="checkbox" value=${s} .checked=${checked} ?disabled=${checked && this.effectiveStates.length === 1} @change=${this.handleStateChange} />
-              ${stateLabel(s)}
-            </label>`;
-          })}
-        </fieldset>
-      </details>
+      ${this.stateFilter.render()}
       <label class="field">
         <span class="label">${msg('Group')}</span>
         <select part="group-filter" class="control" @change=${this.handleGroupChange}>
@@ -477,65 +394,9 @@ export class UsersTable extends LitElement {
         <td>${stateCell(user, now)}</td>
         <td>${lastSignInCell(user)}</td>
         <td>${groupsCell(user)}</td>
-        <td class="actions">${this.renderActions(user)}</td>
+        <td class="actions">${this.rowActions.renderMenu(user)}</td>
       </tr>`,
     );
-  }
-
-  /** The row's actions menu; only the actions that apply to this person are offered, and no menu when none do. */
-  private renderActions(user: UserListItem) {
-    const viewerId = this.meTask.value?.user.id;
-    // Until the viewer is known nothing is offered: their own row must never offer Remove.
-    if (!viewerId || NO_ACTION_STATES.includes(user.state)) return nothing;
-    const actions: InvitationAction[] = user.state === 'invited' ? ['copy-link', 'resend'] : user.state === 'expired' ? ['renew'] : [];
-    const items: MenuItem[] = actions.map((id) => ({ id, label: invitationActionLabel(id) }));
-    if (user.id !== viewerId) items.push({ id: 'remove', label: msg('Remove'), danger: true });
-    if (items.length === 0) return nothing;
-    return html`<roster-menu-button
-      part="actions"
-      exportparts="menu-button: actions-button, menu: actions-menu, menu-item: actions-menu-item"
-      data-user-id=${user.id}
-      label=${msg(str`Actions for ${fullName(user)}`)}
-      .items=${items}
-      @menu-select=${this.handleActionSelect}
-    ></roster-menu-button>`;
-  }
-
-  private handleActionSelect(event: MenuSelectEvent) {
-    const userId = (event.currentTarget as HTMLElement).dataset.userId;
-    const accountId = this.api.accountId;
-    const user = this.pageTask.value?.items.find((item) => item.id === userId);
-    if (!user || !accountId) return;
-    const ref = { accountId, userId: user.id };
-    if (event.detail === 'remove') this.dispatchEvent(new RemoveUserRequestEvent(ref));
-    else void this.runInvitationAction(event.detail as InvitationAction, ref, fullName(user));
-  }
-
-  /** Copy link, Resend or Send new: the outcome is an event for the host, or a message above the table. */
-  private async runInvitationAction(action: InvitationAction, ref: UserRef, name: string) {
-    const { client } = this.api;
-    this.actionError = '';
-    try {
-      if (action === 'copy-link') {
-        const { link } = await getInvitationLink(client, ref.accountId, ref.userId);
-        if (await copyText(link)) this.dispatchEvent(new InvitationLinkCopiedEvent(ref, name));
-        // The link is still useful when the browser refuses the clipboard: show it to copy by hand.
-        else this.actionError = msg(str`The browser did not allow copying. The invitation link of ${name} is ${link}`);
-        return;
-      }
-      if (action === 'resend') {
-        await resendInvitation(client, ref.accountId, ref.userId);
-        this.dispatchEvent(new InvitationResentEvent(ref, name));
-      } else {
-        await renewInvitation(client, ref.accountId, ref.userId);
-        this.dispatchEvent(new InvitationRenewedEvent(ref, name));
-      }
-      await this.refresh();
-    } catch (error) {
-      const apiError = toApiError(error);
-      this.actionError = invitationActionError(action, apiError, name);
-      if (STALE_ROW_CODES.includes(apiError.code)) await this.refresh();
-    }
   }
 
   private renderFooter() {
@@ -602,32 +463,6 @@ export class UsersTable extends LitElement {
     if (q !== this.q) this.commit({ q });
   }
 
-  private handleStateChange(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const selected = new Set(this.effectiveStates);
-    if (input.checked) selected.add(input.value as MembershipState);
-    else selected.delete(input.value as MembershipState);
-    this.commit({ states: ALL_STATES.filter((s) => selected.has(s)) });
-  }
-
-  private handleStateFilterToggle() {
-    if (this.stateFilter?.open) document.addEventListener('pointerdown', this.handleOutsidePointerDown);
-    else document.removeEventListener('pointerdown', this.handleOutsidePointerDown);
-  }
-
-  /** Escape closes the state filter and gives focus back to its button. */
-  private handleStateFilterKeydown(event: KeyboardEvent) {
-    if (event.key !== 'Escape' || !this.stateFilter?.open) return;
-    event.preventDefault();
-    this.stateFilter.open = false;
-    this.stateFilter.querySelector('summary')?.focus();
-  }
-
-  /** A click anywhere else closes the state filter, like any popup. */
-  private readonly handleOutsidePointerDown = (event: PointerEvent) => {
-    if (this.stateFilter && !event.composedPath().includes(this.stateFilter)) this.stateFilter.open = false;
-  };
-
   private handleGroupChange(event: Event) {
     this.commit({ group: (event.target as HTMLSelectElement).value });
   }
@@ -681,16 +516,6 @@ export class UsersTable extends LitElement {
 
   private hideTooltip() {
     if (this.tooltip?.matches(':popover-open')) this.tooltip.hidePopover();
-  }
-}
-
-/** Puts text on the clipboard; false when the browser refuses (no permission, no focus, insecure page). */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,0 +1,128 @@
+import { msg, str } from '@lit/localize';
+import type { MembershipState, UserListItem } from '@roster/shared';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { toApiError, type ApiErrorCode } from '../api/api-error.ts';
+import { getInvitationLink, renewInvitation, resendInvitation } from '../api/requests.ts';
+import type { RosterApiController } from '../api/roster-api-controller.ts';
+import { InvitationLinkCopiedEvent, InvitationRenewedEvent, InvitationResentEvent, RemoveUserRequestEvent, type UserRef } from '../events.ts';
+import '../internal/menu-button/menu-button.ts';
+import type { MenuItem, MenuSelectEvent } from '../internal/menu-button/menu-button.ts';
+import { fullName } from './cells.ts';
+import { invitationActionError, invitationActionLabel, type InvitationAction } from './labels.ts';
+
+/** Rows in these states have nothing left to act on, so they get no actions menu. */
+const NO_ACTION_STATES: readonly MembershipState[] = ['removed', 'declined'];
+/** Refusals of an invitation action that mean the row was out of date: it is loaded again. */
+const STALE_ROW_CODES: readonly ApiErrorCode[] = ['invitation_expired', 'invitation_still_valid', 'not_invited'];
+
+/** What the row actions need from the table. */
+export interface RowActionsOptions {
+  /** The client and account the rows belong to. */
+  api: RosterApiController;
+  /** The viewer's own user id, once known: nobody removes themselves. */
+  viewerId: () => string | undefined;
+  /** A row's person as last loaded. */
+  userOf: (userId: string) => UserListItem | undefined;
+  /** Loads the rows again, keeping them on screen meanwhile (the table's `refresh()`). */
+  reload: () => Promise<void>;
+}
+
+/**
+ * The actions menu of each row and what its items do. Remove only asks the host (`remove-user-request`);
+ * Copy invitation link, Resend invitation and Send new invitation are done here and reported as events
+ * from the table, or, when they fail, as a message above the rows. That message is this controller's
+ * own state: setting it asks the table to render again.
+ */
+export class RowActionsController {
+  /** Why the last row action failed; cleared by the next one or when the list changes. */
+  private error = '';
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: RowActionsOptions,
+  ) {}
+
+  /** The list changed: a failure about the rows before is no longer worth showing. */
+  clearError(): void {
+    this.setError('');
+  }
+
+  /** The row's actions menu; only the actions that apply to this person are offered, and no menu when none do. */
+  renderMenu(user: UserListItem) {
+    const viewerId = this.options.viewerId();
+    // Until the viewer is known nothing is offered: their own row must never offer Remove.
+    if (!viewerId || NO_ACTION_STATES.includes(user.state)) return nothing;
+    const actions: InvitationAction[] = user.state === 'invited' ? ['copy-link', 'resend'] : user.state === 'expired' ? ['renew'] : [];
+    const items: MenuItem[] = actions.map((id) => ({ id, label: invitationActionLabel(id) }));
+    if (user.id !== viewerId) items.push({ id: 'remove', label: msg('Remove'), danger: true });
+    if (items.length === 0) return nothing;
+    return html`<roster-menu-button
+      part="actions"
+      exportparts="menu-button: actions-button, menu: actions-menu, menu-item: actions-menu-item"
+      data-user-id=${user.id}
+      label=${msg(str`Actions for ${fullName(user)}`)}
+      .items=${items}
+      @menu-select=${this.handleSelect}
+    ></roster-menu-button>`;
+  }
+
+  /** Why the last action failed, announced as an alert; nothing when it did not. */
+  renderError() {
+    return this.error ? html`<p part="action-error" class="message error" role="alert">${this.error}</p>` : nothing;
+  }
+
+  // An arrow function: Lit would call a method with the table as `this`.
+  private readonly handleSelect = (event: MenuSelectEvent) => {
+    const userId = (event.currentTarget as HTMLElement).dataset.userId;
+    const accountId = this.options.api.accountId;
+    const user = userId ? this.options.userOf(userId) : undefined;
+    if (!user || !accountId) return;
+    const ref = { accountId, userId: user.id };
+    if (event.detail === 'remove') this.host.dispatchEvent(new RemoveUserRequestEvent(ref));
+    else void this.runInvitationAction(event.detail as InvitationAction, ref, fullName(user));
+  };
+
+  /** Copy link, Resend or Send new: the outcome is an event for the host, or a message above the table. */
+  private async runInvitationAction(action: InvitationAction, ref: UserRef, name: string) {
+    const { client } = this.options.api;
+    this.setError('');
+    try {
+      if (action === 'copy-link') {
+        const { link } = await getInvitationLink(client, ref.accountId, ref.userId);
+        if (await copyText(link)) this.host.dispatchEvent(new InvitationLinkCopiedEvent(ref, name));
+        // The link is still useful when the browser refuses the clipboard: show it to copy by hand.
+        else this.setError(msg(str`The browser did not allow copying. The invitation link of ${name} is ${link}`));
+        return;
+      }
+      if (action === 'resend') {
+        await resendInvitation(client, ref.accountId, ref.userId);
+        this.host.dispatchEvent(new InvitationResentEvent(ref, name));
+      } else {
+        await renewInvitation(client, ref.accountId, ref.userId);
+        this.host.dispatchEvent(new InvitationRenewedEvent(ref, name));
+      }
+      await this.options.reload();
+    } catch (error) {
+      const apiError = toApiError(error);
+      this.setError(invitationActionError(action, apiError, name));
+      if (STALE_ROW_CODES.includes(apiError.code)) await this.options.reload();
+    }
+  }
+
+  /** Like a Lit state property: the table renders again only when the message actually changes. */
+  private setError(error: string) {
+    if (error === this.error) return;
+    this.error = error;
+    this.host.requestUpdate();
+  }
+}
+
+/** Puts text on the clipboard; false when the browser refuses (no permission, no focus, insecure page). */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
