@@ -1,8 +1,12 @@
 // `npm run build`: the browser bundles.
-//   packages/components/src/index.ts → packages/components/dist/roster.js (the elements)
-//   demo/main.ts                     → demo/dist/main.js (the demo page's host code)
-//   demo/invite.ts                   → demo/dist/invite.js (the invitation page's host code)
-import { build } from 'esbuild';
+//   packages/components/src/index.ts      → packages/components/dist/roster.js (the Users screen's elements)
+//   the two dialogs                       → packages/components/dist/{add-users,remove-user}-dialog.js
+//                                           (fetched by <users-settings> when first opened)
+//   packages/components/src/invitation.ts → packages/components/dist/invitation.js (the invitee's element)
+//   code they share (Lit, the API client) → packages/components/dist/chunk-<hash>.js
+//   demo/main.ts                          → demo/dist/main.js (the demo page's host code)
+//   demo/invite.ts                        → demo/dist/invite.js (the invitation page's host code)
+import { build, transform } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,21 +30,50 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * esbuild minifies JavaScript but leaves template literals alone: the CSS of the elements' `css\`…\``
+ * styles (none of which interpolate) is minified here with esbuild's own CSS minifier.
+ */
+const minifyElementStyles = {
+  name: 'minify-element-styles',
+  setup(build) {
+    build.onLoad({ filter: /packages\/components\/src\/.*(\.styles|tokens)\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      let contents = '';
+      let last = 0;
+      for (const match of source.matchAll(/css`([^`$]*)`/g)) {
+        // utf8 keeps characters like ▾ as they are; backslashes are escaped for the template literal.
+        const { code } = await transform(match[1], { loader: 'css', minify: true, charset: 'utf8' });
+        contents += `${source.slice(last, match.index)}css\`${code.trim().replaceAll('\\', '\\\\')}\``;
+        last = match.index + match[0].length;
+      }
+      return { contents: contents + source.slice(last), loader: 'ts' };
+    });
+  },
+};
+
 const components = await build({
   ...common,
-  entryPoints: [join(root, 'packages/components/src/index.ts')],
-  outfile: join(root, 'packages/components/dist/roster.js'),
+  entryPoints: {
+    roster: join(root, 'packages/components/src/index.ts'),
+    'add-users-dialog': join(root, 'packages/components/src/add-users-dialog/add-users-dialog.ts'),
+    'remove-user-dialog': join(root, 'packages/components/src/remove-user-dialog/remove-user-dialog.ts'),
+    invitation: join(root, 'packages/components/src/invitation.ts'),
+  },
+  outdir: join(root, 'packages/components/dist'),
+  splitting: true,
+  plugins: [minifyElementStyles],
 });
 
 const leaked = Object.keys(components.metafile.inputs).filter((input) => SERVER_ONLY.some((pattern) => pattern.test(input)));
 if (leaked.length > 0) {
-  console.error(`roster.js must not contain server code, but it includes:\n  ${leaked.join('\n  ')}`);
+  console.error(`The element bundles must not contain server code, but they include:\n  ${leaked.join('\n  ')}`);
   process.exit(1);
 }
 
 // zod is allowed but costs ~90 KiB gzipped; the elements take runtime values from @roster/shared/values.
 if (Object.keys(components.metafile.inputs).some((input) => input.includes('node_modules/zod/'))) {
-  console.warn('Note: roster.js includes zod. Import runtime values from @roster/shared/values and only types from @roster/shared.');
+  console.warn('Note: the element bundles include zod. Import runtime values from @roster/shared/values and only types from @roster/shared.');
 }
 
 await build({
@@ -49,8 +82,33 @@ await build({
   outdir: join(root, 'demo/dist'),
 });
 
-for (const file of ['packages/components/dist/roster.js', 'demo/dist/main.js', 'demo/dist/invite.js']) {
-  const code = await readFile(join(root, file));
-  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-  console.log(`${file}: ${kib(code.length)} (${kib(gzipSync(code).length)} gzipped)`);
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const gzipped = async (file) => gzipSync(await readFile(join(root, file))).length;
+
+/** What a page that loads `entry` downloads before anything shows: it and the chunks it imports statically. */
+function firstLoad(metafile, entry) {
+  const files = new Set();
+  const visit = (file) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const imported of metafile.outputs[file].imports) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(entry);
+  return [...files];
+}
+
+/** The Users screen's first load must stay light (gzipped bytes); the build fails past it. */
+const SCREEN_BUDGET = 25_000;
+
+for (const name of ['roster', 'add-users-dialog', 'remove-user-dialog', 'invitation']) {
+  const files = firstLoad(components.metafile, `packages/components/dist/${name}.js`);
+  const total = (await Promise.all(files.map(gzipped))).reduce((a, b) => a + b, 0);
+  console.log(`${name}.js with the chunks it imports: ${kib(total)} gzipped`);
+  if (name === 'roster' && total > SCREEN_BUDGET) {
+    console.error(`roster.js's first load is ${total} bytes gzipped, over the budget of ${SCREEN_BUDGET}.`);
+    process.exit(1);
+  }
+}
+for (const file of ['demo/dist/main.js', 'demo/dist/invite.js']) {
+  console.log(`${file}: ${kib(await gzipped(file))} gzipped`);
 }

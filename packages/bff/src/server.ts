@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { createApp } from './app.ts';
 import { connectDatabase, redactUrl } from './db/connect.ts';
@@ -14,11 +14,9 @@ import { loadSecret, publicUrlOf } from './server-settings.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The demo's files: the page, the production bundle of the elements, and the page's own script. */
+/** The demo's own files: the pages and their scripts (the element bundles are served from their folder below). */
 const DEMO_FILES: Record<string, { path: string; type: string }> = {
   '/': { path: 'demo/index.html', type: 'text/html; charset=utf-8' },
-  '/assets/roster.js': { path: 'packages/components/dist/roster.js', type: 'text/javascript; charset=utf-8' },
-  '/assets/roster.js.map': { path: 'packages/components/dist/roster.js.map', type: 'application/json' },
   '/assets/demo.js': { path: 'demo/dist/main.js', type: 'text/javascript; charset=utf-8' },
   '/assets/main.js.map': { path: 'demo/dist/main.js.map', type: 'application/json' },
   '/assets/demo.css': { path: 'demo/demo.css', type: 'text/css; charset=utf-8' },
@@ -42,13 +40,19 @@ async function main() {
   const secret = await loadSecret(env, { generate: true });
   server.route('/api', createApp({ db: database.db, databaseKind: database.kind, secret, publicUrl }));
   server.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } }));
-  for (const [url, file] of Object.entries(DEMO_FILES)) {
-    server.get(url, async (c) => {
-      const body = await readFile(join(root, file.path)).catch(() => null);
-      if (!body) return c.text(`${file.path} is missing: run "npm run build" first.`, 404);
-      return c.body(body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' });
-    });
-  }
+  const serveFile = (file: { path: string; type: string }) => async (c: Context) => {
+    const body = await readFile(join(root, file.path)).catch(() => null);
+    if (!body) return c.text(`${file.path} is missing: run "npm run build" first.`, 404);
+    return c.body(body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' });
+  };
+  for (const [url, file] of Object.entries(DEMO_FILES)) server.get(url, serveFile(file));
+  // roster.js, the dialogs it fetches on first use, invitation.js and their shared chunks. The
+  // name pattern has no slash, so nothing outside the folder can be asked for.
+  server.get('/assets/:file{[\\w-]+\\.js(?:\\.map)?}', (c) => {
+    const file = c.req.param('file');
+    const type = file.endsWith('.map') ? 'application/json' : 'text/javascript; charset=utf-8';
+    return serveFile({ path: `packages/components/dist/${file}`, type })(c);
+  });
 
   const delivery = deliveryFromEnv(env, { db: database.db, secret });
   if (env.ROSTER_OUTBOX_WORKER === 'on') delivery.worker.start();

@@ -1,18 +1,19 @@
 /**
- * Roster's custom elements. Importing this module registers every element
- * (`<roster-provider>`, `<users-table>`, `<remove-user-dialog>`, `<add-users-dialog>`, `<users-settings>`, `<invitation-response>`).
+ * The administrators' Users screen (bundle `roster.js`). Importing this module registers
+ * `<roster-provider>`, `<users-table>` and `<users-settings>`; the last loads `<add-users-dialog>` and
+ * `<remove-user-dialog>` when first needed.
+ * The invitee's `<invitation-response>` lives on another page and in its own bundle (`invitation.ts`).
  */
 // The provider is registered first so that, on a page parsed before this script ran, it is upgraded
 // and answering context requests before the elements inside it ask.
 export { RosterProvider } from './roster-provider/roster-provider.ts';
 export { UsersTable } from './users-table/users-table.ts';
-export { RemoveUserDialog } from './remove-user-dialog/remove-user-dialog.ts';
-export { AddUsersDialog } from './add-users-dialog/add-users-dialog.ts';
+// The dialogs load when `<users-settings>` first opens one (bundles `add-users-dialog.js`,
+// `remove-user-dialog.js`); import those modules to use a dialog on its own.
+export type { RemoveUserDialog } from './remove-user-dialog/remove-user-dialog.ts';
+export type { AddUsersDialog } from './add-users-dialog/add-users-dialog.ts';
 export { UsersSettings } from './users-settings/users-settings.ts';
-export { InvitationResponse } from './invitation-response/invitation-response.ts';
 export {
-  InvitationAcceptedEvent,
-  InvitationDeclinedEvent,
   InvitationLinkCopiedEvent,
   InvitationRenewedEvent,
   InvitationResentEvent,

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../index.ts';
+import './add-users-dialog.ts';
 import type { UsersInvitedEvent } from '../events.ts';
 import { accountOf, fetchUsers, shadowOf, signIn } from '../internal/testing.ts';
 import type { AddUsersDialog } from './add-users-dialog.ts';

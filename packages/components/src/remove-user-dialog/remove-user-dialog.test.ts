@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Me, UserDetails } from '@roster/shared';
 import { sendKeys } from '@web/test-runner-commands';
 import '../index.ts';
+import './remove-user-dialog.ts';
 import type { UserRemovedEvent } from '../events.ts';
 import { accountOf, dataRows, emails, fetchUsers, settled, shadowOf, signIn } from '../internal/testing.ts';
 import type { UsersSettings } from '../users-settings/users-settings.ts';

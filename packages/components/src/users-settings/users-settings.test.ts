@@ -1,5 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../index.ts';
+// A host that loaded the dialogs itself: they open at once (users-settings.lazy.test.ts covers loading on demand).
+import '../add-users-dialog/add-users-dialog.ts';
+import '../remove-user-dialog/remove-user-dialog.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
 import type { UserRemovedEvent, UsersInvitedEvent, ViewUserRequestEvent } from '../events.ts';

@@ -4,7 +4,6 @@ import type { MembershipState } from '@roster/shared';
 import { DEFAULT_LIST_STATES, MEMBERSHIP_STATES } from '@roster/shared/values';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import '../add-users-dialog/add-users-dialog.ts';
 import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
 import type {
   InvitationLinkCopiedEvent,
@@ -18,7 +17,6 @@ import type {
 import { getMe } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { formatNumber } from '../internal/format.ts';
-import '../remove-user-dialog/remove-user-dialog.ts';
 import type { RemoveUserDialog } from '../remove-user-dialog/remove-user-dialog.ts';
 import '../users-table/users-table.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
@@ -30,6 +28,15 @@ const TABLE_PARTS = [
   'skeleton-row', 'user-cell', 'avatar', 'badge', 'group-count', 'tooltip', 'empty', 'message', 'footer', 'page-size', 'pager-button',
   'actions-button', 'actions-menu', 'actions-menu-item', 'action-error',
 ].join(', ');
+
+/**
+ * The dialogs' code is fetched when one is first needed: the screen's first paint does without it
+ * (`roster.js` stays small). A host that loaded a dialog itself has it defined, and it opens at once.
+ */
+const DIALOG_MODULES = {
+  'add-users-dialog': () => import('../add-users-dialog/add-users-dialog.ts'),
+  'remove-user-dialog': () => import('../remove-user-dialog/remove-user-dialog.ts'),
+};
 
 /** How long a success message stays. */
 const TOAST_MS = 5000;
@@ -146,8 +153,10 @@ export class UsersSettings extends LitElement {
   }
 
   private handleRemoveRequest(event: RemoveUserRequestEvent) {
-    this.removeDialog.accountId = event.detail.accountId;
-    this.removeDialog.show(event.detail.userId);
+    this.whenDefined('remove-user-dialog', () => {
+      this.removeDialog.accountId = event.detail.accountId;
+      this.removeDialog.show(event.detail.userId);
+    });
   }
 
   private handleUserRemoved(event: UserRemovedEvent) {
@@ -157,7 +166,16 @@ export class UsersSettings extends LitElement {
   }
 
   private handleAddClick() {
-    this.addDialog.show();
+    this.whenDefined('add-users-dialog', () => this.addDialog.show());
+  }
+
+  /** Runs `use` once the dialog's element is defined: at once if it is, else after fetching its code. */
+  private whenDefined(tag: keyof typeof DIALOG_MODULES, use: () => void) {
+    if (customElements.get(tag)) {
+      use();
+      return;
+    }
+    DIALOG_MODULES[tag]().then(use, () => this.showToast(msg('This part of the screen could not be loaded. Try again.')));
   }
 
   private handleUsersInvited(event: UsersInvitedEvent) {

@@ -1,0 +1,42 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+// Only the screen itself, as roster.js ships it: the dialogs' modules are not loaded yet.
+import '../users-settings/users-settings.ts';
+import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
+import { accountOf, settled, shadowOf, signIn } from '../internal/testing.ts';
+import type { RemoveUserDialog } from '../remove-user-dialog/remove-user-dialog.ts';
+import type { UsersTable } from '../users-table/users-table.ts';
+import type { UsersSettings } from './users-settings.ts';
+
+describe('<users-settings> loading its dialogs on first use', () => {
+  let acme: string;
+
+  before(async () => {
+    acme = accountOf(await signIn('admin@acme.test'), 'Acme Corp');
+  });
+
+  it('fetches and opens the add and remove dialogs when first asked for', async () => {
+    expect(customElements.get('add-users-dialog')).to.equal(undefined);
+    expect(customElements.get('remove-user-dialog')).to.equal(undefined);
+    const settings = await fixture<UsersSettings>(html`<users-settings account-id=${acme}></users-settings>`);
+    const table = shadowOf(settings).querySelector('users-table') as UsersTable;
+    await settled(table);
+
+    await waitUntil(() => shadowOf(settings).querySelector('[part="add-button"]'), 'no Add users button');
+    shadowOf(settings).querySelector<HTMLButtonElement>('[part="add-button"]')!.click();
+    const addDialog = shadowOf(settings).querySelector('add-users-dialog') as AddUsersDialog;
+    await waitUntil(() => addDialog.open, 'the add dialog did not open', { timeout: 5000 });
+    // Set before its code arrived, the account still reached it.
+    expect(addDialog.accountId).to.equal(acme);
+    addDialog.close();
+
+    await waitUntil(() => shadowOf(table).querySelector('roster-menu-button'), 'no row actions', { timeout: 5000 });
+    const menu = shadowOf(table).querySelector('roster-menu-button')!;
+    shadowOf(menu).querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!.click();
+    const remove = [...shadowOf(menu).querySelectorAll<HTMLElement>('[role="menuitem"]')].find((item) => item.textContent!.trim() === 'Remove')!;
+    remove.click();
+    const removeDialog = shadowOf(settings).querySelector('remove-user-dialog') as RemoveUserDialog;
+    await waitUntil(() => removeDialog.open, 'the remove dialog did not open', { timeout: 5000 });
+    expect(removeDialog.accountId).to.equal(acme);
+    removeDialog.close();
+  });
+});
