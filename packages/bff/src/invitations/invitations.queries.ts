@@ -159,31 +159,10 @@ export function markInvitationSent(db: Kysely<DB>, invitationId: string, change:
     .executeTakeFirstOrThrow();
 }
 
-/** The full name of the `inviter` joined in (empty when their identity is gone). */
-const INVITER_NAME = sql<string>`coalesce(inviter.first_name || ' ' || inviter.last_name, '')`;
-
-/** What an invitation email and the invitee's screen say about one membership. */
-export function findInvitee(db: Kysely<DB>, accountId: string, userId: string) {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('memberships as m', 'm.user_id', 'u.id')
-    .innerJoin('accounts as a', 'a.id', 'm.account_id')
-    .leftJoin('users as inviter', 'inviter.id', 'm.invited_by')
-    .select([
-      'u.email',
-      'u.first_name',
-      'u.locale',
-      'a.name as account_name',
-      INVITER_NAME.as('inviter_name'),
-    ])
-    .where('m.account_id', '=', accountId)
-    .where('m.user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-}
-
 /**
- * An invitation by id, with what the invitee's screen shows. `lock` takes the invitation row for
- * the transaction: concurrent accepts of one link queue here and all but the first find it used.
+ * An invitation by id, with what the invitee's screen and the invitation emails say. `lock` takes
+ * the invitation row for the transaction: concurrent accepts of one link queue here and all but the
+ * first find it used.
  */
 export function findInvitationById(db: Kysely<DB>, invitationId: string, options: { lock: boolean }) {
   const query = db
@@ -201,9 +180,11 @@ export function findInvitationById(db: Kysely<DB>, invitationId: string, options
       'u.email',
       'u.first_name',
       'u.last_name',
+      'u.locale',
       'a.name as account_name',
       sql<boolean>`u.password_hash is not null`.as('has_identity'),
-      INVITER_NAME.as('inviter_name'),
+      // Empty when the inviter's identity is gone.
+      sql<string>`coalesce(inviter.first_name || ' ' || inviter.last_name, '')`.as('inviter_name'),
     ])
     .where('i.id', '=', invitationId);
   return (options.lock ? query.forUpdate(['i']) : query).executeTakeFirst();

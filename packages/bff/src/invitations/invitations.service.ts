@@ -240,7 +240,7 @@ export async function sendInvitationAgain(
       now: context.now,
       newLink: mode === 'renew',
     });
-    const invitee = await queries.findInvitee(trx, accountId, userId);
+    const invitee = (await queries.findInvitationById(trx, invitation.id, { lock: false }))!;
     await insertAuditEvent(trx, {
       accountId,
       actorId: context.actorId,
