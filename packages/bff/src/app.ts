@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { INVITATION_VALID_DAYS } from '@roster/shared';
 import type { AppDeps, AppEnv, Authenticator } from './context.ts';
 import type { DatabaseKind } from './db/connect.ts';
+import { isDatabaseUnavailable, isRetryableConflict } from './db/failures.ts';
 import type { DB } from './db/types.ts';
 import { groupsRoutes } from './groups/groups.routes.ts';
 import { csrfGuard } from './http/csrf.ts';
@@ -40,6 +41,10 @@ export interface AppOptions {
   logError?: (error: unknown) => void;
 }
 
+const RETRY_AFTER_SECONDS = '5';
+const databaseUnavailable = () =>
+  new ProblemError(503, 'database_unavailable', 'The database is unavailable; please try again shortly', {}, { 'retry-after': RETRY_AFTER_SECONDS });
+
 /**
  * Roster's backend-for-frontend as a Hono app. Its paths are relative: a host mounts it where the
  * elements' `api-base` points, e.g. `hostApp.route('/api', createApp({...}))`.
@@ -73,9 +78,15 @@ export function createApp(options: AppOptions) {
       await next();
     })
     .get('/health', async (c) => {
-      // Dead emails need a person: surfaced here so monitoring sees them.
-      const outbox = await countOutbox(deps.db);
-      return c.json({ ok: true, database: deps.databaseKind, outbox }, 200);
+      try {
+        // Dead emails need a person: surfaced here so monitoring sees them.
+        const outbox = await countOutbox(deps.db);
+        return c.json({ ok: true as const, database: deps.databaseKind, outbox }, 200);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        // A load balancer takes the instance out until its database answers again.
+        return c.json({ ok: false as const, database: 'down' as const, outbox: null }, 503, { 'retry-after': RETRY_AFTER_SECONDS });
+      }
     })
     .route('/session', sessionRoutes)
     .route('/me', meRoutes)
@@ -95,6 +106,14 @@ export function createApp(options: AppOptions) {
       if (error instanceof HTTPException && error.status < 500) {
         // Hono's own refusals, e.g. a body that is not JSON.
         return problemResponse(c, new ProblemError(error.status as ContentfulStatusCode, 'bad_request', error.message));
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Reported once by the database connection itself; each refused request needs no log.
+        return problemResponse(c, databaseUnavailable());
+      }
+      if (isRetryableConflict(error)) {
+        // A race lost even after the transaction's retries: rare, and worth a second try.
+        return problemResponse(c, new ProblemError(503, 'database_busy', 'Too many changes at once; please try again', {}, { 'retry-after': '1' }));
       }
       logError(error);
       return problemResponse(c, new ProblemError(500, 'internal_error', 'Something went wrong on our side'));

@@ -25,6 +25,8 @@ export const ProblemCode = z.enum([
   'registration_required',
   'sign_in_required',
   'signed_in_as_someone_else',
+  'database_unavailable',
+  'database_busy',
   'internal_error',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { DatabaseUnavailableError } from './failures.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './types.ts';
 
@@ -20,6 +21,12 @@ export interface ConnectOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /** How long to wait for a PostgreSQL connection before answering 503; 5 s by default. */
+  connectTimeoutMs?: number;
+  /** How long one statement may wait for PostgreSQL's answer; 30 s by default. */
+  queryTimeoutMs?: number;
+  /** Where a lost connection is reported, at most once a minute. Defaults to console.error. */
+  log?: (message: string) => void;
 }
 
 const INT8_OID = 20;
@@ -30,13 +37,29 @@ const INT8_OID = 20;
  */
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      query_timeout: options.queryTimeoutMs ?? 30_000,
+      keepAlive: true,
+    });
+    survivesLostConnections(pool, options.log ?? ((message) => console.error(`[roster] ${message}`)));
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({
+        pool: {
+          // A connection that cannot be had is an outage, whatever pg calls it: 503, not 500.
+          connect: () => pool.connect().catch((error: unknown) => Promise.reject(new DatabaseUnavailableError(error))),
+          end: () => pool.end(),
+        },
+      }),
+    });
     try {
       await sql`select 1`.execute(db);
     } catch (error) {
       await db.destroy();
-      throw new Error(`Cannot reach PostgreSQL at ${redactUrl(options.databaseUrl)}: ${(error as Error).message}`);
+      const reason = error instanceof DatabaseUnavailableError ? (error.cause as Error).message : (error as Error).message;
+      throw new Error(`Cannot reach PostgreSQL at ${redactUrl(options.databaseUrl)}: ${reason}`);
     }
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -48,6 +71,23 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/**
+ * PostgreSQL ends connections on a restart, a failover or an idle timeout. pg reports that as an
+ * 'error' event of the pool (idle connections) or of the client (connections lent out between two
+ * statements), and an 'error' event nobody listens to ends the process. Listen to both: the broken
+ * connection is dropped, the statement using it fails (503), and the pool opens new ones on demand.
+ */
+function survivesLostConnections(pool: pg.Pool, log: (message: string) => void) {
+  let lastReport = 0;
+  const report = (error: Error) => {
+    if (Date.now() - lastReport < 60_000) return;
+    lastReport = Date.now();
+    log(`lost a PostgreSQL connection (${error.message}); new ones are opened as requests need them`);
+  };
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
 }
 
 /** Connection strings may carry passwords; never print them. */

@@ -114,6 +114,8 @@ export interface AuditEventsTable {
   subject_user_id: string | null;
   data: ColumnType<unknown, string, string>;
   at: CreatedAt;
+  /** Write order (an identity column): ties of `at` and random ids say nothing of it. */
+  seq: ColumnType<string, never, never>;
 }
 
 export interface DB {

@@ -4,7 +4,9 @@ import type { AcceptInvitation, InvitationView } from '@roster/shared';
 import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { Principal } from '../context.ts';
 import type { DB } from '../db/types.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { setSessionAccount } from '../me/me.queries.ts';
+import { lockAccountForMembershipChange } from '../memberships/memberships.queries.ts';
 import { ProblemError } from '../http/problem.ts';
 import { hashPassword } from '../session/password-hash.ts';
 import { insertSession } from '../session/session.queries.ts';
@@ -88,7 +90,10 @@ export async function acceptInvitation(
     ? { ...body.registration, passwordHash: await hashPassword(body.registration.password) }
     : null;
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    await lockAccountForMembershipChange(trx, seen.account_id);
+    await queries.lockMembership(trx, seen.account_id, seen.user_id);
+    // Read again under the locks: a removal, renewal or other accept may have ended this link.
     const invitation = await findUsableInvitation(trx, token, { ...context, lock: true });
     if (registration) {
       const registered = await queries.registerInvitee(trx, invitation.user_id, { ...registration, now });
@@ -124,7 +129,10 @@ export async function acceptInvitation(
 
 /** Declines: the invitation ends and the administrator sees "Declined". The link is the credential. */
 export async function declineInvitation(db: Kysely<DB>, token: string, context: { secret: string; now: Date }) {
-  return db.transaction().execute(async (trx) => {
+  const seen = await findUsableInvitation(db, token, { ...context, lock: false });
+  return inTransaction(db, async (trx) => {
+    await lockAccountForMembershipChange(trx, seen.account_id);
+    await queries.lockMembership(trx, seen.account_id, seen.user_id);
     const invitation = await findUsableInvitation(trx, token, { ...context, lock: true });
     await queries.closeInvitation(trx, invitation.id, 'declined');
     await queries.declineMembership(trx, invitation.account_id, invitation.user_id);

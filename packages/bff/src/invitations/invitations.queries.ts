@@ -76,8 +76,8 @@ export async function findOrCreateInvitee(db: Kysely<DB>, person: { email: strin
 }
 
 /**
- * The membership of `userId` with its pending invitation, locked for the rest of the transaction
- * (so two administrators acting on one person take turns).
+ * The membership of `userId` with its pending invitation, its row locked for the rest of the
+ * transaction (second in the lock order, after the account).
  */
 export function lockMembership(db: Kysely<DB>, accountId: string, userId: string) {
   return db
@@ -88,7 +88,7 @@ export function lockMembership(db: Kysely<DB>, accountId: string, userId: string
     .select(['m.state', 'i.id as invitation_id', 'i.expires_at', 'i.link_version'])
     .where('m.account_id', '=', accountId)
     .where('m.user_id', '=', userId)
-    .forUpdate(['m'])
+    .forNoKeyUpdate(['m'])
     .executeTakeFirst();
 }
 

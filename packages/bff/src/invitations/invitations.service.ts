@@ -13,7 +13,9 @@ import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { AppDeps } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { notFound, ProblemError } from '../http/problem.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { enqueueEmail } from '../mail/outbox.queries.ts';
+import { lockAccountAsAdministrator } from '../memberships/memberships.service.ts';
 import { invitationLink, invitationToken } from './invitation-link.ts';
 import * as queries from './invitations.queries.ts';
 
@@ -127,7 +129,8 @@ async function inviteOne(
   const lastName = invitee.lastName?.trim() ?? '';
   if (!known && (!firstName || !lastName)) return { status: 'invalid', email, reason: 'names_required' };
 
-  return db.transaction().execute(async (trx): Promise<InviteResult> => {
+  return inTransaction(db, async (trx): Promise<InviteResult> => {
+    await lockAccountAsAdministrator(trx, accountId, context.actorId);
     const user = await queries.findOrCreateInvitee(trx, { email, firstName, lastName });
     const membership = await queries.lockMembership(trx, accountId, user.id);
     const state = memberState(membership?.state ?? null, membership?.expires_at ?? null, context.now);
@@ -225,7 +228,8 @@ export async function sendInvitationAgain(
   context: InvitingContext,
 ): Promise<InvitationLink> {
   await refuseOverRateLimit(db, accountId, 1, context);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    await lockAccountAsAdministrator(trx, accountId, context.actorId);
     const invitation = await pendingInvitationOf(trx, accountId, userId);
     const expired = invitation.expiresAt <= context.now;
     if (mode === 'resend' && expired) throw expiredRefusal();

@@ -185,10 +185,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       let claimed = 0;
       try {
         claimed = await deliverDue();
+        if (failuresInARow > 0) log(`the outbox is reachable again after ${failuresInARow} failed tries`);
         failuresInARow = 0;
       } catch (error) {
+        // Once per outage, not once per poll: the log of a long outage stays readable.
+        if (failuresInARow === 0) log(`cannot read or update the outbox, retrying with growing pauses: ${describe(error)}`);
         failuresInARow++;
-        log(`cannot read or update the outbox: ${describe(error)}`);
       }
       // A full batch suggests more is due: go on at once. Otherwise wait, longer while the database fails.
       if (claimed < settings.batchSize && !stopping) {

@@ -39,3 +39,14 @@ export function listActiveAccounts(db: Kysely<DB>, userId: string) {
     .orderBy('a.id')
     .execute();
 }
+
+/**
+ * The first lock of every transaction that changes a membership of this account (DESIGN.md "Locks,
+ * in one order"). `FOR NO KEY UPDATE` serializes those transactions per account, so the guard on the
+ * last administrator sees every committed change, yet it does not conflict with the `FOR KEY SHARE`
+ * that foreign-key checks of audit and outbox inserts take on the same row — the deadlock that a
+ * `FOR UPDATE` here caused.
+ */
+export async function lockAccountForMembershipChange(db: Kysely<DB>, accountId: string) {
+  await db.selectFrom('accounts').select('id').where('id', '=', accountId).forNoKeyUpdate().execute();
+}

@@ -3,11 +3,16 @@ import pg from 'pg';
 import { connectDatabase, type Database } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
+export interface TestDatabase extends Database {
+  /** The connection string of the throwaway PostgreSQL database; undefined on PGlite. */
+  url?: string;
+}
+
 /**
  * A fresh, migrated database owned by one test file: in-memory PGlite by default, or, when
  * DATABASE_URL is set, a new database on that PostgreSQL server, dropped again on close.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await connectDatabase({ dataDir: 'memory' });
@@ -22,6 +27,7 @@ export async function createTestDatabase(): Promise<Database> {
   await migrateToLatest(database.db);
   return {
     ...database,
+    url: url.toString(),
     async close() {
       await database.close();
       await dropWhenDisconnected(serverUrl, name);

@@ -173,15 +173,6 @@ export function listMemberGroups(db: Kysely<DB>, accountId: string, userId: stri
     .execute();
 }
 
-/**
- * Serializes every change that can lower an account's number of administrators: whoever holds
- * this lock sees the others' committed results, so two administrators removing each other at the
- * same instant cannot both succeed.
- */
-export async function lockAccountAdministrators(db: Kysely<DB>, accountId: string) {
-  await db.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().execute();
-}
-
 export async function countActiveAdministrators(db: Kysely<DB>, accountId: string): Promise<number> {
   const row = await db
     .selectFrom('memberships as m')

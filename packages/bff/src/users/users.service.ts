@@ -12,7 +12,9 @@ import {
 import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { DB } from '../db/types.ts';
 import { notFound, ProblemError } from '../http/problem.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { enqueueEmail } from '../mail/outbox.queries.ts';
+import { lockAccountAsAdministrator } from '../memberships/memberships.service.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import * as queries from './users.queries.ts';
 import type { MemberFilter } from './users.queries.ts';
@@ -136,8 +138,8 @@ export async function removeUser(
   context: { actorId: string; now: Date },
 ) {
   if (!isUuid(userId)) throw notFound('No such user in this account');
-  return db.transaction().execute(async (trx) => {
-    await queries.lockAccountAdministrators(trx, accountId);
+  return inTransaction(db, async (trx) => {
+    await lockAccountAsAdministrator(trx, accountId, context.actorId);
     const member = await queries.findMember(trx, accountId, userId);
     if (!member) throw notFound('No such user in this account');
     const refusal = removalRefusal(member, context.actorId, await queries.countActiveAdministrators(trx, accountId));
