@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import { isUuid } from '@roster/shared';
 import type { DB } from '../db/types.ts';
 import * as queries from './outbox-delivery.queries.ts';
 import type { ClaimedEmail } from './outbox-delivery.queries.ts';
-import type { EmailKind, InvitationEmailPayload } from './outbox.queries.ts';
+import { isInvitationEmail, readOutboxEmail } from './emails.ts';
 import { renderEmail } from './templates/index.ts';
 import { isPermanentRefusal, type MailTransport } from './transports.ts';
 
@@ -59,7 +58,6 @@ const DEFAULTS = {
   retryDelayMs: 30_000,
   maxRetryDelayMs: 60 * 60_000,
 };
-const INVITATION_KINDS = new Set<string>(['invitation', 'invitation-resent', 'invitation-renewed'] satisfies EmailKind[]);
 
 /** Longest pause after the database failed to answer, however many times in a row. */
 const MAX_IDLE_AFTER_ERRORS_MS = 30_000;
@@ -99,14 +97,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   };
 
   /** An invitation email whose invitation is no longer offered at its link is not sent at all. */
-  async function isWithdrawnOffer(email: ClaimedEmail) {
-    if (!INVITATION_KINDS.has(email.kind)) return false;
-    const { invitationId, linkVersion } = (email.payload ?? {}) as Partial<InvitationEmailPayload>;
-    // A malformed payload is left to rendering, which marks it dead with the reason.
-    if (typeof invitationId !== 'string' || !isUuid(invitationId) || typeof linkVersion !== 'number') return false;
+  async function isWithdrawnOffer(row: ClaimedEmail) {
+    let email;
+    try {
+      email = readOutboxEmail(row);
+    } catch {
+      return false; // a malformed row is left to rendering, which marks it dead with the reason
+    }
+    if (!isInvitationEmail(email)) return false;
+    const { invitationId, linkVersion } = email.payload;
     return !(await queries.isInvitationStillOffered(db, { invitationId, linkVersion, now: now() }));
   }
-
   async function deliver(email: ClaimedEmail) {
     const label = `email ${email.id} (${email.kind}), attempt ${email.attempts}/${settings.maxAttempts}`;
     if (email.attempts > settings.maxAttempts) {

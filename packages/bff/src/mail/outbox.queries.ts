@@ -1,28 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
-
-/** The invitation emails carry what makes their link, never the link: tokens are not stored. */
-export interface InvitationEmailPayload {
-  invitationId: string;
-  linkVersion: number;
-  firstName: string;
-  accountName: string;
-  inviterName: string;
-  /** ISO 8601. */
-  expiresAt: string;
-}
-
-export interface RemovalEmailPayload {
-  firstName: string;
-  accountName: string;
-  groupNames: string[];
-}
-
-/** Every email Roster sends (PRODUCT.md "Emails"), by kind. */
-export type OutboxEmail =
-  | { kind: 'invitation' | 'invitation-resent' | 'invitation-renewed'; payload: InvitationEmailPayload }
-  | { kind: 'user-removed'; payload: RemovalEmailPayload };
-export type EmailKind = OutboxEmail['kind'];
+import type { OutboxEmail } from './emails.ts';
 
 /**
  * Queues an email in the same transaction as the change that causes it: it is sent if and only

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invitationIdOf, isLiveToken } from '../invitations/invitation-link.ts';
 import { PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
-import type { EmailKind } from './outbox.queries.ts';
+import { INVITATION_KINDS, type EmailKind } from './emails.ts';
 import { escapeHtml } from './templates/escape-html.ts';
 import { renderEmail } from './templates/index.ts';
 
@@ -34,7 +34,6 @@ const EXPECTED: Record<'en' | 'fr', Record<EmailKind, RegExp[]>> = {
   },
 };
 
-const INVITATION_KINDS = ['invitation', 'invitation-resent', 'invitation-renewed'] as const;
 
 describe('escapeHtml', () => {
   it('neutralises markup and both kinds of quotes', () => {

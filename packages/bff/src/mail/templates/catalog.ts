@@ -1,4 +1,4 @@
-import type { InvitationEmailPayload, RemovalEmailPayload } from '../outbox.queries.ts';
+import type { InvitationEmailPayload, RemovalEmailPayload } from '../emails.ts';
 import type { EmailContent } from './layout.ts';
 
 /** An invitation email's payload plus what the worker adds at send time. */
