@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Kysely } from 'kysely';
 import { INVITATION_VALID_DAYS } from '@roster/shared';
 import type { AppDeps, AppEnv, Authenticator } from './context.ts';
@@ -10,7 +9,8 @@ import type { DB } from './db/types.ts';
 import { groupsRoutes } from './groups/groups.routes.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { accountInvitationsRoutes, memberInvitationRoutes, publicInvitationRoutes } from './invitations/invitations.routes.ts';
-import { ProblemError, problemResponse } from './http/problem.ts';
+import { ProblemError, type ProblemStatus } from './errors.ts';
+import { problemResponse } from './http/problem.ts';
 import { countOutbox } from './mail/outbox-delivery.queries.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { openApiDocument } from './openapi.ts';
@@ -105,7 +105,7 @@ export function createApp(options: AppOptions) {
       if (error instanceof ProblemError) return problemResponse(c, error);
       if (error instanceof HTTPException && error.status < 500) {
         // Hono's own refusals, e.g. a body that is not JSON.
-        return problemResponse(c, new ProblemError(error.status as ContentfulStatusCode, 'bad_request', error.message));
+        return problemResponse(c, new ProblemError(error.status as ProblemStatus, 'bad_request', error.message));
       }
       if (isDatabaseUnavailable(error)) {
         // Reported once by the database connection itself; each refused request needs no log.

@@ -34,6 +34,8 @@ export interface AppEnv {
   Variables: {
     deps: AppDeps;
     principal: Principal | null;
+    /** The signed-in caller: set by `requireSignIn` and `requireAccountAccess`, so guarded routes need no null check. */
+    actor: Principal;
     /** Set by `requireAccountAccess` on account-scoped routes. */
     account: { id: string; isAdmin: boolean };
   };

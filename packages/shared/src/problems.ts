@@ -41,7 +41,3 @@ export const ProblemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
-
-export function isProblem(value: unknown): value is Problem {
-  return ProblemSchema.safeParse(value).success;
-}

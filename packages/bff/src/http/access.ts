@@ -2,10 +2,11 @@ import { createMiddleware } from 'hono/factory';
 import { isUuid } from '@roster/shared';
 import type { AppEnv } from '../context.ts';
 import { findActiveMembership } from '../memberships/memberships.queries.ts';
-import { ProblemError } from './problem.ts';
+import { ProblemError } from '../errors.ts';
 
 export const requireSignIn = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.var.principal) throw new ProblemError(401, 'unauthenticated', 'Please sign in');
+  c.set('actor', c.var.principal);
   return next();
 });
 
@@ -26,6 +27,7 @@ export function requireAccountAccess(options: { admin: boolean }) {
     if (options.admin && !membership.is_admin) {
       throw new ProblemError(403, 'forbidden', 'Only account administrators can manage users');
     }
+    c.set('actor', principal);
     c.set('account', { id: accountId, isAdmin: membership.is_admin });
     return next();
   });

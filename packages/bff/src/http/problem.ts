@@ -1,20 +1,8 @@
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Problem, ProblemCode } from '@roster/shared';
+import type { Problem } from '@roster/shared';
+import type { ProblemError } from '../errors.ts';
 
-/** A refusal with a stable code. Services throw it; the one `onError` turns it into problem+json. */
-export class ProblemError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: ProblemCode,
-    readonly title: string,
-    readonly extra: Pick<Problem, 'detail' | 'errors'> = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(title);
-  }
-}
-
+/** The RFC 9457 answer for a refusal. */
 export function problemResponse(c: Context, error: ProblemError): Response {
   const body: Problem = {
     type: `https://roster.dev/problems/${error.code}`,
@@ -28,5 +16,3 @@ export function problemResponse(c: Context, error: ProblemError): Response {
     ...error.headers,
   });
 }
-
-export const notFound = (what = 'Not found') => new ProblemError(404, 'not_found', what);

@@ -1,7 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
-import { ProblemError } from './problem.ts';
+import { ProblemError } from '../errors.ts';
 
 /** zod validation whose failure is a 400 `invalid_parameters` problem listing every bad field. */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {

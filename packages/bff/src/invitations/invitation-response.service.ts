@@ -7,7 +7,7 @@ import type { DB } from '../db/types.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { setSessionAccount } from '../me/me.queries.ts';
 import { lockAccountForMembershipChange } from '../memberships/memberships.queries.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { hashPassword } from '../session/password-hash.ts';
 import { insertSession } from '../session/session.queries.ts';
 import { SESSION_TTL_MS, sessionIdFromToken } from '../session/session.service.ts';

@@ -9,7 +9,7 @@ import { checkInvitees, getInvitationLink, inviteUsers, sendInvitationAgain, typ
 
 function invitingContext(c: Context<AppEnv>): InvitingContext {
   const { secret, publicUrl, invitationValidDays, invitationsPerHour, now } = c.var.deps;
-  return { secret, publicUrl, invitationValidDays, invitationsPerHour, actorId: c.var.principal!.userId, now: now() };
+  return { secret, publicUrl, invitationValidDays, invitationsPerHour, actorId: c.var.actor.userId, now: now() };
 }
 
 /** `/accounts/:accountId/invitations`: "Add users", and the wizard's look-ahead. */

@@ -12,7 +12,7 @@ import {
 import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { AppDeps } from '../context.ts';
 import type { DB } from '../db/types.ts';
-import { notFound, ProblemError } from '../http/problem.ts';
+import { notFound, ProblemError } from '../errors.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { enqueueEmail } from '../mail/outbox.queries.ts';
 import { lockAccountAsAdministrator } from '../memberships/memberships.service.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Me } from '@roster/shared';
 import type { DB } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { listActiveAccounts } from '../memberships/memberships.queries.ts';
 import * as queries from './me.queries.ts';
 

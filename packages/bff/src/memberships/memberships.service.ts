@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
-import { notFound, ProblemError } from '../http/problem.ts';
+import { notFound, ProblemError } from '../errors.ts';
 import { findActiveMembership, lockAccountForMembershipChange } from './memberships.queries.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 import { DUMMY_HASH, verifyPassword } from './password-hash.ts';
 import * as queries from './session.queries.ts';
 

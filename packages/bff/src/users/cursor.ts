@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SortOrder, UserSortKey } from '@roster/shared';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError } from '../errors.ts';
 
 /** A keyset position: the sort key's value (as the database prints it) and the user id. */
 export interface Cursor {

@@ -12,11 +12,11 @@ export const usersRoutes = new Hono<AppEnv>()
     return c.json(await listUsers(db, c.var.account.id, c.req.valid('query'), { now: now(), secret }), 200);
   })
   .get('/:userId', async (c) => {
-    const context = { actorId: c.var.principal!.userId, now: c.var.deps.now() };
+    const context = { actorId: c.var.actor.userId, now: c.var.deps.now() };
     return c.json(await getUserDetails(c.var.deps.db, c.var.account.id, c.req.param('userId'), context), 200);
   })
   .delete('/:userId', async (c) => {
-    const context = { actorId: c.var.principal!.userId, now: c.var.deps.now() };
+    const context = { actorId: c.var.actor.userId, now: c.var.deps.now() };
     const removed = await removeUser(c.var.deps.db, c.var.account.id, c.req.param('userId'), context);
     return c.json(removed, 200);
   });

@@ -11,7 +11,7 @@ import {
 } from '@roster/shared';
 import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { DB } from '../db/types.ts';
-import { notFound, ProblemError } from '../http/problem.ts';
+import { notFound, ProblemError } from '../errors.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { enqueueEmail } from '../mail/outbox.queries.ts';
 import { lockAccountAsAdministrator } from '../memberships/memberships.service.ts';
