@@ -26,12 +26,19 @@ export function findAccountGroups(db: Kysely<DB>, accountId: string, groupIds: s
     .execute();
 }
 
+/**
+ * The inviter's full name as every invitation email and the invitee's screen show it: the one
+ * definition, trimmed (a person may have one name only); empty when their identity is gone.
+ */
+const inviterName = (alias: 'inviter') =>
+  sql<string>`coalesce(trim(${sql.ref(`${alias}.first_name`)} || ' ' || ${sql.ref(`${alias}.last_name`)}), '')`;
+
 /** The account's name and the inviter's, as the invitation email names them. */
 export function findInvitingContext(db: Kysely<DB>, accountId: string, inviterId: string) {
   return db
     .selectFrom('accounts as a')
-    .innerJoin('users as u', (join) => join.on('u.id', '=', inviterId))
-    .select(['a.name as account_name', 'u.first_name', 'u.last_name'])
+    .innerJoin('users as inviter', (join) => join.on('inviter.id', '=', inviterId))
+    .select(['a.name as account_name', inviterName('inviter').as('inviter_name')])
     .where('a.id', '=', accountId)
     .executeTakeFirstOrThrow();
 }
@@ -183,8 +190,7 @@ export function findInvitationById(db: Kysely<DB>, invitationId: string, options
       'u.locale',
       'a.name as account_name',
       sql<boolean>`u.password_hash is not null`.as('has_identity'),
-      // Empty when the inviter's identity is gone.
-      sql<string>`coalesce(inviter.first_name || ' ' || inviter.last_name, '')`.as('inviter_name'),
+      inviterName('inviter').as('inviter_name'),
     ])
     .where('i.id', '=', invitationId);
   return (options.lock ? query.forUpdate(['i']) : query).executeTakeFirst();

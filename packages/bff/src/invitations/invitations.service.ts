@@ -68,7 +68,7 @@ export async function inviteUsers(
   }
   await refuseOverRateLimit(db, accountId, request.invitees.length, context);
   const sender = await queries.findInvitingContext(db, accountId, context.actorId);
-  const inviter = { accountName: sender.account_name, inviterName: `${sender.first_name} ${sender.last_name}`.trim() };
+  const inviter = { accountName: sender.account_name, inviterName: sender.inviter_name };
 
   const results: InviteResult[] = [];
   for (const line of normalizeEmails(request.invitees)) {

@@ -314,6 +314,18 @@ describe('invitation row actions', () => {
     expect((await auditFor(s.account.id, s.ids.invited)).map((a) => a.action)).toEqual(['invitation.resent']);
   });
 
+  it('names an inviter with one name the same way in the first email and in the resend', async () => {
+    const s = await scenario();
+    await database.db.updateTable('users').set({ last_name: '' }).where('id', '=', s.ids.admin).execute();
+    const invited = await (await invite(s.account.id, s.admin, [{ email: `solo${s.n}@example.test`, firstName: 'So', lastName: 'Lo' }], [s.sales])).json();
+    await invitationAction(s.account.id, invited.results[0].userId, 'resend', s.admin);
+    const emails = await outboxFor(`solo${s.n}@example.test`);
+    expect(emails.map((e) => [e.kind, (e.payload as { inviterName: string }).inviterName])).toEqual([
+      ['invitation', 'Ada'],
+      ['invitation-resent', 'Ada'],
+    ]);
+  });
+
   it('resend of an expired invitation asks for a new one; renew of a live one asks for a resend', async () => {
     const s = await scenario();
     const live = await invitationAction(s.account.id, s.ids.invited, 'renew', s.admin);
