@@ -38,6 +38,9 @@ describe('GET /openapi.json', () => {
     expect(body.properties.invitees.maxItems).toBe(50);
     const list = document.paths['/accounts/{accountId}/users'].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(['accountId', 'q', 'state', 'group', 'sort', 'order', 'limit', 'cursor']);
+    const page = list.responses['200'].content['application/json'].schema;
+    expect(page.required).toEqual(['items', 'nextCursor', 'total', 'totalCapped']);
+    expect(page.properties.totalCapped.type).toBe('boolean');
     expect(document.paths['/invitations/{token}'].get.security).toEqual([]);
     expect(list.responses.default.content['application/problem+json'].schema.properties.code.enum).toContain('rate_limited');
   });

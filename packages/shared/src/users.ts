@@ -58,7 +58,10 @@ export type UserListItem = z.infer<typeof UserListItemSchema>;
 export const UserListPageSchema = z.object({
   items: z.array(UserListItemSchema),
   nextCursor: z.string().nullable(),
+  /** How many match: exact when `totalCapped` is false, else a lower bound (shown as "1,000+"). */
   total: z.number().int(),
+  /** True when a search or group filter matched more than the count's cap: there are more than `total`. */
+  totalCapped: z.boolean(),
 });
 export type UserListPage = z.infer<typeof UserListPageSchema>;
 

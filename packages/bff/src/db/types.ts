@@ -118,12 +118,21 @@ export interface AuditEventsTable {
   seq: ColumnType<string, never, never>;
 }
 
+/** Kept by triggers on memberships (migration 0004): never written by application code. */
+export interface MembershipCountsTable {
+  account_id: string;
+  state: StoredMembershipState;
+  /** int8: arrives as a string. */
+  count: string;
+}
+
 export interface DB {
   users: UsersTable;
   accounts: AccountsTable;
   groups: GroupsTable;
   memberships: MembershipsTable;
   membership_groups: MembershipGroupsTable;
+  membership_counts: MembershipCountsTable;
   invitations: InvitationsTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;

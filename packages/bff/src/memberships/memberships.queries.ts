@@ -2,6 +2,9 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { ACCOUNT_ADMIN_PERMISSION } from '@roster/shared';
 import type { DB } from '../db/types.ts';
 
+/** Whether group `g` grants account-admin. */
+export const grantsAccountAdmin = sql<boolean>`${ACCOUNT_ADMIN_PERMISSION} = any(g.permissions)`;
+
 /** Whether membership `m` holds a group granting account-admin: the one definition of "administrator". */
 export function holdsAdminGroup(eb: ExpressionBuilder<DB & { m: DB['memberships'] }, 'm'>) {
   return eb
@@ -11,7 +14,7 @@ export function holdsAdminGroup(eb: ExpressionBuilder<DB & { m: DB['memberships'
         .innerJoin('groups as g', 'g.id', 'mg.group_id')
         .whereRef('mg.account_id', '=', 'm.account_id')
         .whereRef('mg.user_id', '=', 'm.user_id')
-        .where(sql<boolean>`${ACCOUNT_ADMIN_PERMISSION} = any(g.permissions)`),
+        .where(grantsAccountAdmin),
     )
     .$castTo<boolean>();
 }

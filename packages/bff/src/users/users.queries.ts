@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { MembershipState, SortOrder, StoredMembershipState, UserSortKey } from '@roster/shared';
 import type { DB } from '../db/types.ts';
-import { holdsAdminGroup } from '../memberships/memberships.queries.ts';
+import { grantsAccountAdmin, holdsAdminGroup } from '../memberships/memberships.queries.ts';
 
 export interface MemberFilter {
   accountId: string;
@@ -31,15 +31,11 @@ const SORT_KEYS: Record<UserSortKey, { expression: string; type: 'text' | 'times
 };
 
 /**
- * The filter as conditions on the membership row alone, so the total can be counted from the
- * memberships index without joining users or invitations unless a filter needs them.
+ * The filter as conditions on the membership row (state, group); the search term is applied apart
+ * (`searchPattern`), on the users row the page already joins.
  */
-function filterConditions(eb: MemberEB, filter: MemberFilter): Expression<SqlBool>[] {
+function membershipConditions(eb: MemberEB, filter: MemberFilter): Expression<SqlBool>[] {
   const conditions = [eb('m.account_id', '=', filter.accountId), stateCondition(eb, filter)];
-  if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    conditions.push(eb('m.user_id', 'in', eb.selectFrom('users as su').select('su.id').where('su.search_text', 'like', pattern)));
-  }
   if (filter.groupId) {
     conditions.push(
       eb.exists(
@@ -54,16 +50,27 @@ function filterConditions(eb: MemberEB, filter: MemberFilter): Expression<SqlBoo
   return conditions;
 }
 
+/** `LIKE` pattern for a substring of `search_text` (served by its trigram index from 3 characters). */
+function searchPattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
 /**
- * "invited" and "expired" are one stored state told apart by the pending invitation's expiry;
- * asking for both (as the default does) needs no look at the invitation at all.
+ * The stored states a state filter asks for, and whether it tells "invited" from "expired" (one
+ * stored state, told apart by the pending invitation's expiry).
  */
+function storedStates(states: readonly MembershipState[]) {
+  const wanted = new Set(states);
+  const stored: StoredMembershipState[] = [...wanted].filter((s) => s !== 'invited' && s !== 'expired');
+  if (wanted.has('invited') && wanted.has('expired')) stored.push('invited');
+  return { stored, splitsInvited: wanted.has('invited') !== wanted.has('expired') };
+}
+
+/** Asking for both "invited" and "expired" (as the default does) needs no look at the invitation at all. */
 function stateCondition(eb: MemberEB, filter: MemberFilter): Expression<SqlBool> {
-  const states = new Set(filter.states);
-  const stored: StoredMembershipState[] = [...states].filter((s) => s !== 'invited' && s !== 'expired');
-  if (states.has('invited') && states.has('expired')) stored.push('invited');
+  const { stored, splitsInvited } = storedStates(filter.states);
   const conditions: Expression<SqlBool>[] = stored.length ? [eb('m.state', 'in', stored)] : [];
-  if (states.has('invited') !== states.has('expired')) {
+  if (splitsInvited) {
     const live = eb.exists(
       eb
         .selectFrom('invitations as li')
@@ -72,7 +79,7 @@ function stateCondition(eb: MemberEB, filter: MemberFilter): Expression<SqlBool>
         .where('li.state', '=', 'pending')
         .where('li.expires_at', '>', filter.now),
     );
-    conditions.push(eb.and([eb('m.state', '=', 'invited'), states.has('invited') ? live : eb.not(live)]));
+    conditions.push(eb.and([eb('m.state', '=', 'invited'), filter.states.includes('invited') ? live : eb.not(live)]));
   }
   return eb.or(conditions);
 }
@@ -110,7 +117,10 @@ export async function listMembersPage(
   const tiebreak = sql.raw(sortKey.tiebreak);
   const direction = sql.raw(page.order);
   let query = membersWithInvitation(db)
-    .where((eb) => eb.and(filterConditions(eb, filter)))
+    .where((eb) => eb.and(membershipConditions(eb, filter)))
+    // On the joined row, not a subquery: a broad term walking the sort index then costs one test
+    // per row, and a rare one lets the planner start from the trigram index.
+    .$if(filter.search !== undefined, (qb) => qb.where('u.search_text', 'like', searchPattern(filter.search!)))
     .select((eb) => [
       ...MEMBER_COLUMNS,
       sql<string>`(${key})::text`.as('sort_key'),
@@ -135,13 +145,46 @@ export async function listMembersPage(
   return query.execute();
 }
 
-export async function countMembers(db: Kysely<DB>, filter: MemberFilter): Promise<number> {
+/**
+ * How many members match, and whether that number is a cap. The default list (and any state filter
+ * that does not split invited from expired) reads the trigger-kept per-state counts: exact, and the
+ * same cost at 10,000 or 1,000,000 members. Searches and group filters count exactly, but stop at
+ * `cap` + 1 rows: beyond that the caller shows "cap+".
+ */
+export async function countMembers(db: Kysely<DB>, filter: MemberFilter, cap: number) {
+  const { stored, splitsInvited } = storedStates(filter.states);
+  if (!filter.search && !filter.groupId && !splitsInvited) {
+    const row = await db
+      .selectFrom('membership_counts')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('count'), sql<string>`0`).as('total'))
+      .where('account_id', '=', filter.accountId)
+      .where('state', 'in', stored)
+      .executeTakeFirstOrThrow();
+    return { total: Number(row.total), capped: false };
+  }
   const row = await db
-    .selectFrom('memberships as m')
-    .where((eb) => eb.and(filterConditions(eb, filter)))
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('memberships as m')
+        .where((eb) => eb.and(membershipConditions(eb, filter)))
+        .$if(filter.search !== undefined, (qb) =>
+          qb.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('users as su')
+                .whereRef('su.id', '=', 'm.user_id')
+                .where('su.search_text', 'like', searchPattern(filter.search!)),
+            ),
+          ),
+        )
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('matches'),
+    )
     .select((eb) => eb.fn.countAll<string>().as('total'))
     .executeTakeFirstOrThrow();
-  return Number(row.total);
+  const total = Number(row.total);
+  return total > cap ? { total: cap, capped: true } : { total, capped: false };
 }
 
 /** One membership with the person behind it and their pending invitation, if any. */
@@ -173,13 +216,34 @@ export function listMemberGroups(db: Kysely<DB>, accountId: string, userId: stri
     .execute();
 }
 
+/**
+ * Active members holding an administrators' group. Two steps on purpose: with the account's admin
+ * group ids as constants the planner knows the group is small (it is not among the common values
+ * of `membership_groups.group_id`) and walks `membership_groups_group` for just those rows; with a
+ * join it assumes an average-sized group and scans the account's whole membership_groups.
+ */
 export async function countActiveAdministrators(db: Kysely<DB>, accountId: string): Promise<number> {
+  const adminGroups = await db
+    .selectFrom('groups as g')
+    .select('g.id')
+    .where('g.account_id', '=', accountId)
+    .where(grantsAccountAdmin)
+    .execute();
+  if (adminGroups.length === 0) return 0;
   const row = await db
-    .selectFrom('memberships as m')
-    .where('m.account_id', '=', accountId)
-    .where('m.state', '=', 'active')
-    .where((eb) => holdsAdminGroup(eb))
-    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .selectFrom('membership_groups as mg')
+    .where('mg.account_id', '=', accountId)
+    .where('mg.group_id', 'in', adminGroups.map((g) => g.id))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .whereRef('m.account_id', '=', 'mg.account_id')
+          .whereRef('m.user_id', '=', 'mg.user_id')
+          .where('m.state', '=', 'active'),
+      ),
+    )
+    .select((eb) => eb.fn.count<string>('mg.user_id').distinct().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }

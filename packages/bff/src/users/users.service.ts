@@ -24,9 +24,13 @@ function displayState(state: StoredMembershipState, expiresAt: Date | null, now:
   return state === 'invited' && !(expiresAt && expiresAt > now) ? 'expired' : state;
 }
 
+/** Filtered lists count exactly up to this many matches, then answer "1,000+" (`totalCapped`). */
+export const TOTAL_CAP = 1_000;
+
 /**
  * One page of an account's members plus the total that matches: one round trip for each, however
- * deep the page (keyset paging, never OFFSET).
+ * deep the page (keyset paging, never OFFSET), and however large the account (kept counts, or an
+ * exact count that stops at TOTAL_CAP).
  */
 export async function listUsers(
   db: Kysely<DB>,
@@ -45,9 +49,9 @@ export async function listUsers(
   const after = query.cursor ? decodeCursor(query.cursor, { sort, order }, context.secret) : undefined;
 
   // One row more than asked tells whether another page exists.
-  const [rows, total] = await Promise.all([
+  const [rows, count] = await Promise.all([
     queries.listMembersPage(db, filter, { sort, order, limit: limit + 1, after }),
-    queries.countMembers(db, filter),
+    queries.countMembers(db, filter, TOTAL_CAP),
   ]);
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
@@ -68,7 +72,8 @@ export async function listUsers(
       groups: row.groups,
     })),
     nextCursor,
-    total,
+    total: count.total,
+    totalCapped: count.capped,
   };
 }
 

@@ -37,6 +37,8 @@ interface LoadedPage {
   items: UserListItem[];
   nextCursor: string | null;
   total: number;
+  /** `total` is a cap: more people match (the BFF stops counting a search at 1,000). */
+  totalCapped: boolean;
   offset: number;
 }
 
@@ -524,7 +526,7 @@ function rangeText(page: LoadedPage): string {
   const from = formatNumber(page.offset + 1);
   const to = formatNumber(page.offset + page.items.length);
   const total = formatNumber(page.total);
-  return msg(str`${from}–${to} of ${total}`);
+  return page.totalCapped ? msg(str`${from}–${to} of ${total}+`) : msg(str`${from}–${to} of ${total}`);
 }
 
 declare global {

@@ -1,0 +1,215 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserListPage } from '@roster/shared';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/connect.ts';
+import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { TOTAL_CAP } from './users.service.ts';
+
+let database: Database;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+});
+afterAll(() => database.close());
+
+let accounts = 0;
+/** A fresh account with a signed-in administrator, so each test sees only its own memberships. */
+async function accountWithAdmin() {
+  const { db } = database;
+  const n = ++accounts;
+  const account = await createAccount(db, `Counted ${n}`);
+  const team = await createGroup(db, account.id, 'Team', ['projects']);
+  const adminId = await createUser(db, { email: `boss${n}@counted.test`, firstName: 'Bea', lastName: 'Boss' });
+  await addMember(db, { accountId: account.id, userId: adminId, groupIds: [account.adminGroupId] });
+  const admin = await signInAs(app, `boss${n}@counted.test`);
+  const headers = { cookie: admin.cookie, origin: ORIGIN, 'content-type': 'application/json' };
+  return { n, account, team, adminId, headers };
+}
+
+/** The kept counts, as `state → count` without zero rows, beside a real count(*) of the same account. */
+async function keptAndCounted(accountId: string) {
+  const kept = await database.db
+    .selectFrom('membership_counts')
+    .select(['state', 'count'])
+    .where('account_id', '=', accountId)
+    .where('count', '<>', '0')
+    .execute();
+  const counted = await database.db
+    .selectFrom('memberships')
+    .select((eb) => ['state', eb.fn.countAll<string>().as('count')])
+    .where('account_id', '=', accountId)
+    .groupBy('state')
+    .execute();
+  const asMap = (rows: { state: string; count: string | number }[]) =>
+    Object.fromEntries(rows.map((r) => [r.state, Number(r.count)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  return { kept: asMap(kept), counted: asMap(counted) };
+}
+
+async function expectKeptCountsExact(accountId: string, expected: Record<string, number>) {
+  const { kept, counted } = await keptAndCounted(accountId);
+  expect(counted).toEqual(expected);
+  expect(kept).toEqual(counted);
+}
+
+async function listPage(accountId: string, headers: Record<string, string>, query = ''): Promise<UserListPage> {
+  const response = await app.request(`/accounts/${accountId}/users${query}`, { headers });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return response.json();
+}
+
+describe('kept membership counts', () => {
+  it('equal count(*) after every kind of membership change: invite, accept, decline, remove, re-invite', async () => {
+    const { n, account, team, headers } = await accountWithAdmin();
+    const invite = async (emails: string[]) => {
+      const response = await app.request(`/accounts/${account.id}/invitations`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ invitees: emails.map((email) => ({ email, firstName: 'New', lastName: 'Person' })), groupIds: [team] }),
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()).results as { status: string; userId: string; link: string }[];
+    };
+    const respond = async (link: string, action: 'accept' | 'decline', body: object = {}) => {
+      const token = link.slice(`${PUBLIC_URL}/invite/`.length);
+      const response = await app.request(`/invitations/${token}/${action}`, {
+        method: 'POST',
+        headers: { origin: ORIGIN, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, await response.clone().text()).toBe(200);
+    };
+    const remove = async (userId: string) => {
+      const response = await app.request(`/accounts/${account.id}/users/${userId}`, { method: 'DELETE', headers });
+      expect(response.status, await response.clone().text()).toBe(200);
+    };
+
+    await expectKeptCountsExact(account.id, { active: 1 });
+    const [ann, bob, cy] = await invite([`ann${n}@example.test`, `bob${n}@example.test`, `cy${n}@example.test`]);
+    await expectKeptCountsExact(account.id, { active: 1, invited: 3 });
+
+    await respond(ann!.link, 'accept', { registration: { firstName: 'Ann', lastName: 'A', password: 'Brand-new-pass9', acceptTerms: true } });
+    await expectKeptCountsExact(account.id, { active: 2, invited: 2 });
+
+    await respond(bob!.link, 'decline');
+    await expectKeptCountsExact(account.id, { active: 2, invited: 1, declined: 1 });
+
+    await remove(ann!.userId);
+    await remove(cy!.userId);
+    await expectKeptCountsExact(account.id, { active: 1, declined: 1, removed: 2 });
+
+    const again = await invite([`ann${n}@example.test`, `bob${n}@example.test`]);
+    expect(again.map((r) => r.status)).toEqual(['invited', 'invited']);
+    await expectKeptCountsExact(account.id, { active: 1, invited: 2, removed: 1 });
+
+    // The default list's total is read from these counts: invited + expired + active + blocked.
+    expect((await listPage(account.id, headers)).total).toBe(3);
+  });
+
+  it('follow changes made by any code path, in bulk, and roll back with their transaction', async () => {
+    const { account, adminId } = await accountWithAdmin();
+    const { db } = database;
+    await sql`
+      insert into users (email) select 'bulk' || g || '-' || ${account.id}::text || '@example.test' from generate_series(1, 40) g`.execute(db);
+    await sql`
+      insert into memberships (account_id, user_id, state)
+      select ${account.id}, id, case when row_number() over (order by id) % 4 = 0 then 'blocked' else 'active' end
+      from users where email like ${`bulk%-${account.id}@example.test`}`.execute(db);
+    await expectKeptCountsExact(account.id, { active: 31, blocked: 10 });
+
+    // One statement moving rows both ways: active → blocked and blocked → active at once.
+    await sql`
+      update memberships set state = case state when 'active' then 'blocked' else 'active' end
+      where account_id = ${account.id} and user_id <> ${adminId}`.execute(db);
+    await expectKeptCountsExact(account.id, { active: 11, blocked: 30 });
+
+    // An update that does not touch the state leaves the counts alone.
+    await db.updateTable('memberships').set((eb) => ({ version: eb('version', '+', 1) })).where('account_id', '=', account.id).execute();
+    await expectKeptCountsExact(account.id, { active: 11, blocked: 30 });
+
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('memberships').where('account_id', '=', account.id).where('state', '=', 'blocked').execute();
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await expectKeptCountsExact(account.id, { active: 11, blocked: 30 });
+
+    await db.deleteFrom('memberships').where('account_id', '=', account.id).where('state', '=', 'blocked').execute();
+    await expectKeptCountsExact(account.id, { active: 11 });
+
+    await db.deleteFrom('accounts').where('id', '=', account.id).execute();
+    const left = await db.selectFrom('membership_counts').select('state').where('account_id', '=', account.id).execute();
+    expect(left).toEqual([]);
+  });
+});
+
+describe('GET /accounts/:accountId/users — the total', () => {
+  let large: Awaited<ReturnType<typeof accountWithAdmin>>;
+  const MEMBERS = TOTAL_CAP + 150;
+  const SILVAS = TOTAL_CAP + 50;
+
+  /** TOTAL_CAP + 150 members: TOTAL_CAP + 50 named Silva (half of them in Team), the rest Ngo; every 10th invited, half of those expired. */
+  beforeAll(async () => {
+    large = await accountWithAdmin();
+    const { db } = database;
+    await sql`
+      insert into users (email, first_name, last_name)
+      select 'p' || g || '-' || ${large.account.id}::text || '@large.test', 'Pat', case when g <= ${SILVAS} then 'Silva' else 'Ngo' end
+      from generate_series(1, ${MEMBERS}) g`.execute(db);
+    await sql`
+      insert into memberships (account_id, user_id, state)
+      select ${large.account.id}, id, case when split_part(email, '-', 1) ~ '0$' then 'invited' else 'active' end
+      from users where email like ${`p%-${large.account.id}@large.test`}`.execute(db);
+    await sql`
+      insert into invitations (account_id, user_id, email, expires_at)
+      select m.account_id, m.user_id, u.email,
+             case when split_part(u.email, '-', 1) ~ '00$' then now() - interval '1 day' else now() + interval '3 days' end
+      from memberships m join users u on u.id = m.user_id
+      where m.account_id = ${large.account.id} and m.state = 'invited'`.execute(db);
+    await sql`
+      insert into membership_groups (account_id, user_id, group_id)
+      select m.account_id, m.user_id, ${large.team}
+      from memberships m join users u on u.id = m.user_id
+      where m.account_id = ${large.account.id} and u.last_name = 'Silva' and substr(split_part(u.email, '-', 1), 2)::int % 2 = 0`.execute(db);
+  });
+
+  it('is exact for the default list however large the account, from the kept counts', async () => {
+    const page = await listPage(large.account.id, large.headers, '?limit=5');
+    expect(page).toMatchObject({ total: MEMBERS + 1, totalCapped: false });
+    const states = await listPage(large.account.id, large.headers, '?state=invited,expired&limit=5');
+    expect(states).toMatchObject({ total: MEMBERS / 10, totalCapped: false });
+  });
+
+  it(`stops counting a broad search at ${TOTAL_CAP} and says so`, async () => {
+    const page = await listPage(large.account.id, large.headers, '?q=silva&limit=5');
+    expect(page).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+    expect(page.items).toHaveLength(5);
+    expect(page.items.every((u) => u.lastName === 'Silva')).toBe(true);
+  });
+
+  it('counts narrower searches, group filters and split states exactly', async () => {
+    expect(await listPage(large.account.id, large.headers, '?q=ngo&limit=5')).toMatchObject({ total: 100, totalCapped: false });
+    expect(await listPage(large.account.id, large.headers, `?group=${large.team}&limit=5`)).toMatchObject({
+      total: SILVAS / 2,
+      totalCapped: false,
+    });
+    // p100, p200, … are expired; the other invited (every 10th) are still invited.
+    const expired = Math.floor(MEMBERS / 100);
+    expect(await listPage(large.account.id, large.headers, '?state=expired&limit=5')).toMatchObject({ total: expired, totalCapped: false });
+    expect(await listPage(large.account.id, large.headers, '?state=invited&limit=5')).toMatchObject({
+      total: MEMBERS / 10 - expired,
+      totalCapped: false,
+    });
+  });
+
+  it('a search with a cursor still reports the capped total of all matches', async () => {
+    const first = await listPage(large.account.id, large.headers, '?q=silva&limit=50');
+    const second = await listPage(large.account.id, large.headers, `?q=silva&limit=50&cursor=${first.nextCursor}`);
+    expect(second).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+    expect(second.items.map((u) => u.id)).not.toContain(first.items[0]!.id);
+  });
+});
