@@ -7,6 +7,8 @@ import type { DatabaseKind } from './db/connect.ts';
 import { isDatabaseUnavailable, isRetryableConflict } from './db/failures.ts';
 import type { DB } from './db/types.ts';
 import { groupsRoutes } from './groups/groups.routes.ts';
+import { permissionCatalog, type PermissionDefinition } from './groups/permission-catalog.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { accountInvitationsRoutes, memberInvitationRoutes, publicInvitationRoutes } from './invitations/invitations.routes.ts';
 import { ProblemError, type ProblemStatus } from './errors.ts';
@@ -29,6 +31,14 @@ export interface AppOptions {
   invitationValidDays?: number;
   /** Invitations (new, resent, renewed) one account may send per hour; 200 by default. */
   invitationsPerHour?: number;
+  /**
+   * The host's modules, as people should read them: an id (what groups store), a label and a
+   * description each. Screens show labels; ids they do not find here show as themselves. The demo
+   * platform's catalogue by default.
+   */
+  permissions?: PermissionDefinition[];
+  /** Email people when an administrator blocks or unblocks them; off by default. */
+  notifyOnBlock?: boolean;
   /** Who sent a request; defaults to Roster's session cookie. */
   authenticator?: Authenticator;
   /** Origins other than the API's own whose pages may send unsafe requests with the cookie. */
@@ -59,6 +69,8 @@ export function createApp(options: AppOptions) {
     invitationValidDays: options.invitationValidDays ?? INVITATION_VALID_DAYS,
     invitationsPerHour: options.invitationsPerHour ?? 200,
     now: options.now ?? (() => new Date()),
+    permissions: permissionCatalog(options.permissions),
+    notifyOnBlock: options.notifyOnBlock ?? false,
     secureCookies: options.secureCookies ?? 'auto',
   };
   const authenticate = options.authenticator ?? cookieAuthenticator;
@@ -95,6 +107,7 @@ export function createApp(options: AppOptions) {
     .route('/accounts/:accountId/invitations', accountInvitationsRoutes)
     .route('/invitations', publicInvitationRoutes)
     .route('/accounts/:accountId/groups', groupsRoutes)
+    .route('/accounts/:accountId/audit', auditRoutes)
     .get('/openapi.json', (c) => {
       // Served where the host mounted the app, so its server URL is the mount point.
       const mountPath = new URL(c.req.url).pathname.replace(/\/openapi\.json$/, '') || '/';

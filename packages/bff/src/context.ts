@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { DatabaseKind } from './db/connect.ts';
 import type { DB } from './db/types.ts';
+import type { PermissionCatalog } from './groups/permission-catalog.ts';
 
 /** Who is calling. `viaCookie` tells the CSRF check whether a browser carried the credential. */
 export interface Principal {
@@ -27,6 +28,10 @@ export interface AppDeps {
   invitationValidDays: number;
   invitationsPerHour: number;
   now: () => Date;
+  /** Labels the host's permission ids for people. */
+  permissions: PermissionCatalog;
+  /** Email people when they are blocked and unblocked. */
+  notifyOnBlock: boolean;
   secureCookies: boolean | 'auto';
 }
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
   AcceptInvitationSchema,
+  AuditPageSchema,
+  AuditQuerySchema,
+  EditUserSchema,
   GroupSchema,
   InvitationLinkSchema,
   InvitationViewSchema,
@@ -43,10 +46,11 @@ const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/health',
     summary: 'Liveness, the database kind and the outbox',
+    // 503 with `database: "down"` and `outbox: null` while the database does not answer.
     response: z.object({
       ok: z.boolean(),
-      database: z.enum(['pglite', 'postgres']),
-      outbox: z.object({ pending: z.number().int(), dead: z.number().int() }),
+      database: z.enum(['pglite', 'postgres', 'down']),
+      outbox: z.object({ pending: z.number().int(), dead: z.number().int() }).nullable(),
     }),
     public: true,
   },
@@ -55,6 +59,15 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/me', summary: 'The signed-in user, their accounts and the active one', response: MeSchema },
   { method: 'get', path: USERS, summary: 'One page of the members', query: UserListQuerySchema, response: UserListPageSchema },
   { method: 'get', path: `${USERS}/:userId`, summary: 'A member with groups, permissions and dates', response: UserDetailsSchema },
+  {
+    method: 'patch',
+    path: `${USERS}/:userId`,
+    summary: "Set a member's groups (409 version_conflict when changed meanwhile)",
+    body: EditUserSchema,
+    response: UserDetailsSchema,
+  },
+  { method: 'post', path: `${USERS}/:userId/block`, summary: 'Block a member: no access to this account until unblocked', response: UserDetailsSchema },
+  { method: 'post', path: `${USERS}/:userId/unblock`, summary: 'Unblock a member', response: UserDetailsSchema },
   {
     method: 'delete',
     path: `${USERS}/:userId`,
@@ -73,6 +86,13 @@ const OPERATIONS: Operation[] = [
     response: InviteCheckResponseSchema,
   },
   { method: 'get', path: '/accounts/:accountId/groups', summary: "The account's groups", response: z.array(GroupSchema) },
+  {
+    method: 'get',
+    path: '/accounts/:accountId/audit',
+    summary: "The account's history, newest first",
+    query: AuditQuerySchema,
+    response: AuditPageSchema,
+  },
   { method: 'get', path: '/invitations/:token', summary: 'What the invitee sees', response: InvitationViewSchema, public: true },
   {
     method: 'post',

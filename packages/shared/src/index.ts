@@ -4,3 +4,4 @@ export * from './users.ts';
 export * from './groups.ts';
 export * from './session.ts';
 export * from './invitations.ts';
+export * from './audit.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PermissionSchema } from './groups.ts';
 import { MAX_PAGE_SIZE, MEMBERSHIP_STATES, SORT_ORDERS, STORED_MEMBERSHIP_STATES, USER_SORT_KEYS } from './values.ts';
 
 /** Membership states as stored. "expired" is derived: invited, with the invitation past its expiry. */
@@ -73,15 +74,28 @@ export const UserDetailsSchema = PersonSchema.extend({
   lastSignInAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   /** The groups held in this account, each with the permissions (modules) it grants. */
-  groups: z.array(GroupRefSchema.extend({ permissions: z.array(z.string()) })),
-  /** The union of the groups' permissions, sorted. */
-  permissions: z.array(z.string()),
-  /** Membership version, for optimistic concurrency on edits. */
+  groups: z.array(GroupRefSchema.extend({ permissions: z.array(PermissionSchema) })),
+  /** The union of the groups' permissions, by label. */
+  permissions: z.array(PermissionSchema),
+  /** Membership version: send it back with an edit, so a change made meanwhile is not overwritten. */
   version: z.number().int(),
   /** Whether the caller may remove this person now, and if not, why. */
   removal: z.object({
     allowed: z.boolean(),
     reason: z.enum(['self', 'last_administrator', 'already_removed']).nullable(),
   }),
+  /** Whether the caller may block this person now (Unblock is offered when the state is blocked). */
+  blocking: z.object({
+    allowed: z.boolean(),
+    reason: z.enum(['self', 'last_administrator', 'invited', 'already_blocked', 'already_removed']).nullable(),
+  }),
 });
 export type UserDetails = z.infer<typeof UserDetailsSchema>;
+
+/** `PATCH /accounts/:accountId/users/:userId`: the person's groups, as a whole. */
+export const EditUserSchema = z.object({
+  groupIds: z.array(z.uuid()).min(1, 'Choose at least one group').max(100),
+  /** The `version` of the details the administrator edited. */
+  version: z.number().int().min(1),
+});
+export type EditUser = z.infer<typeof EditUserSchema>;

@@ -16,6 +16,20 @@ export const SORT_ORDERS = ['asc', 'desc'] as const;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const MAX_PAGE_SIZE = 100;
 
+/** Every kind of event in an account's history (PRODUCT.md "Administrators' trail"). */
+export const AUDIT_ACTIONS = [
+  'user.invited',
+  'invitation.resent',
+  'invitation.renewed',
+  'invitation.accepted',
+  'invitation.declined',
+  'user.groups_changed',
+  'user.blocked',
+  'user.unblocked',
+  'user.removed',
+] as const;
+export type AuditActionValue = (typeof AUDIT_ACTIONS)[number];
+
 /** The permission that makes a member an account administrator. */
 export const ACCOUNT_ADMIN_PERMISSION = 'account-admin';
 

@@ -1,13 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { AuditActionValue } from '@roster/shared';
 import type { DB } from '../db/types.ts';
 
-export type AuditAction =
-  | 'user.invited'
-  | 'invitation.resent'
-  | 'invitation.renewed'
-  | 'invitation.accepted'
-  | 'invitation.declined'
-  | 'user.removed';
+type AuditAction = AuditActionValue;
+
 
 /** Written inside the transaction of the change it records. */
 export async function insertAuditEvent(
@@ -24,5 +20,42 @@ export async function insertAuditEvent(
       data: JSON.stringify(event.data),
       at: event.at,
     })
+    .execute();
+}
+
+/**
+ * One page of an account's history, newest first, keyset-paged by write order (`seq`): served by
+ * the (account, seq) and (account, subject, seq) indexes however long the history.
+ */
+export function listAuditEvents(
+  db: Kysely<DB>,
+  accountId: string,
+  page: { userId?: string; action?: AuditAction; beforeSeq?: string; limit: number },
+) {
+  return db
+    .selectFrom('audit_events as e')
+    .leftJoin('users as actor', 'actor.id', 'e.actor_id')
+    .leftJoin('users as subject', 'subject.id', 'e.subject_user_id')
+    .select([
+      'e.id',
+      'e.seq',
+      'e.action',
+      'e.at',
+      'e.data',
+      'actor.id as actor_id',
+      'actor.email as actor_email',
+      'actor.first_name as actor_first_name',
+      'actor.last_name as actor_last_name',
+      'subject.id as subject_id',
+      'subject.email as subject_email',
+      'subject.first_name as subject_first_name',
+      'subject.last_name as subject_last_name',
+    ])
+    .where('e.account_id', '=', accountId)
+    .$if(page.userId !== undefined, (qb) => qb.where('e.subject_user_id', '=', page.userId!))
+    .$if(page.action !== undefined, (qb) => qb.where('e.action', '=', page.action!))
+    .$if(page.beforeSeq !== undefined, (qb) => qb.where('e.seq', '<', page.beforeSeq!))
+    .orderBy('e.seq', 'desc')
+    .limit(page.limit)
     .execute();
 }

@@ -1,13 +1,40 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 
-/** The default group first, then by name. */
+/**
+ * The account's groups, the default one first, then by name, each with how many people hold it.
+ * Only invited, active and blocked members hold groups (removal and decline drop them), so the
+ * count reads `membership_groups` alone, through its per-group index.
+ */
 export function listGroups(db: Kysely<DB>, accountId: string) {
   return db
+    .selectFrom('groups as g')
+    .select((eb) => [
+      'g.id',
+      'g.name',
+      'g.description',
+      'g.permissions',
+      'g.is_default',
+      eb
+        .selectFrom('membership_groups as mg')
+        .whereRef('mg.group_id', '=', 'g.id')
+        .select((inner) => inner.fn.countAll<string>().as('n'))
+        .as('member_count'),
+    ])
+    .where('g.account_id', '=', accountId)
+    .orderBy('g.is_default', 'desc')
+    .orderBy('g.name')
+    .execute();
+}
+
+/** These groups, when they are this account's (fewer rows than ids: some are not). */
+export function findAccountGroups(db: Kysely<DB>, accountId: string, groupIds: string[]) {
+  if (groupIds.length === 0) return Promise.resolve([]);
+  return db
     .selectFrom('groups')
-    .select(['id', 'name', 'description', 'permissions', 'is_default'])
+    .select(['id', 'name', 'permissions'])
     .where('account_id', '=', accountId)
-    .orderBy('is_default', 'desc')
+    .where('id', 'in', groupIds)
     .orderBy('name')
     .execute();
 }

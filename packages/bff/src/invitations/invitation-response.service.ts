@@ -6,7 +6,7 @@ import type { Principal } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { setSessionAccount } from '../me/me.queries.ts';
-import { lockAccountForMembershipChange } from '../memberships/memberships.queries.ts';
+import { activateMembership, declineMembership, findMember, lockAccountForMembershipChange } from '../memberships/memberships.queries.ts';
 import { ProblemError } from '../errors.ts';
 import { hashPassword } from '../session/password-hash.ts';
 import { insertSession } from '../session/session.queries.ts';
@@ -92,7 +92,7 @@ export async function acceptInvitation(
 
   return inTransaction(db, async (trx) => {
     await lockAccountForMembershipChange(trx, seen.account_id);
-    await queries.lockMembership(trx, seen.account_id, seen.user_id);
+    await findMember(trx, seen.account_id, seen.user_id, { lock: true });
     // Read again under the locks: a removal, renewal or other accept may have ended this link.
     const invitation = await findUsableInvitation(trx, token, { ...context, lock: true });
     if (registration) {
@@ -101,7 +101,7 @@ export async function acceptInvitation(
       if (!registered) throw new ProblemError(401, 'sign_in_required', 'Sign in as the invited person to accept');
     }
     await queries.closeInvitation(trx, invitation.id, 'accepted');
-    await queries.activateMembership(trx, invitation.account_id, invitation.user_id, now);
+    await activateMembership(trx, invitation.account_id, invitation.user_id, now);
     await insertAuditEvent(trx, {
       accountId: invitation.account_id,
       actorId: invitation.user_id,
@@ -132,10 +132,10 @@ export async function declineInvitation(db: Kysely<DB>, token: string, context: 
   const seen = await findUsableInvitation(db, token, { ...context, lock: false });
   return inTransaction(db, async (trx) => {
     await lockAccountForMembershipChange(trx, seen.account_id);
-    await queries.lockMembership(trx, seen.account_id, seen.user_id);
+    await findMember(trx, seen.account_id, seen.user_id, { lock: true });
     const invitation = await findUsableInvitation(trx, token, { ...context, lock: true });
     await queries.closeInvitation(trx, invitation.id, 'declined');
-    await queries.declineMembership(trx, invitation.account_id, invitation.user_id);
+    await declineMembership(trx, invitation.account_id, invitation.user_id);
     await insertAuditEvent(trx, {
       accountId: invitation.account_id,
       actorId: invitation.user_id,

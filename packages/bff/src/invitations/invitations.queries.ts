@@ -16,16 +16,6 @@ export async function countInvitationsSentSince(db: Kysely<DB>, accountId: strin
   return { count: Number(row.count), oldest: row.oldest as Date | null };
 }
 
-export function findAccountGroups(db: Kysely<DB>, accountId: string, groupIds: string[]) {
-  return db
-    .selectFrom('groups')
-    .select(['id', 'name'])
-    .where('account_id', '=', accountId)
-    .where('id', 'in', groupIds)
-    .orderBy('name')
-    .execute();
-}
-
 /**
  * The inviter's full name as every invitation email and the invitee's screen show it: the one
  * definition, trimmed (a person may have one name only); empty when their identity is gone.
@@ -80,55 +70,6 @@ export async function findOrCreateInvitee(db: Kysely<DB>, person: { email: strin
     .select(['id', 'email', 'first_name', 'locale'])
     .where('email', '=', person.email)
     .executeTakeFirstOrThrow();
-}
-
-/**
- * The membership of `userId` with its pending invitation, its row locked for the rest of the
- * transaction (second in the lock order, after the account).
- */
-export function lockMembership(db: Kysely<DB>, accountId: string, userId: string) {
-  return db
-    .selectFrom('memberships as m')
-    .leftJoin('invitations as i', (join) =>
-      join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
-    )
-    .select(['m.state', 'i.id as invitation_id', 'i.expires_at', 'i.link_version'])
-    .where('m.account_id', '=', accountId)
-    .where('m.user_id', '=', userId)
-    .forNoKeyUpdate(['m'])
-    .executeTakeFirst();
-}
-
-/** Makes the membership Invited again (new, or after removal or decline) with exactly these groups. */
-export async function putInvitedMembership(
-  db: Kysely<DB>,
-  m: { accountId: string; userId: string; invitedBy: string; groupIds: string[]; now: Date; exists: boolean },
-) {
-  if (m.exists) {
-    await db
-      .updateTable('memberships')
-      .set((eb) => ({
-        state: 'invited',
-        invited_by: m.invitedBy,
-        invited_at: m.now,
-        joined_at: null,
-        removed_at: null,
-        version: eb('version', '+', 1),
-      }))
-      .where('account_id', '=', m.accountId)
-      .where('user_id', '=', m.userId)
-      .execute();
-    await db.deleteFrom('membership_groups').where('account_id', '=', m.accountId).where('user_id', '=', m.userId).execute();
-  } else {
-    await db
-      .insertInto('memberships')
-      .values({ account_id: m.accountId, user_id: m.userId, state: 'invited', invited_by: m.invitedBy, invited_at: m.now })
-      .execute();
-  }
-  await db
-    .insertInto('membership_groups')
-    .values(m.groupIds.map((group_id) => ({ account_id: m.accountId, user_id: m.userId, group_id })))
-    .execute();
 }
 
 export function insertInvitation(
@@ -198,26 +139,6 @@ export function findInvitationById(db: Kysely<DB>, invitationId: string, options
 
 export async function closeInvitation(db: Kysely<DB>, invitationId: string, state: 'accepted' | 'declined') {
   await db.updateTable('invitations').set({ state }).where('id', '=', invitationId).execute();
-}
-
-export async function activateMembership(db: Kysely<DB>, accountId: string, userId: string, now: Date) {
-  await db
-    .updateTable('memberships')
-    .set((eb) => ({ state: 'active', joined_at: now, version: eb('version', '+', 1) }))
-    .where('account_id', '=', accountId)
-    .where('user_id', '=', userId)
-    .execute();
-}
-
-/** A declined invitee never held the groups: they go, as on removal. */
-export async function declineMembership(db: Kysely<DB>, accountId: string, userId: string) {
-  await db
-    .updateTable('memberships')
-    .set((eb) => ({ state: 'declined', version: eb('version', '+', 1) }))
-    .where('account_id', '=', accountId)
-    .where('user_id', '=', userId)
-    .execute();
-  await db.deleteFrom('membership_groups').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
 }
 
 /** A new person's registration: their names and password; an existing password is never replaced. */

@@ -7,7 +7,6 @@ import {
   type InviteCheckResult,
   type InviteRequest,
   type InviteResult,
-  type StoredMembershipState,
 } from '@roster/shared';
 import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { AppDeps } from '../context.ts';
@@ -15,6 +14,9 @@ import type { DB } from '../db/types.ts';
 import { notFound, ProblemError } from '../errors.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { enqueueEmail } from '../mail/outbox.queries.ts';
+import { findAccountGroups } from '../groups/groups.queries.ts';
+import { heldState } from '../memberships/membership-state.ts';
+import { findMember, listMemberGroups, putInvitedMembership } from '../memberships/memberships.queries.ts';
 import { lockAccountAsAdministrator } from '../memberships/memberships.service.ts';
 import { invitationLink, invitationToken } from './invitation-link.ts';
 import * as queries from './invitations.queries.ts';
@@ -62,7 +64,7 @@ export async function inviteUsers(
   context: InvitingContext,
 ): Promise<InviteResult[]> {
   const groupIds = [...new Set(request.groupIds)];
-  const groups = await queries.findAccountGroups(db, accountId, groupIds);
+  const groups = await findAccountGroups(db, accountId, groupIds);
   if (groups.length !== groupIds.length) {
     throw new ProblemError(400, 'unknown_group', 'Some of the groups are not groups of this account');
   }
@@ -103,16 +105,9 @@ export async function checkInvitees(db: Kysely<DB>, accountId: string, emails: s
     const person = people.get(line.email);
     if (!person) return { status: 'new', email: line.email };
     const names = { email: line.email, firstName: person.first_name, lastName: person.last_name };
-    const state = memberState(person.state, person.expires_at, now);
+    const state = heldState(person.state, person.expires_at, now);
     return state ? { status: 'already_member', ...names, state } : { status: 'known', ...names };
   });
-}
-
-/** Whether a membership still holds the person (and so blocks a new invitation), as they see it. */
-function memberState(state: StoredMembershipState | null, expiresAt: Date | null, now: Date) {
-  if (state === 'active' || state === 'blocked') return state;
-  if (state === 'invited') return expiresAt !== null && expiresAt > now ? 'invited' : 'expired';
-  return null;
 }
 
 async function inviteOne(
@@ -132,12 +127,12 @@ async function inviteOne(
   return inTransaction(db, async (trx): Promise<InviteResult> => {
     await lockAccountAsAdministrator(trx, accountId, context.actorId);
     const user = await queries.findOrCreateInvitee(trx, { email, firstName, lastName });
-    const membership = await queries.lockMembership(trx, accountId, user.id);
-    const state = memberState(membership?.state ?? null, membership?.expires_at ?? null, context.now);
+    const membership = await findMember(trx, accountId, user.id, { lock: true });
+    const state = heldState(membership?.state, membership?.expires_at ?? null, context.now);
     if (state) return { status: 'already_member', email, userId: user.id, state };
 
     const reinvited = membership !== undefined; // removed or declined before
-    await queries.putInvitedMembership(trx, {
+    await putInvitedMembership(trx, {
       accountId,
       userId: user.id,
       invitedBy: context.actorId,
@@ -159,7 +154,7 @@ async function inviteOne(
       actorId: context.actorId,
       action: 'user.invited',
       subjectUserId: user.id,
-      data: { email, reinvited, groups: shared.groups },
+      data: { email, reinvited, groups: shared.groups.map((g) => ({ id: g.id, name: g.name })) },
       at: context.now,
     });
     await enqueueEmail(trx, {
@@ -172,6 +167,7 @@ async function inviteOne(
         firstName: user.first_name,
         ...shared.inviter,
         expiresAt: expiresAt.toISOString(),
+        groupNames: shared.groups.map((g) => g.name),
       },
       now: context.now,
     });
@@ -191,7 +187,7 @@ async function inviteOne(
  * account, 409 `not_invited` for members in another state.
  */
 async function pendingInvitationOf(db: Kysely<DB>, accountId: string, userId: string) {
-  const membership = isUuid(userId) ? await queries.lockMembership(db, accountId, userId) : undefined;
+  const membership = isUuid(userId) ? await findMember(db, accountId, userId, { lock: true }) : undefined;
   if (!membership) throw notFound('No such user in this account');
   if (membership.state !== 'invited' || !membership.invitation_id) {
     throw new ProblemError(409, 'not_invited', 'This person has no pending invitation');
@@ -264,6 +260,7 @@ export async function sendInvitationAgain(
         accountName: invitee.account_name,
         inviterName: invitee.inviter_name,
         expiresAt: expiresAt.toISOString(),
+        groupNames: (await listMemberGroups(trx, accountId, userId)).map((g) => g.name),
       },
       now: context.now,
     });

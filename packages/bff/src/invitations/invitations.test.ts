@@ -106,6 +106,7 @@ describe('POST /accounts/:accountId/invitations', () => {
       accountName: `Acme ${s.n}`,
       inviterName: 'Ada Admin',
       expiresAt: result.expiresAt,
+      groupNames: ['Finance', 'Sales'],
     });
     const [audit] = await auditFor(s.account.id, result.userId);
     expect(audit).toMatchObject({ action: 'user.invited', actor_id: s.ids.admin });

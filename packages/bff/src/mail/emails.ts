@@ -14,6 +14,8 @@ const InvitationPayload = z.object({
   accountName: z.string(),
   inviterName: z.string(),
   expiresAt: z.iso.datetime({ offset: true }),
+  /** The groups the person will join (rows queued before this field existed have none). */
+  groupNames: z.array(z.string()).default([]),
 });
 
 const RemovalPayload = z.object({
@@ -22,18 +24,28 @@ const RemovalPayload = z.object({
   groupNames: z.array(z.string()),
 });
 
+/** Block and unblock notices, sent only when the host turns them on (`notifyOnBlock`). */
+const AccessPayload = z.object({
+  firstName: z.string(),
+  accountName: z.string(),
+});
+
 export const INVITATION_KINDS = ['invitation', 'invitation-resent', 'invitation-renewed'] as const;
 
 export const OutboxEmailSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(INVITATION_KINDS), payload: InvitationPayload }),
   z.object({ kind: z.literal('user-removed'), payload: RemovalPayload }),
+  z.object({ kind: z.enum(['user-blocked', 'user-unblocked']), payload: AccessPayload }),
 ]);
 
 export type OutboxEmail = z.infer<typeof OutboxEmailSchema>;
+/** What code queues: defaults (e.g. no groups) are filled in when the row is read back. */
+export type OutboxEmailInput = z.input<typeof OutboxEmailSchema>;
 export type EmailKind = OutboxEmail['kind'];
 export type InvitationEmail = Extract<OutboxEmail, { kind: (typeof INVITATION_KINDS)[number] }>;
-export type InvitationEmailPayload = InvitationEmail['payload'];
+export type InvitationEmailPayload = z.input<typeof InvitationPayload>;
 export type RemovalEmailPayload = z.infer<typeof RemovalPayload>;
+export type AccessEmailPayload = z.infer<typeof AccessPayload>;
 
 /** A stored row as one of the emails above; throws, saying what is wrong, when it is none of them. */
 export function readOutboxEmail(row: { kind: string; payload: unknown }): OutboxEmail {

@@ -6,7 +6,7 @@ import { invitationIdOf, isLiveToken } from '../invitations/invitation-link.ts';
 import { addMember, createAccount, createUser, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
 import { startLoopbackSmtp, type LoopbackSmtp } from '../testing/loopback-smtp.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import type { OutboxEmail } from './emails.ts';
+import type { OutboxEmailInput as OutboxEmail } from './emails.ts';
 import { enqueueEmail } from './outbox.queries.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
 import { captureTransport, smtpTransport, type MailTransport } from './transports.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
-import type { OutboxEmail } from './emails.ts';
+import type { OutboxEmailInput } from './emails.ts';
 
 /**
  * Queues an email in the same transaction as the change that causes it: it is sent if and only
@@ -8,7 +8,7 @@ import type { OutboxEmail } from './emails.ts';
  */
 export async function enqueueEmail(
   db: Kysely<DB>,
-  email: OutboxEmail & { recipient: string; locale: string; now: Date },
+  email: OutboxEmailInput & { recipient: string; locale: string; now: Date },
 ) {
   await db
     .insertInto('outbox')

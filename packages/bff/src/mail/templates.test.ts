@@ -15,6 +15,7 @@ const invitation = {
   accountName: 'Acme <script>alert(1)</script>',
   inviterName: 'Pat "the boss" O\'Brien & Co',
   expiresAt: '2026-06-08T12:00:00.000Z',
+  groupNames: ['Finance <i>', 'Sales'],
 };
 const removal = { firstName: 'Zoë <b>', accountName: 'Acme <script>alert(1)</script>', groupNames: ['Finance <i>', 'Sales'] };
 
@@ -25,12 +26,16 @@ const EXPECTED: Record<'en' | 'fr', Record<EmailKind, RegExp[]>> = {
     'invitation-resent': [/^Reminder/, /same as before/, /until June 8, 2026/],
     'invitation-renewed': [/^New invitation/, /earlier emails no longer works/, /until June 8, 2026/],
     'user-removed': [/removed/, /no longer in its groups/],
+    'user-blocked': [/is blocked$/, /blocked your access/, /other accounts/],
+    'user-unblocked': [/is back$/, /unblocked your access/],
   },
   fr: {
     invitation: [/vous invite à rejoindre/, /jusqu’au 8 juin 2026/],
     'invitation-resent': [/^Rappel/, /reste le même/, /jusqu’au 8 juin 2026/],
     'invitation-renewed': [/^Nouvelle invitation/, /ne fonctionne plus/, /jusqu’au 8 juin 2026/],
     'user-removed': [/ne faites plus partie du compte/, /de ses groupes/],
+    'user-blocked': [/est bloqué$/, /a bloqué votre accès/, /autres comptes/],
+    'user-unblocked': [/est rétabli$/, /a débloqué votre accès/],
   },
 };
 
@@ -59,6 +64,9 @@ describe('renderEmail', () => {
         }
         expect(email.html).not.toMatch(/<script|<b>|"the boss"/);
         expect(email.html).toContain(`<html lang="${lang}">`);
+        // The groups the person will join, each named.
+        expect(email.text).toContain('- Finance <i>\n- Sales');
+        expect(email.html).toContain('<li>Finance &lt;i&gt;</li><li>Sales</li>');
 
         const link = email.text.match(/http:\/\/roster\.test\/invite\/(\S+)/);
         expect(link).not.toBeNull();
@@ -67,6 +75,18 @@ describe('renderEmail', () => {
         expect(isLiveToken(token, TEST_SECRET, INVITATION_ID, 3)).toBe(true);
         expect(isLiveToken(token, TEST_SECRET, INVITATION_ID, 2)).toBe(false);
         expect(email.html).toContain(`href="${link![0]}"`);
+      });
+    }
+
+    for (const kind of ['user-blocked', 'user-unblocked'] as const) {
+      it(`${kind} in ${lang}: the account, HTML escaped`, () => {
+        const email = renderEmail({ kind, locale: lang, payload: { firstName: removal.firstName, accountName: removal.accountName } }, links);
+        const [subjectWords, ...bodyWords] = EXPECTED[lang][kind];
+        expect(email.subject).toMatch(subjectWords!);
+        expect(email.subject).toContain(removal.accountName);
+        for (const words of bodyWords) expect(email.text).toMatch(words);
+        expect(email.html).toContain(escapeHtml(removal.accountName));
+        expect(email.html).not.toMatch(/<script|<b>/);
       });
     }
 

@@ -195,6 +195,34 @@ describe(`membership races (${ROUNDS} rounds each)`, () => {
     }
   });
 
+  it('edits, blocks and removals racing never leave the account without an active administrator', async () => {
+    const versionOf = async (accountId: string, userId: string) =>
+      (await database.db.selectFrom('memberships').select('version').where('account_id', '=', accountId).where('user_id', '=', userId).executeTakeFirstOrThrow()).version;
+    const salesOf = async (accountId: string) =>
+      (await database.db.selectFrom('groups').select('id').where('account_id', '=', accountId).where('name', '=', 'Sales').executeTakeFirstOrThrow()).id;
+    const stepDown = async (accountId: string, who: keyof typeof admins, by: keyof typeof admins) => {
+      const body = { groupIds: [await salesOf(accountId)], version: await versionOf(accountId, admins[who]) };
+      return () => send('PATCH', `/accounts/${accountId}/users/${admins[who]}`, auth[by], body);
+    };
+    const pairs: ((accountId: string) => Promise<(() => Response | Promise<Response>)[]>)[] = [
+      async (accountId) => [() => send('POST', `/accounts/${accountId}/users/${admins.bo}/block`, auth.ada), await stepDown(accountId, 'ada', 'bo')],
+      async (accountId) => [() => send('DELETE', `/accounts/${accountId}/users/${admins.bo}`, auth.ada), () => send('POST', `/accounts/${accountId}/users/${admins.ada}/block`, auth.bo)],
+      async (accountId) => [await stepDown(accountId, 'ada', 'ada'), await stepDown(accountId, 'bo', 'bo')],
+    ];
+    for (const makePair of pairs) {
+      for (let i = 0; i < ROUNDS; i++) {
+        const { accountId } = await freshAccount(['ada', 'bo'], { expired: false });
+        const results = await race(...(await makePair(accountId)));
+        expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+        for (const refused of results.filter((r) => r.status !== 200)) {
+          // The loser lost the account or the rights a moment ago, or would have removed the last administrator.
+          expect([['not_found', 404], ['forbidden', 403], ['last_administrator', 409]]).toContainEqual([refused.code, refused.status]);
+        }
+        expect(await activeAdministrators(accountId)).toBe(1);
+      }
+    }
+  });
+
   it('every accepted removal queued exactly one removal email', async () => {
     const { accountId, invitee } = await freshAccount(['ada', 'bo'], { expired: false });
     const email = `invitee${round}@race.test`;

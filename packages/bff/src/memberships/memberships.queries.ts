@@ -53,3 +53,176 @@ export function listActiveAccounts(db: Kysely<DB>, userId: string) {
 export async function lockAccountForMembershipChange(db: Kysely<DB>, accountId: string) {
   await db.selectFrom('accounts').select('id').where('id', '=', accountId).forNoKeyUpdate().execute();
 }
+
+/** What the list and the details both show of a member. */
+export const MEMBER_COLUMNS = [
+  'u.id',
+  'u.email',
+  'u.first_name',
+  'u.last_name',
+  'u.avatar_url',
+  'u.last_sign_in_at',
+  'm.state',
+  'm.joined_at',
+  'i.expires_at',
+] as const;
+
+/** Memberships with the person behind each and their pending invitation, if any. */
+export function membersWithInvitation(db: Kysely<DB>) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('invitations as i', (join) =>
+      join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
+    );
+}
+
+/**
+ * One membership with the person behind it and their pending invitation, if any. With `lock`, the
+ * membership row is locked for the rest of the transaction: second in the lock order, after the
+ * account (`lockAccountForMembershipChange`).
+ */
+export function findMember(db: Kysely<DB>, accountId: string, userId: string, options: { lock: boolean } = { lock: false }) {
+  return membersWithInvitation(db)
+    .innerJoin('accounts as a', 'a.id', 'm.account_id')
+    .select((eb) => [
+      ...MEMBER_COLUMNS,
+      'u.locale',
+      'a.name as account_name',
+      'm.invited_at',
+      'm.removed_at',
+      'm.version',
+      'i.id as invitation_id',
+      'i.link_version',
+      holdsAdminGroup(eb).as('is_admin'),
+    ])
+    .where('m.account_id', '=', accountId)
+    .where('m.user_id', '=', userId)
+    .$if(options.lock, (qb) => qb.forNoKeyUpdate(['m']))
+    .executeTakeFirst();
+}
+export type Member = NonNullable<Awaited<ReturnType<typeof findMember>>>;
+
+export function listMemberGroups(db: Kysely<DB>, accountId: string, userId: string) {
+  return db
+    .selectFrom('membership_groups as mg')
+    .innerJoin('groups as g', 'g.id', 'mg.group_id')
+    .select(['g.id', 'g.name', 'g.permissions'])
+    .where('mg.account_id', '=', accountId)
+    .where('mg.user_id', '=', userId)
+    .orderBy('g.name')
+    .execute();
+}
+
+/**
+ * Active members holding an administrators' group. Two steps on purpose: with the account's admin
+ * group ids as constants the planner knows the group is small (it is not among the common values
+ * of `membership_groups.group_id`) and walks `membership_groups_group` for just those rows; with a
+ * join it assumes an average-sized group and scans the account's whole membership_groups.
+ */
+export async function countActiveAdministrators(db: Kysely<DB>, accountId: string): Promise<number> {
+  const adminGroups = await db
+    .selectFrom('groups as g')
+    .select('g.id')
+    .where('g.account_id', '=', accountId)
+    .where(grantsAccountAdmin)
+    .execute();
+  if (adminGroups.length === 0) return 0;
+  const row = await db
+    .selectFrom('membership_groups as mg')
+    .where('mg.account_id', '=', accountId)
+    .where('mg.group_id', 'in', adminGroups.map((g) => g.id))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .whereRef('m.account_id', '=', 'mg.account_id')
+          .whereRef('m.user_id', '=', 'mg.user_id')
+          .where('m.state', '=', 'active'),
+      ),
+    )
+    .select((eb) => eb.fn.count<string>('mg.user_id').distinct().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Ends the membership but keeps its row (history, re-invitation); drops its groups and any pending invitation. */
+export async function markRemoved(db: Kysely<DB>, accountId: string, userId: string, now: Date) {
+  await updateMembership(db, accountId, userId, { state: 'removed', removedAt: now });
+  await setMemberGroups(db, accountId, userId, []);
+  await db
+    .updateTable('invitations')
+    .set({ state: 'revoked' })
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .where('state', '=', 'pending')
+    .execute();
+}
+
+/** Replaces the person's groups in this account with exactly these. */
+export async function setMemberGroups(db: Kysely<DB>, accountId: string, userId: string, groupIds: string[]) {
+  await db.deleteFrom('membership_groups').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
+  if (groupIds.length === 0) return;
+  await db
+    .insertInto('membership_groups')
+    .values(groupIds.map((group_id) => ({ account_id: accountId, user_id: userId, group_id })))
+    .execute();
+}
+
+/** Every change of a membership moves its version on, so an edit made from older details is refused. */
+export async function updateMembership(
+  db: Kysely<DB>,
+  accountId: string,
+  userId: string,
+  change: { state?: 'active' | 'blocked' | 'declined' | 'removed'; joinedAt?: Date; removedAt?: Date },
+) {
+  await db
+    .updateTable('memberships')
+    .set((eb) => ({
+      ...(change.state ? { state: change.state } : {}),
+      ...(change.joinedAt ? { joined_at: change.joinedAt } : {}),
+      ...(change.removedAt ? { removed_at: change.removedAt } : {}),
+      version: eb('version', '+', 1),
+    }))
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** Makes the membership Invited again (new, or after removal or decline) with exactly these groups. */
+export async function putInvitedMembership(
+  db: Kysely<DB>,
+  m: { accountId: string; userId: string; invitedBy: string; groupIds: string[]; now: Date; exists: boolean },
+) {
+  if (m.exists) {
+    await db
+      .updateTable('memberships')
+      .set((eb) => ({
+        state: 'invited',
+        invited_by: m.invitedBy,
+        invited_at: m.now,
+        joined_at: null,
+        removed_at: null,
+        version: eb('version', '+', 1),
+      }))
+      .where('account_id', '=', m.accountId)
+      .where('user_id', '=', m.userId)
+      .execute();
+  } else {
+    await db
+      .insertInto('memberships')
+      .values({ account_id: m.accountId, user_id: m.userId, state: 'invited', invited_by: m.invitedBy, invited_at: m.now })
+      .execute();
+  }
+  await setMemberGroups(db, m.accountId, m.userId, m.groupIds);
+}
+
+export async function activateMembership(db: Kysely<DB>, accountId: string, userId: string, now: Date) {
+  await updateMembership(db, accountId, userId, { state: 'active', joinedAt: now });
+}
+
+/** A declined invitee never held the groups: they go, as on removal. */
+export async function declineMembership(db: Kysely<DB>, accountId: string, userId: string) {
+  await updateMembership(db, accountId, userId, { state: 'declined' });
+  await setMemberGroups(db, accountId, userId, []);
+}

@@ -5,6 +5,10 @@ import { addMember, createAccount, createGroup, createUser, ORIGIN, signInAs, PU
 import { createTestDatabase } from '../testing/test-database.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
+// The demo catalogue's words for the permissions the scenario's groups grant.
+const BILLING = { id: 'billing', label: 'Billing', description: 'Invoices, payments and plans' };
+const ORDERS = { id: 'orders', label: 'Orders', description: 'Orders, quotes and customers' };
+const REPORTS = { id: 'reports', label: 'Reports', description: 'Dashboards and exports' };
 let database: Database;
 let app: ReturnType<typeof createApp>;
 let counter = 0;
@@ -59,12 +63,13 @@ describe('GET /accounts/:accountId/users/:userId', () => {
       lastSignInAt: null,
       expiresAt: null,
       groups: [
-        { id: s.finance, name: 'Finance', permissions: ['billing', 'reports'] },
-        { id: s.sales, name: 'Sales', permissions: ['orders', 'reports'] },
+        { id: s.finance, name: 'Finance', permissions: [BILLING, REPORTS] },
+        { id: s.sales, name: 'Sales', permissions: [ORDERS, REPORTS] },
       ],
-      permissions: ['billing', 'orders', 'reports'],
+      permissions: [BILLING, ORDERS, REPORTS],
       version: 1,
       removal: { allowed: true, reason: null },
+      blocking: { allowed: true, reason: null },
     });
   });
 

@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { MembershipState, SortOrder, StoredMembershipState, UserSortKey } from '@roster/shared';
 import type { DB } from '../db/types.ts';
-import { grantsAccountAdmin, holdsAdminGroup } from '../memberships/memberships.queries.ts';
+import { MEMBER_COLUMNS, membersWithInvitation } from '../memberships/memberships.queries.ts';
 
 export interface MemberFilter {
   accountId: string;
@@ -84,29 +84,6 @@ function stateCondition(eb: MemberEB, filter: MemberFilter): Expression<SqlBool>
   return eb.or(conditions);
 }
 
-/** What the list and the details both show of a member. */
-const MEMBER_COLUMNS = [
-  'u.id',
-  'u.email',
-  'u.first_name',
-  'u.last_name',
-  'u.avatar_url',
-  'u.last_sign_in_at',
-  'm.state',
-  'm.joined_at',
-  'i.expires_at',
-] as const;
-
-/** Memberships with the person behind each and their pending invitation, if any. */
-function membersWithInvitation(db: Kysely<DB>) {
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('invitations as i', (join) =>
-      join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
-    );
-}
-
 export async function listMembersPage(
   db: Kysely<DB>,
   filter: MemberFilter,
@@ -185,83 +162,4 @@ export async function countMembers(db: Kysely<DB>, filter: MemberFilter, cap: nu
     .executeTakeFirstOrThrow();
   const total = Number(row.total);
   return total > cap ? { total: cap, capped: true } : { total, capped: false };
-}
-
-/** One membership with the person behind it and their pending invitation, if any. */
-export function findMember(db: Kysely<DB>, accountId: string, userId: string) {
-  return membersWithInvitation(db)
-    .innerJoin('accounts as a', 'a.id', 'm.account_id')
-    .select((eb) => [
-      ...MEMBER_COLUMNS,
-      'u.locale',
-      'a.name as account_name',
-      'm.invited_at',
-      'm.removed_at',
-      'm.version',
-      holdsAdminGroup(eb).as('is_admin'),
-    ])
-    .where('m.account_id', '=', accountId)
-    .where('m.user_id', '=', userId)
-    .executeTakeFirst();
-}
-
-export function listMemberGroups(db: Kysely<DB>, accountId: string, userId: string) {
-  return db
-    .selectFrom('membership_groups as mg')
-    .innerJoin('groups as g', 'g.id', 'mg.group_id')
-    .select(['g.id', 'g.name', 'g.permissions'])
-    .where('mg.account_id', '=', accountId)
-    .where('mg.user_id', '=', userId)
-    .orderBy('g.name')
-    .execute();
-}
-
-/**
- * Active members holding an administrators' group. Two steps on purpose: with the account's admin
- * group ids as constants the planner knows the group is small (it is not among the common values
- * of `membership_groups.group_id`) and walks `membership_groups_group` for just those rows; with a
- * join it assumes an average-sized group and scans the account's whole membership_groups.
- */
-export async function countActiveAdministrators(db: Kysely<DB>, accountId: string): Promise<number> {
-  const adminGroups = await db
-    .selectFrom('groups as g')
-    .select('g.id')
-    .where('g.account_id', '=', accountId)
-    .where(grantsAccountAdmin)
-    .execute();
-  if (adminGroups.length === 0) return 0;
-  const row = await db
-    .selectFrom('membership_groups as mg')
-    .where('mg.account_id', '=', accountId)
-    .where('mg.group_id', 'in', adminGroups.map((g) => g.id))
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('memberships as m')
-          .whereRef('m.account_id', '=', 'mg.account_id')
-          .whereRef('m.user_id', '=', 'mg.user_id')
-          .where('m.state', '=', 'active'),
-      ),
-    )
-    .select((eb) => eb.fn.count<string>('mg.user_id').distinct().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
-/** Ends the membership but keeps its row (history, re-invitation); drops its groups and any pending invitation. */
-export async function markRemoved(db: Kysely<DB>, accountId: string, userId: string, now: Date) {
-  await db
-    .updateTable('memberships')
-    .set((eb) => ({ state: 'removed', removed_at: now, version: eb('version', '+', 1) }))
-    .where('account_id', '=', accountId)
-    .where('user_id', '=', userId)
-    .execute();
-  await db.deleteFrom('membership_groups').where('account_id', '=', accountId).where('user_id', '=', userId).execute();
-  await db
-    .updateTable('invitations')
-    .set({ state: 'revoked' })
-    .where('account_id', '=', accountId)
-    .where('user_id', '=', userId)
-    .where('state', '=', 'pending')
-    .execute();
 }

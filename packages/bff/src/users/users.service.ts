@@ -2,27 +2,20 @@ import type { Kysely } from 'kysely';
 import {
   DEFAULT_LIST_STATES,
   isUuid,
-  type MembershipState,
   type ParsedUserListQuery,
-  type StoredMembershipState,
   type UserDetails,
   type UserListItem,
   type UserListPage,
 } from '@roster/shared';
-import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { DB } from '../db/types.ts';
-import { notFound, ProblemError } from '../errors.ts';
-import { inTransaction } from '../db/transaction.ts';
-import { enqueueEmail } from '../mail/outbox.queries.ts';
-import { lockAccountAsAdministrator } from '../memberships/memberships.service.ts';
+import { notFound } from '../errors.ts';
+import type { PermissionCatalog } from '../groups/permission-catalog.ts';
+import { displayState } from '../memberships/membership-state.ts';
+import { countActiveAdministrators, findMember, listMemberGroups } from '../memberships/memberships.queries.ts';
+import { blockingRefusal, removalRefusal } from '../memberships/memberships.service.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import * as queries from './users.queries.ts';
 import type { MemberFilter } from './users.queries.ts';
-
-/** "expired" is derived: invited, with no live invitation left. */
-function displayState(state: StoredMembershipState, expiresAt: Date | null, now: Date): MembershipState {
-  return state === 'invited' && !(expiresAt && expiresAt > now) ? 'expired' : state;
-}
 
 /** Filtered lists count exactly up to this many matches, then answer "1,000+" (`totalCapped`). */
 export const TOTAL_CAP = 1_000;
@@ -77,22 +70,18 @@ export async function listUsers(
   };
 }
 
-type Member = NonNullable<Awaited<ReturnType<typeof queries.findMember>>>;
-
 /** The details an administrator reviews before acting on a person. */
 export async function getUserDetails(
   db: Kysely<DB>,
   accountId: string,
   userId: string,
-  context: { actorId: string; now: Date },
+  context: { actorId: string; now: Date; permissions: PermissionCatalog },
 ): Promise<UserDetails> {
-  const member = isUuid(userId) ? await queries.findMember(db, accountId, userId) : undefined;
+  const member = isUuid(userId) ? await findMember(db, accountId, userId) : undefined;
   if (!member) throw notFound('No such user in this account');
-  const [groups, activeAdmins] = await Promise.all([
-    queries.listMemberGroups(db, accountId, userId),
-    queries.countActiveAdministrators(db, accountId),
-  ]);
-  const refusal = removalRefusal(member, context.actorId, activeAdmins);
+  const [groups, activeAdmins] = await Promise.all([listMemberGroups(db, accountId, userId), countActiveAdministrators(db, accountId)]);
+  const removal = removalRefusal(member, context.actorId, activeAdmins);
+  const blocking = blockingRefusal(member, context.actorId, activeAdmins);
   return {
     id: member.id,
     email: member.email,
@@ -105,68 +94,10 @@ export async function getUserDetails(
     removedAt: member.removed_at?.toISOString() ?? null,
     lastSignInAt: member.last_sign_in_at?.toISOString() ?? null,
     expiresAt: member.state === 'invited' ? (member.expires_at?.toISOString() ?? null) : null,
-    groups: groups.map((g) => ({ id: g.id, name: g.name, permissions: g.permissions })),
-    permissions: [...new Set(groups.flatMap((g) => g.permissions))].sort(),
+    groups: groups.map((g) => ({ id: g.id, name: g.name, permissions: context.permissions(g.permissions) })),
+    permissions: context.permissions(groups.flatMap((g) => g.permissions)),
     version: member.version,
-    removal: { allowed: refusal === null, reason: refusal?.reason ?? null },
+    removal: { allowed: removal === null, reason: removal?.reason ?? null },
+    blocking: { allowed: blocking === null, reason: blocking?.reason ?? null },
   };
-}
-
-/** Why a person cannot be removed right now, or null when they can. */
-function removalRefusal(member: Member, actorId: string, activeAdmins: number) {
-  if (member.state === 'removed' || member.state === 'declined') {
-    return { reason: 'already_removed', error: new ProblemError(409, 'already_removed', 'This person is no longer in the account') } as const;
-  }
-  if (member.id === actorId) {
-    return { reason: 'self', error: new ProblemError(409, 'cannot_remove_self', 'You cannot remove yourself') } as const;
-  }
-  if (member.state === 'active' && member.is_admin && activeAdmins <= 1) {
-    return {
-      reason: 'last_administrator',
-      error: new ProblemError(409, 'last_administrator', 'The last administrator of an account cannot be removed', {
-        detail: 'Make someone else an administrator first.',
-      }),
-    } as const;
-  }
-  return null;
-}
-
-/**
- * Removes a person from one account (PRODUCT.md "Remove a user"), all or nothing: the membership
- * ends, its groups and pending invitation go, and the audit event and removal email are written in
- * the same transaction. Identity and other accounts stay untouched.
- */
-export async function removeUser(
-  db: Kysely<DB>,
-  accountId: string,
-  userId: string,
-  context: { actorId: string; now: Date },
-) {
-  if (!isUuid(userId)) throw notFound('No such user in this account');
-  return inTransaction(db, async (trx) => {
-    await lockAccountAsAdministrator(trx, accountId, context.actorId);
-    const member = await queries.findMember(trx, accountId, userId);
-    if (!member) throw notFound('No such user in this account');
-    const refusal = removalRefusal(member, context.actorId, await queries.countActiveAdministrators(trx, accountId));
-    if (refusal) throw refusal.error;
-
-    const groups = await queries.listMemberGroups(trx, accountId, userId);
-    await queries.markRemoved(trx, accountId, userId, context.now);
-    await insertAuditEvent(trx, {
-      accountId,
-      actorId: context.actorId,
-      action: 'user.removed',
-      subjectUserId: userId,
-      data: { previousState: member.state, groups: groups.map((g) => ({ id: g.id, name: g.name })) },
-      at: context.now,
-    });
-    await enqueueEmail(trx, {
-      kind: 'user-removed',
-      recipient: member.email,
-      locale: member.locale,
-      payload: { firstName: member.first_name, accountName: member.account_name, groupNames: groups.map((g) => g.name) },
-      now: context.now,
-    });
-    return { accountId, userId, accountName: member.account_name };
-  });
 }

@@ -262,6 +262,14 @@ describe('GET /accounts/:accountId/groups', () => {
     expect(response.status).toBe(200);
     const groups = await response.json();
     expect(groups.map((g: { name: string }) => g.name)).toEqual(['Administrators', 'Sales', 'Support']);
-    expect(groups[0]).toMatchObject({ isDefault: true, permissions: ['account-admin'] });
+    expect(groups[0]).toMatchObject({
+      isDefault: true,
+      permissions: [{ id: 'account-admin', label: 'Account administration', description: expect.any(String) }],
+    });
+    // Each group says how many people hold it now.
+    const held = await database.db.selectFrom('membership_groups').select('group_id').where('account_id', '=', acme.id).execute();
+    for (const group of groups) {
+      expect(group.memberCount).toBe(held.filter((row) => row.group_id === group.id).length);
+    }
   });
 });

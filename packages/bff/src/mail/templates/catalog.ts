@@ -1,8 +1,8 @@
-import type { InvitationEmailPayload, RemovalEmailPayload } from '../emails.ts';
+import type { AccessEmailPayload, InvitationEmail, RemovalEmailPayload } from '../emails.ts';
 import type { EmailContent } from './layout.ts';
 
 /** An invitation email's payload plus what the worker adds at send time. */
-export interface InvitationDetails extends InvitationEmailPayload {
+export interface InvitationDetails extends Omit<InvitationEmail['payload'], never> {
   /** Built from the public URL and the secret: tokens are never stored. */
   link: string;
   /** The expiry, already written out in the recipient's language. */
@@ -17,4 +17,6 @@ export interface Catalog {
   'invitation-resent'(details: InvitationDetails): EmailContent;
   'invitation-renewed'(details: InvitationDetails): EmailContent;
   'user-removed'(payload: RemovalEmailPayload): EmailContent;
+  'user-blocked'(payload: AccessEmailPayload): EmailContent;
+  'user-unblocked'(payload: AccessEmailPayload): EmailContent;
 }

@@ -42,6 +42,9 @@ export function renderEmail(row: { kind: string; locale: string; payload: unknow
     }
     case 'user-removed':
       return renderLayout(catalog[email.kind](email.payload), catalog.lang);
+    case 'user-blocked':
+    case 'user-unblocked':
+      return renderLayout(catalog[email.kind](email.payload), catalog.lang);
   }
 }
 
