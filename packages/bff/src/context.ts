@@ -28,6 +28,8 @@ export interface AppDeps {
   invitationsPerHour: number;
   now: () => Date;
   secureCookies: boolean | 'auto';
+  /** How many of the host's proxies stand in front of the app (0: believe no X-Forwarded-* header). */
+  trustProxy: number;
 }
 
 export interface AppEnv {

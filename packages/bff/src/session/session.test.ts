@@ -61,6 +61,29 @@ describe('POST /session', () => {
     expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
   });
 
+  it('marks the cookie Secure behind a trusted TLS proxy, and only when the proxy is trusted', async () => {
+    const behindProxy = (options: Partial<Parameters<typeof createApp>[0]>) =>
+      createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, ...options }).request('/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+        body: JSON.stringify({ email: 'peter@initech.test', password: TEST_PASSWORD }),
+      });
+    expect((await behindProxy({ trustProxy: true })).headers.get('set-cookie')).toMatch(/; Secure/);
+    // Anyone can write X-Forwarded-Proto: without trustProxy it means nothing.
+    expect((await behindProxy({})).headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
+  it('always marks the cookie Secure when the host forces it, even over plain http', async () => {
+    const forced = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, secureCookies: true });
+    const response = await forced.request('/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({ email: 'peter@initech.test', password: TEST_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
+
   it('refuses a wrong password, an unknown email and an identity without a password alike', async () => {
     for (const body of [
       { email: 'peter@initech.test', password: 'wrong' },
