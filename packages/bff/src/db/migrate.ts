@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001_initial.ts';
 import * as outboxDelivery from './migrations/0002_outbox_delivery.ts';
 import * as outboxWithdrawn from './migrations/0003_outbox_withdrawn.ts';
+import * as signInBrake from './migrations/0005_sign_in_brake.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_outbox_delivery': outboxDelivery,
   '0003_outbox_withdrawn': outboxWithdrawn,
+  '0005_sign_in_brake': signInBrake,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,14 +2,12 @@ import { isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
+import { UNKNOWN_ADDRESS } from '../session/sign-in-brake.ts';
 
 /**
  * Where a request came from. `X-Forwarded-*` headers are only believed when the host said how many
  * proxies of its own stand in front of the app (`trustProxy`): anyone else can write them.
  */
-
-/** Every request whose address cannot be known shares this one: braked together, never let through unbraked. */
-export const UNKNOWN_ADDRESS = 'unknown';
 
 /** The entry the nearest trusted proxy saw: each proxy appends the address of whoever connected to it. */
 function forwardedEntry(header: string | undefined, trustedProxies: number): string | undefined {
@@ -27,7 +25,10 @@ function socketAddress(c: Context<AppEnv>): string | undefined {
   }
 }
 
-/** The client's IP address: the socket's, or the trusted proxy's `X-Forwarded-For` entry. */
+/**
+ * The client's IP address: the socket's, or the trusted proxy's `X-Forwarded-For` entry; else
+ * `UNKNOWN_ADDRESS` (a runtime without a Node socket, `app.request()` without an env).
+ */
 export function clientAddress(c: Context<AppEnv>): string {
   const forwarded = forwardedEntry(c.req.header('x-forwarded-for'), c.var.deps.trustProxy);
   const address = (forwarded && isIP(forwarded) ? forwarded : undefined) ?? socketAddress(c);

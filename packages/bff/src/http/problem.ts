@@ -8,7 +8,7 @@ export class ProblemError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: ProblemCode,
     readonly title: string,
-    readonly extra: Pick<Problem, 'detail' | 'errors'> = {},
+    readonly extra: Pick<Problem, 'detail' | 'errors' | 'retryAfter'> = {},
     readonly headers: Record<string, string> = {},
   ) {
     super(title);
