@@ -62,15 +62,19 @@ describe('POST /session', () => {
   });
 
   it('marks the cookie Secure behind a trusted TLS proxy, and only when the proxy is trusted', async () => {
-    const behindProxy = (options: Partial<Parameters<typeof createApp>[0]>) =>
+    const behindProxy = (options: Partial<Parameters<typeof createApp>[0]>, origin: string) =>
       createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, ...options }).request('/session', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+        headers: { 'content-type': 'application/json', origin, 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
         body: JSON.stringify({ email: 'peter@initech.test', password: TEST_PASSWORD }),
       });
-    expect((await behindProxy({ trustProxy: true })).headers.get('set-cookie')).toMatch(/; Secure/);
+    const proxied = await behindProxy({ trustProxy: true }, 'https://localhost');
+    expect(proxied.status).toBe(200);
+    expect(proxied.headers.get('set-cookie')).toMatch(/; Secure/);
     // Anyone can write X-Forwarded-Proto: without trustProxy it means nothing.
-    expect((await behindProxy({})).headers.get('set-cookie')).not.toMatch(/Secure/);
+    const direct = await behindProxy({}, ORIGIN);
+    expect(direct.status).toBe(200);
+    expect(direct.headers.get('set-cookie')).not.toMatch(/Secure/);
   });
 
   it('always marks the cookie Secure when the host forces it, even over plain http', async () => {
@@ -155,6 +159,17 @@ describe('CSRF protection', () => {
   it('refuses a sign-in posted from a foreign page (login CSRF)', async () => {
     const response = await signIn({ email: 'peter@initech.test', password: TEST_PASSWORD }, { origin: 'https://evil.example' });
     expect(response.status).toBe(403);
+  });
+
+  it('behind a trusted TLS proxy, takes the https page of its own host for its own origin, and only then', async () => {
+    const post = (options: { trustProxy?: boolean }) =>
+      createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, ...options }).request('http://roster.example/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://roster.example', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ email: 'peter@initech.test', password: TEST_PASSWORD }),
+      });
+    expect((await post({ trustProxy: true })).status).toBe(200);
+    expect((await post({})).status).toBe(403);
   });
 
   it('accepts origins the host trusts', async () => {
