@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Kysely } from 'kysely';
 import { INVITATION_VALID_DAYS } from '@roster/shared';
 import type { AppDeps, AppEnv, Authenticator } from './context.ts';
@@ -43,8 +44,17 @@ export interface AppOptions {
   authenticator?: Authenticator;
   /** Origins other than the API's own whose pages may send unsafe requests with the cookie. */
   trustedOrigins?: string[];
-  /** `auto` (default): Secure cookies when the request came over https. */
+  /**
+   * `auto` (default): Secure cookies when the request came over https (as the trusted proxy says,
+   * with `trustProxy`); `true`: always Secure; `false`: never.
+   */
   secureCookies?: boolean | 'auto';
+  /**
+   * The host's own proxies in front of the app: `true` (one) or how many. Then the client's address
+   * (for the sign-in brake) and scheme come from `X-Forwarded-For` / `X-Forwarded-Proto` as the
+   * nearest of them wrote it. Off by default: those headers are anyone's to write.
+   */
+  trustProxy?: boolean | number;
   /** The clock, injectable for tests. */
   now?: () => Date;
   /** Where unexpected errors are reported (never with secrets). Defaults to console.error. */
@@ -54,6 +64,17 @@ export interface AppOptions {
 const RETRY_AFTER_SECONDS = '5';
 const databaseUnavailable = () =>
   new ProblemError(503, 'database_unavailable', 'The database is unavailable; please try again shortly', {}, { 'retry-after': RETRY_AFTER_SECONDS });
+
+const noSuchResource = () => new ProblemError(404, 'not_found', 'No such resource');
+
+/**
+ * Headers for answers that are data, never pages: nothing may run, frame or sniff them. Set by the
+ * app itself, so a host that mounts it gets them without doing anything.
+ */
+const apiSecurityHeaders = secureHeaders({
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  xFrameOptions: 'DENY',
+});
 
 /**
  * Roster's backend-for-frontend as a Hono app. Its paths are relative: a host mounts it where the
@@ -72,11 +93,13 @@ export function createApp(options: AppOptions) {
     permissions: permissionCatalog(options.permissions),
     notifyOnBlock: options.notifyOnBlock ?? false,
     secureCookies: options.secureCookies ?? 'auto',
+    trustProxy: options.trustProxy === true ? 1 : Math.max(0, Math.trunc(Number(options.trustProxy ?? 0))),
   };
   const authenticate = options.authenticator ?? cookieAuthenticator;
   const logError = options.logError ?? ((error: unknown) => console.error('[roster] unexpected error', error));
 
   return new Hono<AppEnv>()
+    .use(apiSecurityHeaders)
     .use(async (c, next) => {
       c.set('deps', deps);
       c.set('principal', null);
@@ -113,7 +136,12 @@ export function createApp(options: AppOptions) {
       const mountPath = new URL(c.req.url).pathname.replace(/\/openapi\.json$/, '') || '/';
       return c.json(openApiDocument(mountPath), 200);
     })
-    .notFound((c) => problemResponse(c, new ProblemError(404, 'not_found', 'No such resource')))
+    // Mounted under a host (`host.route('/api', app)`), unmatched paths reach the host's notFound,
+    // not this app's: this catch-all keeps them problem+json. notFound stays for standalone use.
+    .all('*', () => {
+      throw noSuchResource();
+    })
+    .notFound((c) => problemResponse(c, noSuchResource()))
     .onError((error, c) => {
       if (error instanceof ProblemError) return problemResponse(c, error);
       if (error instanceof HTTPException && error.status < 500) {

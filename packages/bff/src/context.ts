@@ -33,6 +33,8 @@ export interface AppDeps {
   /** Email people when they are blocked and unblocked. */
   notifyOnBlock: boolean;
   secureCookies: boolean | 'auto';
+  /** How many of the host's proxies stand in front of the app (0: believe no X-Forwarded-* header). */
+  trustProxy: number;
 }
 
 export interface AppEnv {

@@ -20,6 +20,17 @@ export const EnvSchema = z.object({
     .optional(),
   /** `off` when separate `npm run worker` processes deliver the emails instead of the server. */
   ROSTER_OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
+  /**
+   * How many proxies of the host's own stand in front of the server, whose X-Forwarded-For and
+   * X-Forwarded-Proto are believed: `false` (default), `true` (one) or a count.
+   */
+  ROSTER_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d)$/, 'must be true, false or the number of proxies (0-9)')
+    .default('false')
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
+  /** `always`: Secure cookies whatever the request says; `auto` (default): when it came over https. */
+  ROSTER_SECURE_COOKIES: z.enum(['auto', 'always']).default('auto'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

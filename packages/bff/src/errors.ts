@@ -12,7 +12,7 @@ export class ProblemError extends Error {
     readonly status: ProblemStatus,
     readonly code: ProblemCode,
     readonly title: string,
-    readonly extra: Pick<Problem, 'detail' | 'errors'> = {},
+    readonly extra: Pick<Problem, 'detail' | 'errors' | 'retryAfter'> = {},
     readonly headers: Record<string, string> = {},
   ) {
     super(title);

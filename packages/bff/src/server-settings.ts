@@ -7,6 +7,12 @@ import type { Env } from './env.ts';
 
 export const publicUrlOf = (env: Env) => env.ROSTER_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 
+/** The createApp options for what stands between the browser and the server (proxies, TLS). */
+export const proxyOptionsOf = (env: Env) => ({
+  trustProxy: env.ROSTER_TRUST_PROXY,
+  secureCookies: env.ROSTER_SECURE_COOKIES === 'always' ? true : ('auto' as const),
+});
+
 /**
  * ROSTER_SECRET, or the one the demo server generated once and kept in the data directory. Only the
  * server generates (`generate`): a worker with a secret of its own would email links that never

@@ -48,14 +48,16 @@ export type InviteResponse = z.infer<typeof InviteResponseSchema>;
 
 /**
  * The wizard's look-ahead (`POST .../invitations/check`): who among these emails already has an
- * identity (their names are shown read-only: people keep their own names) or is already a member.
+ * identity or is already a member. People with an identity keep their own names; those names are
+ * given (shown read-only) only when the administrator can already see the person — a member, past
+ * or present, of an account the administrator is in — and are null for anyone else.
  */
 export const InviteCheckRequestSchema = z.object({ emails: z.array(z.string().max(1000)).min(1).max(MAX_INVITEES) });
 export type InviteCheckRequest = z.input<typeof InviteCheckRequestSchema>;
 
 export const InviteCheckResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('new'), email: z.string() }),
-  z.object({ status: z.literal('known'), email: z.string(), firstName: z.string(), lastName: z.string() }),
+  z.object({ status: z.literal('known'), email: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable() }),
   z.object({
     status: z.literal('already_member'),
     email: z.string(),

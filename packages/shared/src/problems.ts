@@ -9,7 +9,12 @@ export const ProblemCode = z.enum([
   'invalid_parameters',
   'unauthenticated',
   'invalid_credentials',
+  /** The sign-in brake, by the limit that refused: this email from this device (email + address), */
   'too_many_attempts',
+  /** this network (address) whatever the email, */
+  'too_many_attempts_from_address',
+  /** this email from anywhere (a growing delay, which addresses the owner signed in from skip). */
+  'sign_in_slowed_down',
   'csrf_rejected',
   'forbidden',
   'not_found',
@@ -42,6 +47,8 @@ export const ProblemSchema = z.object({
   status: z.number().int(),
   code: ProblemCode,
   detail: z.string().optional(),
+  /** Seconds to wait before trying again (as the Retry-After header says), on refusals that pass with time. */
+  retryAfter: z.number().int().positive().optional(),
   /** Per-field messages for `invalid_parameters`. */
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

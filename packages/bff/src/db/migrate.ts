@@ -3,6 +3,7 @@ import * as initial from './migrations/0001_initial.ts';
 import * as outboxDelivery from './migrations/0002_outbox_delivery.ts';
 import * as outboxWithdrawn from './migrations/0003_outbox_withdrawn.ts';
 import * as memberCounts from './migrations/0004_member_counts.ts';
+import * as signInBrake from './migrations/0005_sign_in_brake.ts';
 import * as auditOrder from './migrations/0006_audit_order.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_outbox_delivery': outboxDelivery,
   '0003_outbox_withdrawn': outboxWithdrawn,
   '0004_member_counts': memberCounts,
+  '0005_sign_in_brake': signInBrake,
   '0006_audit_order': auditOrder,
 };
 

@@ -78,11 +78,20 @@ export interface SessionsTable {
 }
 
 export interface SignInAttemptsTable {
-  /** What is being braked, e.g. `email:ann@example.com`. */
+  /** What is being braked: `device:<email> <address>`, `address:<address>` or `email:<email>`. */
   key: string;
+  /** Failed (or still being checked) sign-ins since `window_started_at`. */
   failures: number;
   window_started_at: Timestamp;
+  /** For emails: no check before then, except from a known address (the growing delay). */
   locked_until: Timestamp | null;
+}
+
+/** Where a person has signed in from: guessers elsewhere never slow them down there. */
+export interface KnownSignInAddressesTable {
+  user_id: string;
+  address: string;
+  last_signed_in_at: Timestamp;
 }
 
 export interface OutboxTable {
@@ -136,6 +145,7 @@ export interface DB {
   invitations: InvitationsTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  known_sign_in_addresses: KnownSignInAddressesTable;
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
 }

@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.ts';
 import { hasSessionCookie } from '../session/cookie.ts';
 import { ProblemError } from '../errors.ts';
+import { cameOverHttps } from './forwarded.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -14,7 +15,10 @@ export function csrfGuard(trustedOrigins: readonly string[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const origin = c.req.header('origin');
-    const trusted = origin !== undefined && (origin === new URL(c.req.url).origin || trustedOrigins.includes(origin));
+    // Behind a trusted TLS proxy the app is reached over http, but its pages are https.
+    const own = new URL(c.req.url);
+    if (cameOverHttps(c)) own.protocol = 'https:';
+    const trusted = origin !== undefined && (origin === own.origin || trustedOrigins.includes(origin));
     if (origin !== undefined ? !trusted : hasSessionCookie(c)) {
       throw new ProblemError(403, 'csrf_rejected', 'This request did not come from a trusted page');
     }

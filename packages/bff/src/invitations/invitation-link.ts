@@ -18,20 +18,31 @@ export function invitationToken(secret: string, invitationId: string, linkVersio
   return `${id.toString('base64url')}.${mac(secret, invitationId, linkVersion).toString('base64url')}`;
 }
 
-/** The invitation a token names, or null when it is not even well formed. Verify it next. */
+/**
+ * Exactly the form `invitationToken` writes: 22 and 43 base64url characters, no padding. Base64url
+ * decoding skips characters outside its alphabet and ignores the unused low bits of the last
+ * character, so decoding alone would let `=`, `!`, `~` or a flipped last bit through as the same link.
+ */
+const CANONICAL_TOKEN = /^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/;
+
+/** The invitation a token names, or null when it is not in canonical form. Verify it next. */
 export function invitationIdOf(token: string): string | null {
-  const [idPart, macPart, ...rest] = token.split('.');
-  if (!idPart || !macPart || rest.length > 0 || token.length > 200) return null;
+  if (!CANONICAL_TOKEN.test(token)) return null;
+  const idPart = token.slice(0, token.indexOf('.'));
   const id = Buffer.from(idPart, 'base64url');
-  if (id.length !== ID_BYTES) return null;
+  // Two spellings of one id differ in the unused bits of the last character: only one is canonical.
+  if (id.length !== ID_BYTES || id.toString('base64url') !== idPart) return null;
   const hex = id.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Whether the token is the live link of this invitation at this link version. */
+/**
+ * Whether the token is, character for character, the live link of this invitation at this link
+ * version (compared in constant time: a near miss reveals nothing).
+ */
 export function isLiveToken(token: string, secret: string, invitationId: string, linkVersion: number): boolean {
-  const given = Buffer.from(token.split('.')[1] ?? '', 'base64url');
-  const expected = mac(secret, invitationId, linkVersion);
+  const given = Buffer.from(token);
+  const expected = Buffer.from(invitationToken(secret, invitationId, linkVersion));
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 

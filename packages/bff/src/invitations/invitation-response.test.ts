@@ -94,6 +94,31 @@ describe('GET /invitations/:token', () => {
     expect((await (await view(s.known.token, s.admin)).json()).viewer).toBe('someone_else');
   });
 
+  it('404 for every non-canonical spelling of the live link, which base64url decoding alone would accept', async () => {
+    const s = await scenario();
+    const token = s.newbie.token;
+    const [id, mac] = token.split('.') as [string, string];
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // The last character's lowest bit is unused (the id's last character has 4 spare bits, the MAC's 2).
+    const flipUnusedBit = (part: string) => part.slice(0, -1) + ALPHABET[ALPHABET.indexOf(part.at(-1)!) ^ 1];
+    const variants = [
+      `${token}=`,
+      `${token}!!`,
+      `${id}.${mac.slice(0, 10)}!${mac.slice(10)}`,
+      `${id.slice(0, 5)}~${id.slice(5)}.${mac}`,
+      `${flipUnusedBit(id)}.${mac}`,
+      `${id}.${flipUnusedBit(mac)}`,
+    ];
+    for (const variant of variants) {
+      expect(Buffer.from(variant.split('.')[1]!, 'base64url')).toEqual(Buffer.from(mac, 'base64url'));
+      const response = await view(encodeURIComponent(variant));
+      expect(response.status, variant).toBe(404);
+      expect((await response.json()).code).toBe('not_found');
+      expect((await respond(encodeURIComponent(variant), 'decline')).status, variant).toBe(404);
+    }
+    expect((await view(token)).status).toBe(200);
+  });
+
   it('404 for tampered and unknown links, 410 with a code once expired', async () => {
     const s = await scenario();
     const [id, mac] = s.newbie.token.split('.') as [string, string];

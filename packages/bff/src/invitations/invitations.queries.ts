@@ -41,8 +41,11 @@ export function findUserByEmail(db: Kysely<DB>, email: string) {
     .executeTakeFirst();
 }
 
-/** The people behind these emails, with their membership in this account if any. */
-export function findPeopleByEmail(db: Kysely<DB>, accountId: string, emails: string[]) {
+/**
+ * The people behind these emails, with their membership in this account if any, and whether
+ * `viewerId` may see their names: they are (or were) in an account the viewer is active in.
+ */
+export function findPeopleByEmail(db: Kysely<DB>, accountId: string, viewerId: string, emails: string[]) {
   if (emails.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('users as u')
@@ -51,6 +54,19 @@ export function findPeopleByEmail(db: Kysely<DB>, accountId: string, emails: str
       join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
     )
     .select(['u.email', 'u.first_name', 'u.last_name', 'm.state', 'i.expires_at'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('memberships as seen')
+            .innerJoin('memberships as viewer', 'viewer.account_id', 'seen.account_id')
+            .select('seen.user_id')
+            .whereRef('seen.user_id', '=', 'u.id')
+            .where('viewer.user_id', '=', viewerId)
+            .where('viewer.state', '=', 'active'),
+        )
+        .as('visible'),
+    )
     .where('u.email', 'in', emails)
     .execute();
 }

@@ -20,8 +20,8 @@ export const accountInvitationsRoutes = new Hono<AppEnv>()
     return c.json({ results }, 200);
   })
   .post('/check', validate('json', InviteCheckRequestSchema), async (c) => {
-    const { db, now } = c.var.deps;
-    return c.json({ results: await checkInvitees(db, c.var.account.id, c.req.valid('json').emails, now()) }, 200);
+    const viewer = { actorId: c.var.principal!.userId, now: c.var.deps.now() };
+    return c.json({ results: await checkInvitees(c.var.deps.db, c.var.account.id, c.req.valid('json').emails, viewer) }, 200);
   });
 
 /** `/accounts/:accountId/users/:userId/invitation/*`: the row actions on an Invited person. */

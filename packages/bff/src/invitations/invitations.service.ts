@@ -95,18 +95,30 @@ function normalizeEmails<T extends { email: string }>(lines: T[]) {
   });
 }
 
-/** The wizard's look-ahead: one answer per email, in order, without changing anything. */
-export async function checkInvitees(db: Kysely<DB>, accountId: string, emails: string[], now: Date): Promise<InviteCheckResult[]> {
+/**
+ * The wizard's look-ahead: one answer per email, in order, without changing anything. A person
+ * with an identity is named only when the administrator can already see them (in an account the
+ * administrator is in); anyone else's names stay theirs.
+ */
+export async function checkInvitees(
+  db: Kysely<DB>,
+  accountId: string,
+  emails: string[],
+  viewer: { actorId: string; now: Date },
+): Promise<InviteCheckResult[]> {
   const lines = normalizeEmails(emails.map((email) => ({ email })));
   const valid = lines.flatMap((line) => (line.ok ? [line.email] : []));
-  const people = new Map((await queries.findPeopleByEmail(db, accountId, valid)).map((p) => [p.email, p]));
+  const people = new Map((await queries.findPeopleByEmail(db, accountId, viewer.actorId, valid)).map((p) => [p.email, p]));
   return lines.map((line): InviteCheckResult => {
     if (!line.ok) return line.refusal;
     const person = people.get(line.email);
     if (!person) return { status: 'new', email: line.email };
-    const names = { email: line.email, firstName: person.first_name, lastName: person.last_name };
-    const state = heldState(person.state, person.expires_at, now);
-    return state ? { status: 'already_member', ...names, state } : { status: 'known', ...names };
+    const state = heldState(person.state, person.expires_at, viewer.now);
+    // Someone holding a membership here is in this very account: visible.
+    if (state) return { status: 'already_member', email: line.email, firstName: person.first_name, lastName: person.last_name, state };
+    return person.visible
+      ? { status: 'known', email: line.email, firstName: person.first_name, lastName: person.last_name }
+      : { status: 'known', email: line.email, firstName: null, lastName: null };
   });
 }
 

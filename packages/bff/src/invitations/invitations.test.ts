@@ -255,19 +255,18 @@ describe('POST /accounts/:accountId/invitations', () => {
 });
 
 describe('POST /accounts/:accountId/invitations/check', () => {
-  it('tells the wizard who is new, who has an identity (with their names) and who is already a member, changing nothing', async () => {
+  it('tells the wizard who is new, who has an identity and who is already a member, changing nothing', async () => {
     const s = await scenario();
-    const other = await scenario();
     clock = new Date(START.getTime() + 4 * DAY); // the scenario's invitee has expired by now
     const response = await post(`/accounts/${s.account.id}/invitations/check`, s.admin, {
-      emails: ['fresh@example.test', `MEMBER${other.n}@acme.test`, `member${s.n}@acme.test`, `invited${s.n}@acme.test`, `removed${s.n}@acme.test`, 'nope', 'Fresh@example.test'],
+      emails: ['fresh@example.test', `member${s.n}@acme.test`, `invited${s.n}@acme.test`, `removed${s.n}@acme.test`, 'nope', 'Fresh@example.test'],
     });
     expect(response.status).toBe(200);
     expect((await response.json()).results).toEqual([
       { status: 'new', email: 'fresh@example.test' },
-      { status: 'known', email: `member${other.n}@acme.test`, firstName: 'Mo', lastName: 'Member' },
       { status: 'already_member', email: `member${s.n}@acme.test`, firstName: 'Mo', lastName: 'Member', state: 'active' },
       { status: 'already_member', email: `invited${s.n}@acme.test`, firstName: 'Test', lastName: 'Person', state: 'expired' },
+      // A past member of this account: the administrator has seen them, so the wizard may prefill.
       { status: 'known', email: `removed${s.n}@acme.test`, firstName: 'Rem', lastName: 'Oved' },
       { status: 'invalid', email: 'nope', reason: 'invalid_email' },
       { status: 'invalid', email: 'fresh@example.test', reason: 'duplicate' },
@@ -276,6 +275,36 @@ describe('POST /accounts/:accountId/invitations/check', () => {
     const member = await signInAs(app, `member${s.n}@acme.test`);
     expect((await post(`/accounts/${s.account.id}/invitations/check`, member, { emails: ['a@example.test'] })).status).toBe(403);
     expect((await post(`/accounts/${s.account.id}/invitations/check`, s.admin, { emails: [] })).status).toBe(400);
+  });
+
+  it('names only people the administrator can already see: no names across tenants', async () => {
+    const s = await scenario();
+    const other = await scenario();
+    const { db } = database;
+    // An account s.admin is an ordinary member of (names visible), and one they were removed from (not).
+    const shared = await createAccount(db, `Shared ${s.n}`);
+    const left = await createAccount(db, `Left ${s.n}`);
+    const colleague = await createUser(db, { email: `colleague${s.n}@shared.test`, firstName: 'Cole', lastName: 'League' });
+    const formerColleague = await createUser(db, { email: `former${s.n}@left.test`, firstName: 'Fern', lastName: 'Former' });
+    await addMember(db, { accountId: shared.id, userId: s.ids.admin, groupIds: [] });
+    await addMember(db, { accountId: shared.id, userId: colleague, groupIds: [], state: 'removed' });
+    await addMember(db, { accountId: left.id, userId: s.ids.admin, groupIds: [], state: 'removed' });
+    await addMember(db, { accountId: left.id, userId: formerColleague, groupIds: [] });
+
+    const emails = [`member${other.n}@acme.test`, `removed${other.n}@acme.test`, `colleague${s.n}@shared.test`, `former${s.n}@left.test`];
+    const check = await post(`/accounts/${s.account.id}/invitations/check`, s.admin, { emails });
+    expect((await check.json()).results).toEqual([
+      { status: 'known', email: `member${other.n}@acme.test`, firstName: null, lastName: null },
+      { status: 'known', email: `removed${other.n}@acme.test`, firstName: null, lastName: null },
+      { status: 'known', email: `colleague${s.n}@shared.test`, firstName: 'Cole', lastName: 'League' },
+      { status: 'known', email: `former${s.n}@left.test`, firstName: null, lastName: null },
+    ]);
+    // Nor does inviting them answer with names; and what the administrator types for them is ignored.
+    const invited = await invite(s.account.id, s.admin, [{ email: `member${other.n}@acme.test`, firstName: 'Typed', lastName: 'Name' }], [s.sales]);
+    const [result] = (await invited.json()).results;
+    expect(Object.keys(result).sort()).toEqual(['email', 'expiresAt', 'link', 'reinvited', 'status', 'userId']);
+    const person = await db.selectFrom('users').select(['first_name', 'last_name']).where('email', '=', `member${other.n}@acme.test`).executeTakeFirstOrThrow();
+    expect(person).toEqual({ first_name: 'Mo', last_name: 'Member' });
   });
 });
 

@@ -1,13 +1,14 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, Authenticator } from '../context.ts';
+import { cameOverHttps } from '../http/forwarded.ts';
 import { findSession, SESSION_TTL_MS } from './session.service.ts';
 
 export const SESSION_COOKIE = 'roster_session';
 
 function isSecure(c: Context<AppEnv>) {
   const setting = c.var.deps.secureCookies;
-  return setting === 'auto' ? new URL(c.req.url).protocol === 'https:' : setting;
+  return setting === 'auto' ? cameOverHttps(c) : setting;
 }
 
 export function setSessionCookie(c: Context<AppEnv>, token: string) {

@@ -339,9 +339,10 @@ describe('<add-users-dialog>', () => {
     expect($<HTMLDialogElement>(element, 'dialog').open).to.equal(false);
   });
 
-  it('knows before sending who has an account (names read-only) and who is already in the account', async function () {
+  it('knows before sending who has an account (names hidden across tenants) and who is already in the account', async function () {
     this.timeout(20_000);
-    // Emma O'Brien has a sign-in (she is in Acme) but is not in Globex.
+    // Emma O'Brien has a sign-in (she is in Acme) but is not in Globex, and Globex's administrator
+    // is in no account with her: her names are hers, not shown to them.
     const emma = 'emma.obrien2@acme.test';
     const newcomer = fresh('erin');
     const element = await opened(undefined, globex);
@@ -354,14 +355,11 @@ describe('<add-users-dialog>', () => {
       'owner@globex.test Already in the account Already active.',
       'lenny.leonard@globex.test Already in the account Already invited: use Resend invitation in the users list.',
     ]);
-    const [known, newPerson] = $$(element, 'fieldset.person');
-    expect(text(known!.querySelector('legend')!)).to.equal(emma);
-    const knownInputs = [...known!.querySelectorAll('input')];
-    expect(knownInputs.map((input) => [input.value, input.readOnly])).to.deep.equal([
-      ['Emma', true],
-      ["O'Brien", true],
-    ]);
-    expect(text(known!)).to.contain('Has an account and keeps their own name.');
+    expect($$(element, '.person-unseen').map(text)).to.deep.equal([`${emma} Already has a sign-in and keeps their own name.`]);
+    expect(text($(element, '.step'))).not.to.contain("O'Brien");
+    const [newPerson, ...others] = $$(element, 'fieldset.person');
+    expect(others).to.have.length(0);
+    expect(text(newPerson!.querySelector('legend')!)).to.equal(newcomer);
     // The first field to fill is the new person's, and it has focus.
     const [first, last] = [...newPerson!.querySelectorAll('input')];
     expect(deepActiveElement()).to.equal(first);
@@ -377,7 +375,7 @@ describe('<add-users-dialog>', () => {
     $<HTMLButtonElement>(element, 'button.next').click();
     await element.updateComplete;
     expect($$<HTMLTableRowElement>(element, '.overview tbody tr').map((row) => [...row.cells].map(text))).to.deep.equal([
-      ["Emma O'Brien", emma],
+      ['Their own name', emma],
       ['Erin Early', newcomer],
     ]);
     expect(text($(element, '.step'))).to.contain('Not invited (invalid or already in the account): owner@globex.test, lenny.leonard@globex.test');
@@ -395,6 +393,28 @@ describe('<add-users-dialog>', () => {
     expect(lines[3]).to.contain(`✓ Invited ${newcomer}`);
     const emmaInGlobex = (await fetchUsers(globex, { q: emma })).items[0]!;
     expect([emmaInGlobex.firstName, emmaInGlobex.lastName, emmaInGlobex.state]).to.deep.equal(['Emma', "O'Brien", 'invited']);
+  });
+
+  it('shows, read-only, the names of someone the administrator already sees in another of their accounts', async function () {
+    this.timeout(20_000);
+    // Acme's administrator is also a member of Globex, where Frank Grimes is (or was) a member.
+    const acme = accountOf(await signIn('admin@acme.test'), 'Acme Corp');
+    try {
+      const element = await opened(undefined, acme);
+      paste('frank.grimes@globex.test');
+      $<HTMLButtonElement>(element, 'button.next').click();
+      await waitUntil(() => stepHeading(element).includes('Names'), 'the names step did not show', { timeout: 5000 });
+      const [known] = $$(element, 'fieldset.person');
+      expect(text(known!.querySelector('legend')!)).to.equal('frank.grimes@globex.test');
+      expect([...known!.querySelectorAll('input')].map((input) => [input.value, input.readOnly])).to.deep.equal([
+        ['Frank', true],
+        ['Grimes', true],
+      ]);
+      expect(text(known!)).to.contain('Has an account and keeps their own name.');
+      expect($$(element, '.person-unseen')).to.have.length(0);
+    } finally {
+      await signIn('owner@globex.test');
+    }
   });
 
   it('says when nobody on the list can be invited', async () => {

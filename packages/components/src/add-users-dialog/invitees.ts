@@ -67,11 +67,14 @@ export function isNamed(name: PersonName): boolean {
   return Boolean(name.firstName.trim() && name.lastName.trim());
 }
 
-/** The name a person will be known by: their own when they have an account, else the one typed. */
+/**
+ * The name a person will be known by: their own when they have an account, else the one typed;
+ * empty when they have an account whose names this administrator may not see.
+ */
 export function displayName(email: string, lookups: Lookups, names: TypedNames): string {
   const lookup = lookups.get(emailKey(email));
   const { firstName, lastName } = lookup?.status === 'known' ? lookup : typedName(names, email);
-  return `${firstName.trim()} ${lastName.trim()}`.trim();
+  return `${firstName?.trim() ?? ''} ${lastName?.trim() ?? ''}`.trim();
 }
 
 /** The invitations to send; people with an account keep their own name, so only new people's names go. */

@@ -393,6 +393,22 @@ describe('<invitation-response>', () => {
       expect(me.activeAccountId).to.equal(accountId);
     });
 
+    it('says which limit of the sign-in brake refused, and how long to wait', async () => {
+      const { token } = await invitePersonWithSignIn();
+      const element = await open(token);
+      $<HTMLButtonElement>(element, '.accept').click();
+      await element.updateComplete;
+      // The brake allows 5 wrong passwords per email from one device in 15 minutes.
+      for (let attempt = 1; attempt <= 6; attempt++) {
+        fill(input(element, 'password'), `wrong-${attempt}`); // typing clears the last error
+        await element.updateComplete;
+        $<HTMLButtonElement>(element, '.join').click();
+        await waitUntil(() => errorOf(element, 'password'), 'no sign-in error was shown', { timeout: 5000 });
+        if (attempt < 6) expect(errorOf(element, 'password')).to.equal('That password is not right.');
+      }
+      expect(errorOf(element, 'password')).to.equal('Too many attempts from this device; try again in 15 minutes.');
+    });
+
     it('when already signed in as the invitee, accepts with one button', async () => {
       const { token, email } = await invitePersonWithSignIn();
       const signedIn = await postJson('/api/session', { email, password: PASSWORD });

@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { AcceptInvitation, InvitationView } from '@roster/shared';
 import { html, LitElement, type PropertyValues } from 'lit';
@@ -7,6 +7,7 @@ import { ApiError } from '../api/api-error.ts';
 import { acceptInvitation, declineInvitation, getInvitation, signIn, signOut } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { InvitationAcceptedEvent, InvitationDeclinedEvent } from '../events.ts';
+import { signInRefusal } from '../internal/sign-in-refusal.ts';
 import { FIELD_IDS, registrationForm, signInForm } from './forms.ts';
 import { invitationResponseStyles } from './invitation-response.styles.ts';
 import {
@@ -292,8 +293,9 @@ export class InvitationResponse extends LitElement {
       await signIn(this.api.client, { email, password: this.signInPassword });
     } catch (error) {
       const apiError = toApiError(error);
+      const refusal = signInRefusal(apiError);
       if (apiError.code === 'invalid_credentials') this.signInError = msg('That password is not right.');
-      else if (apiError.code === 'too_many_attempts') this.signInError = msg(str`Too many failed sign-ins. ${apiError.message}`);
+      else if (refusal) this.signInError = refusal;
       else this.actionError = errorMessage(apiError);
       this.focusAfterRender('#password');
       return false;

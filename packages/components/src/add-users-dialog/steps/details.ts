@@ -58,14 +58,23 @@ interface PersonFields {
   onInput: (event: Event) => void;
 }
 
-/** A new person gets name fields; someone with an account their own name, read-only; anyone else why they are left out. */
+/**
+ * A new person gets name fields; someone with an account their own name, read-only, or only that
+ * they keep it when this administrator may not see it; anyone else why they are left out.
+ */
 function personFields(person: PersonFields) {
   const { entry, index, lookup } = person;
+  if (lookup?.status === 'known' && lookup.firstName === null) {
+    return html`<div class="person person-unseen">
+      <span class="person-email">${entry.email}</span>
+      <span class="person-note muted">${msg('Already has a sign-in and keeps their own name.')}</span>
+    </div>`;
+  }
   if (lookup?.status === 'new' || lookup?.status === 'known') {
     const known = lookup.status === 'known' ? lookup : undefined;
     return html`<fieldset class="person" aria-describedby=${known ? `known-${index}` : nothing}>
       <legend class="person-email">${entry.email}</legend>
-      ${nameField(person, 'firstName', known?.firstName)} ${nameField(person, 'lastName', known?.lastName)}
+      ${nameField(person, 'firstName', known?.firstName ?? undefined)} ${nameField(person, 'lastName', known?.lastName ?? undefined)}
       ${known ? html`<p id="known-${index}" class="person-note muted">${msg('Has an account and keeps their own name.')}</p>` : nothing}
     </fieldset>`;
   }

@@ -33,7 +33,7 @@ export function overviewStep(step: OverviewStep) {
           <tr><th scope="col">${msg('Name')}</th><th scope="col">${msg('Email')}</th></tr>
         </thead>
         <tbody>
-          ${invitable.map((entry) => html`<tr><td>${displayName(entry.email, lookups, names)}</td><td>${entry.email}</td></tr>`)}
+          ${invitable.map((entry) => html`<tr><td>${displayName(entry.email, lookups, names) || msg('Their own name')}</td><td>${entry.email}</td></tr>`)}
         </tbody>
       </table>
     </div>

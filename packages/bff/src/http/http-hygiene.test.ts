@@ -1,0 +1,109 @@
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/connect.ts';
+import { demoHost } from '../demo-host.ts';
+import { parseEnv } from '../env.ts';
+import { proxyOptionsOf } from '../server-settings.ts';
+import { ORIGIN, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+
+let database: Database;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+});
+afterAll(() => database.close());
+
+/** A host as the README shows it: its own pages, and Roster under /api. */
+function mountedHost() {
+  const host = new Hono();
+  host.get('/', (c) => c.html('<h1>Host page</h1>'));
+  host.route('/api', app);
+  return host;
+}
+
+const UNROUTED: [string, string][] = [
+  ['GET', '/nope'],
+  ['POST', '/nope'],
+  ['GET', '/accounts/x/nothing'],
+  ['PUT', '/session'],
+  ['DELETE', '/health'],
+  ['PATCH', '/invitations/abc'],
+  ['GET', '/'],
+];
+
+async function expectProblemNotFound(response: Response, what: string) {
+  expect(response.status, what).toBe(404);
+  expect(response.headers.get('content-type'), what).toBe('application/problem+json');
+  expect(await response.json(), what).toMatchObject({ status: 404, code: 'not_found' });
+}
+
+describe('unknown paths and methods', () => {
+  it('answer the problem+json 404 under a host mount, not the host\'s text/plain one', async () => {
+    const host = mountedHost();
+    for (const [method, path] of UNROUTED) {
+      await expectProblemNotFound(await host.request(`/api${path}`, { method, headers: { origin: ORIGIN } }), `${method} /api${path}`);
+    }
+    // The host's own routes and its own 404s are still its business.
+    expect((await host.request('/')).status).toBe(200);
+    expect((await host.request('/elsewhere')).headers.get('content-type')).toMatch(/^text\/plain/);
+  });
+
+  it('answer the problem+json 404 when the app runs standalone', async () => {
+    for (const [method, path] of UNROUTED) {
+      await expectProblemNotFound(await app.request(path, { method, headers: { origin: ORIGIN } }), `${method} ${path}`);
+    }
+  });
+});
+
+/** What every API answer must carry, whoever mounts the app. */
+function expectApiSecurityHeaders(response: Response, what: string) {
+  expect(response.headers.get('content-security-policy'), what).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
+  expect(response.headers.get('x-frame-options'), what).toBe('DENY');
+  expect(response.headers.get('referrer-policy'), what).toBe('no-referrer');
+  expect(response.headers.get('strict-transport-security'), what).toMatch(/^max-age=\d+/);
+  expect(response.headers.get('cache-control'), what).toBe('no-store');
+}
+
+describe('security headers', () => {
+  it('are on every API answer through a host mount: success, refusal, not found, bad body', async () => {
+    const host = mountedHost();
+    const answers: [string, Response][] = [
+      ['health', await host.request('/api/health')],
+      ['anonymous /me', await host.request('/api/me')],
+      ['unknown path', await host.request('/api/nope')],
+      ['bad body', await host.request('/api/session', { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' }, body: '{' })],
+    ];
+    expect(answers.map(([, response]) => response.status)).toEqual([200, 401, 404, 400]);
+    for (const [what, response] of answers) expectApiSecurityHeaders(response, what);
+  });
+
+  it('are on the demo server\'s pages and on its API answers, which keep their own policy', async () => {
+    const server = demoHost(app, null);
+    const page = await server.request('/');
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'; img-src 'self' data:");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const mailbox = await server.request('/demo/mailbox.json');
+    expect(mailbox.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    for (const path of ['/api/health', '/api/nope', '/api/me']) expectApiSecurityHeaders(await server.request(path), path);
+  });
+});
+
+describe('server settings for proxies and cookies', () => {
+  it('parse ROSTER_TRUST_PROXY and ROSTER_SECURE_COOKIES, refusing nonsense', () => {
+    expect(parseEnv({})).toMatchObject({ ROSTER_TRUST_PROXY: 0, ROSTER_SECURE_COOKIES: 'auto' });
+    expect(parseEnv({ ROSTER_TRUST_PROXY: 'true', ROSTER_SECURE_COOKIES: 'always' })).toMatchObject({ ROSTER_TRUST_PROXY: 1, ROSTER_SECURE_COOKIES: 'always' });
+    expect(parseEnv({ ROSTER_TRUST_PROXY: '2' }).ROSTER_TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ ROSTER_TRUST_PROXY: 'yes' })).toThrow(/ROSTER_TRUST_PROXY/);
+    expect(() => parseEnv({ ROSTER_SECURE_COOKIES: 'never' })).toThrow(/ROSTER_SECURE_COOKIES/);
+  });
+
+  it('turn into the createApp options: always forces Secure cookies', () => {
+    expect(proxyOptionsOf(parseEnv({}))).toEqual({ trustProxy: 0, secureCookies: 'auto' });
+    expect(proxyOptionsOf(parseEnv({ ROSTER_TRUST_PROXY: '1', ROSTER_SECURE_COOKIES: 'always' }))).toEqual({ trustProxy: 1, secureCookies: true });
+  });
+});
