@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AcceptInvitation, InvitationView } from '@roster/shared';
 import { insertAuditEvent } from '../audit/audit.queries.ts';
@@ -9,8 +8,7 @@ import { setSessionAccount } from '../me/me.queries.ts';
 import { activateMembership, declineMembership, findMember, lockAccountForMembershipChange } from '../memberships/memberships.queries.ts';
 import { ProblemError } from '../errors.ts';
 import { hashPassword } from '../session/password-hash.ts';
-import { insertSession } from '../session/session.queries.ts';
-import { SESSION_TTL_MS, sessionIdFromToken } from '../session/session.service.ts';
+import { startSession } from '../session/session.service.ts';
 import { invitationIdOf, isLiveToken } from './invitation-link.ts';
 import * as queries from './invitations.queries.ts';
 
@@ -113,13 +111,7 @@ export async function acceptInvitation(
 
     let sessionToken: string | null = null;
     if (registration) {
-      sessionToken = randomBytes(32).toString('base64url');
-      await insertSession(trx, {
-        id: sessionIdFromToken(sessionToken),
-        userId: invitation.user_id,
-        activeAccountId: invitation.account_id,
-        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-      });
+      ({ token: sessionToken } = await startSession(trx, { userId: invitation.user_id, activeAccountId: invitation.account_id, now }));
     } else if (principal?.sessionId) {
       await setSessionAccount(trx, principal.sessionId, invitation.account_id);
     }

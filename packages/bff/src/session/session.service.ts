@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../db/transaction.ts';
 import type { DB } from '../db/types.ts';
 import { ProblemError } from '../errors.ts';
 import { DUMMY_HASH, verifyPassword } from './password-hash.ts';
@@ -26,19 +27,30 @@ export async function signIn(db: Kysely<DB>, input: { email: string; password: s
     throw new ProblemError(401, 'invalid_credentials', 'The email or password is not right');
   }
 
-  const token = randomBytes(32).toString('base64url');
-  const sessionId = sessionIdFromToken(token);
-  await db.transaction().execute(async (trx) => {
+  const session = await inTransaction(db, async (trx) => {
     await releaseSignInAttempt(trx, reservation, user.id, now);
     await queries.markSignedIn(trx, user.id, now);
-    await queries.insertSession(trx, {
-      id: sessionId,
-      userId: user.id,
-      activeAccountId: null, // chosen by the first GET /me (getMe falls back to the first account)
-      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-    });
+    // The account is chosen by the first GET /me (getMe falls back to the first account).
+    return startSession(trx, { userId: user.id, activeAccountId: null, now });
   });
-  return { token, sessionId, userId: user.id };
+  return { ...session, userId: user.id };
+}
+
+/**
+ * The one place sessions are minted (sign-in, and accepting an invitation as a new person): a
+ * random token for the cookie, only its hash stored, with the session's lifetime. Call it inside
+ * the transaction of the change that signs the person in.
+ */
+export async function startSession(trx: Kysely<DB>, session: { userId: string; activeAccountId: string | null; now: Date }) {
+  const token = randomBytes(32).toString('base64url');
+  const sessionId = sessionIdFromToken(token);
+  await queries.insertSession(trx, {
+    id: sessionId,
+    userId: session.userId,
+    activeAccountId: session.activeAccountId,
+    expiresAt: new Date(session.now.getTime() + SESSION_TTL_MS),
+  });
+  return { token, sessionId };
 }
 
 export async function signOut(db: Kysely<DB>, sessionId: string) {
