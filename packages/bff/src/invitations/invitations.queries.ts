@@ -42,18 +42,14 @@ export function findUserByEmail(db: Kysely<DB>, email: string) {
 }
 
 /**
- * The people behind these emails, with their membership in this account if any, and whether
- * `viewerId` may see their names: they are (or were) in an account the viewer is active in.
+ * The people behind these emails, and whether `viewerId` may see their names: they are (or were)
+ * in an account the viewer is active in. Their membership here comes from `membershipsOf`.
  */
-export function findPeopleByEmail(db: Kysely<DB>, accountId: string, viewerId: string, emails: string[]) {
+export function findPeopleByEmail(db: Kysely<DB>, viewerId: string, emails: string[]) {
   if (emails.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('users as u')
-    .leftJoin('memberships as m', (join) => join.onRef('m.user_id', '=', 'u.id').on('m.account_id', '=', accountId))
-    .leftJoin('invitations as i', (join) =>
-      join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
-    )
-    .select(['u.email', 'u.first_name', 'u.last_name', 'm.state', 'i.expires_at'])
+    .select(['u.email', 'u.first_name', 'u.last_name'])
     .select((eb) =>
       eb
         .exists(

@@ -16,7 +16,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { enqueueEmail } from '../mail/outbox.queries.ts';
 import { findAccountGroups } from '../groups/groups.queries.ts';
 import { heldState } from '../memberships/membership-state.ts';
-import { findMember, listMemberGroups, putInvitedMembership } from '../memberships/memberships.queries.ts';
+import { findMember, findMembershipsByEmail, listMemberGroups, putInvitedMembership } from '../memberships/memberships.queries.ts';
 import { lockAccountAsAdministrator } from '../memberships/memberships.service.ts';
 import { invitationLink, invitationToken } from './invitation-link.ts';
 import * as queries from './invitations.queries.ts';
@@ -108,12 +108,16 @@ export async function checkInvitees(
 ): Promise<InviteCheckResult[]> {
   const lines = normalizeEmails(emails.map((email) => ({ email })));
   const valid = lines.flatMap((line) => (line.ok ? [line.email] : []));
-  const people = new Map((await queries.findPeopleByEmail(db, accountId, viewer.actorId, valid)).map((p) => [p.email, p]));
+  const [people, memberships] = await Promise.all([
+    queries.findPeopleByEmail(db, viewer.actorId, valid).then((rows) => new Map(rows.map((p) => [p.email, p]))),
+    findMembershipsByEmail(db, accountId, valid).then((rows) => new Map(rows.map((m) => [m.email, m]))),
+  ]);
   return lines.map((line): InviteCheckResult => {
     if (!line.ok) return line.refusal;
     const person = people.get(line.email);
     if (!person) return { status: 'new', email: line.email };
-    const state = heldState(person.state, person.expires_at, viewer.now);
+    const membership = memberships.get(line.email);
+    const state = heldState(membership?.state, membership?.expires_at ?? null, viewer.now);
     // Someone holding a membership here is in this very account: visible.
     if (state) return { status: 'already_member', email: line.email, firstName: person.first_name, lastName: person.last_name, state };
     return person.visible

@@ -103,6 +103,16 @@ export function findMember(db: Kysely<DB>, accountId: string, userId: string, op
 }
 export type Member = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 
+/** The memberships in this account of the people behind these emails, with their pending invitation. */
+export function findMembershipsByEmail(db: Kysely<DB>, accountId: string, emails: string[]) {
+  if (emails.length === 0) return Promise.resolve([]);
+  return membersWithInvitation(db)
+    .select(['u.email', 'm.state', 'i.expires_at'])
+    .where('m.account_id', '=', accountId)
+    .where('u.email', 'in', emails)
+    .execute();
+}
+
 export function listMemberGroups(db: Kysely<DB>, accountId: string, userId: string) {
   return db
     .selectFrom('membership_groups as mg')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../db/transaction.ts';
 import type { DB } from '../db/types.ts';
 import { ProblemError } from '../errors.ts';
 import * as queries from './sign-in-brake.queries.ts';
@@ -62,7 +63,7 @@ export async function reserveSignInAttempt(db: Kysely<DB>, who: { email: string;
   const known =
     network !== UNKNOWN_ADDRESS &&
     (await queries.isKnownAddress(db, who.email, network, new Date(now.getTime() - BRAKE.knownAddressMs)));
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const counters = await queries.lockCounters(trx, Object.values(keys), now);
     const device = counters.get(keys.device)!;
     const address = counters.get(keys.address)!;
