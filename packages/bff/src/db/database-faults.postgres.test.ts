@@ -10,6 +10,7 @@ import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { connectDatabase, type Database } from './connect.ts';
 import { inTransaction } from './transaction.ts';
+import { appOn } from '../testing/test-app.ts';
 
 /**
  * What a failover, a restart or an idle timeout of PostgreSQL does to a running BFF: the process
@@ -47,7 +48,7 @@ async function appOver(options: { proxy?: TcpProxy; connectTimeoutMs?: number } 
   });
   opened.push(database);
   const errors: unknown[] = [];
-  const app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, logError: (e) => errors.push(e) });
+  const app = appOn(database, { logError: (e) => errors.push(e) });
   return { app, database, logs, errors };
 }
 

@@ -1,6 +1,5 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
 import { invitationIdOf, isLiveToken } from '../invitations/invitation-link.ts';
 import { addMember, createAccount, createUser, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
@@ -10,6 +9,7 @@ import type { OutboxEmailInput as OutboxEmail } from './emails.ts';
 import { enqueueEmail } from './outbox.queries.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
 import { captureTransport, smtpTransport, type MailTransport } from './transports.ts';
+import { appOn } from '../testing/test-app.ts';
 
 const T0 = new Date('2026-06-01T12:00:00Z');
 const INVITATION_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
@@ -194,7 +194,7 @@ describe('outbox worker over SMTP', () => {
       ['renewed@example.test', false, true, null],
     ]);
     // Withdrawn is neither pending nor dead, and nothing claims it again.
-    const app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+    const app = appOn(database);
     expect((await (await app.request('/health')).json()).outbox).toEqual({ pending: 0, dead: 0 });
     later(24 * 3600_000);
     expect(await smtpWorker(smtp).deliverDue()).toBe(0);
@@ -286,7 +286,7 @@ describe('outbox worker over SMTP', () => {
     later(7 * 24 * 3600_000);
     expect(await sender.deliverDue()).toBe(0);
 
-    const app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+    const app = appOn(database);
     await removalEmail('queued@example.test');
     expect(await (await app.request('/health')).json()).toEqual({
       ok: true,

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
 import { invitationToken } from '../invitations/invitation-link.ts';
-import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
-import { createTestDatabase } from '../testing/test-database.ts';
+import { addMember, createAccount, createGroup, createUser, ORIGIN, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
  * Two people acting on one membership at the same instant (DESIGN.md "Locks, in one order"). On
@@ -14,14 +13,13 @@ import { createTestDatabase } from '../testing/test-database.ts';
 const ROUNDS = 30;
 const NOW = new Date('2026-06-01T12:00:00Z');
 let database: Database;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 let admins: { ada: string; bo: string; cy: string };
 let auth: Record<keyof typeof admins, { cookie: string }>;
 let round = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => NOW });
+  ({ database, app } = await createTestApp({ now: () => NOW }));
   admins = {
     ada: await createUser(database.db, { email: 'ada@race.test', firstName: 'Ada', lastName: 'One' }),
     bo: await createUser(database.db, { email: 'bo@race.test', firstName: 'Bo', lastName: 'Two' }),

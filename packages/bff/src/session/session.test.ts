@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createUser, ORIGIN, signInAs, TEST_PASSWORD, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
-import { createTestDatabase } from '../testing/test-database.ts';
+import { addMember, createAccount, createUser, ORIGIN, signInAs, TEST_PASSWORD } from '../testing/fixtures.ts';
 import { sessionIdFromToken } from './session.service.ts';
+import { appOn, createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let database: Database;
 let clock: Date;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 
 const signIn = (body: unknown, headers: Record<string, string> = {}) =>
   app.request('/session', {
@@ -17,8 +17,7 @@ const signIn = (body: unknown, headers: Record<string, string> = {}) =>
   });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock });
+  ({ database, app } = await createTestApp({ now: () => clock }));
   const account = await createAccount(database.db, 'Initech');
   const userId = await createUser(database.db, { email: 'peter@initech.test', firstName: 'Peter', lastName: 'Gibbons' });
   await addMember(database.db, { accountId: account.id, userId, groupIds: [account.adminGroupId] });
@@ -63,7 +62,7 @@ describe('POST /session', () => {
 
   it('marks the cookie Secure behind a trusted TLS proxy, and only when the proxy is trusted', async () => {
     const behindProxy = (options: Partial<Parameters<typeof createApp>[0]>, origin: string) =>
-      createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, ...options }).request('/session', {
+      appOn(database, { now: () => clock, ...options }).request('/session', {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin, 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
         body: JSON.stringify({ email: 'peter@initech.test', password: TEST_PASSWORD }),
@@ -78,7 +77,7 @@ describe('POST /session', () => {
   });
 
   it('always marks the cookie Secure when the host forces it, even over plain http', async () => {
-    const forced = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, secureCookies: true });
+    const forced = appOn(database, { now: () => clock, secureCookies: true });
     const response = await forced.request('/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: ORIGIN },
@@ -163,7 +162,7 @@ describe('CSRF protection', () => {
 
   it('behind a trusted TLS proxy, takes the https page of its own host for its own origin, and only then', async () => {
     const post = (options: { trustProxy?: boolean }) =>
-      createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, ...options }).request('http://roster.example/session', {
+      appOn(database, { now: () => clock, ...options }).request('http://roster.example/session', {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: 'https://roster.example', 'x-forwarded-proto': 'https' },
         body: JSON.stringify({ email: 'peter@initech.test', password: TEST_PASSWORD }),
@@ -173,7 +172,7 @@ describe('CSRF protection', () => {
   });
 
   it('accepts origins the host trusts', async () => {
-    const trusting = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, trustedOrigins: ['https://app.example'] });
+    const trusting = appOn(database, { now: () => clock, trustedOrigins: ['https://app.example'] });
     const response = await trusting.request('/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://app.example' },
@@ -186,11 +185,7 @@ describe('CSRF protection', () => {
 describe('custom authenticator', () => {
   it('lets a host decide who is calling', async () => {
     const user = await database.db.selectFrom('users').select('id').where('email', '=', 'peter@initech.test').executeTakeFirstOrThrow();
-    const hosted = createApp({
-      db: database.db,
-      databaseKind: database.kind,
-      secret: TEST_SECRET,
-      publicUrl: PUBLIC_URL,
+    const hosted = appOn(database, {
       authenticator: async (c) => (c.req.header('authorization') === 'Bearer good' ? { userId: user.id, sessionId: null, viaCookie: false } : null),
     });
     expect((await hosted.request('/me', { headers: { authorization: 'Bearer good' } })).status).toBe(200);

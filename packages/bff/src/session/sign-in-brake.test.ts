@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type AppOptions } from '../app.ts';
+import { type AppOptions } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { createUser, ORIGIN, PUBLIC_URL, TEST_PASSWORD, TEST_SECRET } from '../testing/fixtures.ts';
+import { createUser, ORIGIN, TEST_PASSWORD } from '../testing/fixtures.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { BRAKE, networkOf } from './sign-in-brake.ts';
+import { appOn, type TestApp } from '../testing/test-app.ts';
 
 const OWNER = 'owner@initech.test';
 const MINUTE = 60 * 1000;
 let database: Database;
 let clock: Date;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 
 const makeApp = (options: Partial<AppOptions> = {}) =>
-  createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock, ...options });
+  appOn(database, { now: () => clock, ...options });
 
 /**
  * POST /session as @hono/node-server would serve it from a socket at `address` (its getConnInfo

@@ -105,3 +105,25 @@ export async function signInAs(app: App, email: string, password = TEST_PASSWORD
   const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
   return { cookie, origin: ORIGIN };
 }
+
+/**
+ * A fresh account (numbered `n`) with two administrators (Ada, Bo), Finance and Sales groups, Finn
+ * in both, and an invitee in Sales; signed in as Ada through `app`.
+ */
+export async function createTeam(db: Kysely<DB>, app: App, n: number) {
+  const account = await createAccount(db, `Acme ${n}`);
+  const finance = await createGroup(db, account.id, 'Finance', ['billing', 'reports']);
+  const sales = await createGroup(db, account.id, 'Sales', ['orders', 'reports']);
+  const ids = {
+    admin: await createUser(db, { email: `admin${n}@acme.test`, firstName: 'Ada', lastName: 'Admin' }),
+    admin2: await createUser(db, { email: `admin2-${n}@acme.test`, firstName: 'Bo', lastName: 'Boss' }),
+    finn: await createUser(db, { email: `finn${n}@acme.test`, firstName: 'Finn', lastName: 'Ledger' }),
+    invitee: await createUser(db, { email: `new${n}@acme.test`, registered: false }),
+  };
+  await addMember(db, { accountId: account.id, userId: ids.admin, groupIds: [account.adminGroupId] });
+  await addMember(db, { accountId: account.id, userId: ids.admin2, groupIds: [account.adminGroupId] });
+  await addMember(db, { accountId: account.id, userId: ids.finn, groupIds: [finance, sales] });
+  await addMember(db, { accountId: account.id, userId: ids.invitee, groupIds: [sales], state: 'invited' });
+  const admin = await signInAs(app, `admin${n}@acme.test`);
+  return { n, account, finance, sales, ids, admin };
+}

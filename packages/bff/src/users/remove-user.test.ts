@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createGroup, createUser, ORIGIN, signInAs, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
-import { createTestDatabase } from '../testing/test-database.ts';
+import { addMember, createAccount, createTeam, ORIGIN, signInAs } from '../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 // The demo catalogue's words for the permissions the scenario's groups grant.
@@ -10,35 +9,15 @@ const BILLING = { id: 'billing', label: 'Billing', description: 'Invoices, payme
 const ORDERS = { id: 'orders', label: 'Orders', description: 'Orders, quotes and customers' };
 const REPORTS = { id: 'reports', label: 'Reports', description: 'Dashboards and exports' };
 let database: Database;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 let counter = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => NOW });
+  ({ database, app } = await createTestApp({ now: () => NOW }));
 });
 afterAll(() => database.close());
 
-/** A fresh account with two administrators, a finance person in two groups, and an invitee. */
-async function scenario() {
-  const { db } = database;
-  const n = ++counter;
-  const account = await createAccount(db, `Acme ${n}`);
-  const finance = await createGroup(db, account.id, 'Finance', ['billing', 'reports']);
-  const sales = await createGroup(db, account.id, 'Sales', ['orders', 'reports']);
-  const ids = {
-    admin: await createUser(db, { email: `admin${n}@acme.test`, firstName: 'Ada', lastName: 'Admin' }),
-    admin2: await createUser(db, { email: `admin2-${n}@acme.test`, firstName: 'Bo', lastName: 'Boss' }),
-    finn: await createUser(db, { email: `finn${n}@acme.test`, firstName: 'Finn', lastName: 'Ledger' }),
-    invitee: await createUser(db, { email: `new${n}@acme.test`, registered: false }),
-  };
-  await addMember(db, { accountId: account.id, userId: ids.admin, groupIds: [account.adminGroupId] });
-  await addMember(db, { accountId: account.id, userId: ids.admin2, groupIds: [account.adminGroupId] });
-  await addMember(db, { accountId: account.id, userId: ids.finn, groupIds: [finance, sales] });
-  await addMember(db, { accountId: account.id, userId: ids.invitee, groupIds: [sales], state: 'invited' });
-  const admin = await signInAs(app, `admin${n}@acme.test`);
-  return { n, account, finance, sales, ids, admin };
-}
+const scenario = () => createTeam(database.db, app, ++counter);
 
 const remove = (accountId: string, userId: string, auth?: { cookie: string }) =>
   app.request(`/accounts/${accountId}/users/${userId}`, { method: 'DELETE', headers: auth ? { cookie: auth.cookie, origin: ORIGIN } : { origin: ORIGIN } });

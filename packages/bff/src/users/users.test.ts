@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserListItem, UserListPage } from '@roster/shared';
-import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createGroup, createUser, signInAs, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
-import { createTestDatabase } from '../testing/test-database.ts';
+import { addMember, createAccount, createGroup, createUser, signInAs } from '../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 const MEMBERS = 304; // a multiple of 8, the length of the state cycle below
 
 let database: Database;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 let acme: { id: string; adminGroupId: string };
 let other: { id: string; adminGroupId: string };
 let salesId: string;
@@ -22,9 +21,8 @@ let admin: { cookie: string };
  * sign-in times repeat in small cycles, so every sort key has many ties (and nulls).
  */
 beforeAll(async () => {
-  database = await createTestDatabase();
+  ({ database, app } = await createTestApp({ now: () => NOW }));
   const { db } = database;
-  app = createApp({ db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => NOW });
   acme = await createAccount(db, 'Acme');
   other = await createAccount(db, 'Other');
   salesId = await createGroup(db, acme.id, 'Sales', ['orders']);
