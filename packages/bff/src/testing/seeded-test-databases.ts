@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { connectDatabase, type Database } from '../db/connect.ts';
+import type { DB } from '../db/types.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export interface SeededTestDatabases {
+  /** Migrates and fills the first database now (PGlite), so the first `create()` does not wait for it. */
+  prepare(): Promise<void>;
+  /** A new database with the content `fill` gave the first, owned by the caller (close it). */
+  create(): Promise<Database>;
+}
+
+/**
+ * Many test databases that start with the same content, e.g. one per browser test file. On PGlite the
+ * first is migrated and filled once and each database loads a dump of it: that takes a fraction of
+ * migrating and seeding, and PGlite works on the very thread that answers the tests' requests. On
+ * PostgreSQL each is a throwaway database of its own (see `createTestDatabase`), migrated and filled.
+ */
+export function seededTestDatabases(fill: (db: Kysely<DB>) => Promise<unknown>): SeededTestDatabases {
+  let dump: Promise<Blob> | undefined;
+
+  const dumpOfFilled = () =>
+    (dump ??= (async () => {
+      const template = await createTestDatabase();
+      try {
+        await fill(template.db);
+        return await template.dumpDataDir!();
+      } finally {
+        await template.close();
+      }
+    })());
+
+  return {
+    async prepare() {
+      if (!process.env.DATABASE_URL) await dumpOfFilled();
+    },
+    async create() {
+      if (!process.env.DATABASE_URL) return connectDatabase({ loadDataDir: await dumpOfFilled() });
+      const database = await createTestDatabase();
+      try {
+        await fill(database.db);
+      } catch (error) {
+        await database.close();
+        throw error;
+      }
+      return database;
+    },
+  };
+}
