@@ -1,7 +1,8 @@
 import { css } from 'lit';
-import { baseStyles, waitingButtonStyles } from '../internal/base.styles.ts';
+import { baseStyles } from '../internal/base.styles.ts';
 import { dialogStyles } from '../internal/dialog.styles.ts';
 import { tokens } from '../internal/tokens.ts';
+import { waitingButtonStyles } from '../internal/waiting-buttons.styles.ts';
 
 export const addUsersDialogStyles = [
   tokens,

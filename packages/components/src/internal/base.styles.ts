@@ -109,14 +109,3 @@ export const baseStyles = css`
     }
   }
 `;
-
-/**
- * For elements whose buttons are aria-disabled only while a request runs: they read as waiting, not
- * as unavailable. Use after `baseStyles`.
- */
-export const waitingButtonStyles = css`
-  .button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.7;
-  }
-`;

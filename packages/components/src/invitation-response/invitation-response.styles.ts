@@ -1,6 +1,7 @@
 import { css } from 'lit';
-import { baseStyles, waitingButtonStyles } from '../internal/base.styles.ts';
+import { baseStyles } from '../internal/base.styles.ts';
 import { tokens } from '../internal/tokens.ts';
+import { waitingButtonStyles } from '../internal/waiting-buttons.styles.ts';
 
 export const invitationResponseStyles = [
   tokens,
