@@ -371,7 +371,7 @@ export class AddUsersDialog extends LitElement {
       : msg('The browser did not allow copying. Select the link and copy it yourself.');
   };
 
-  /** "View user": closes, then asks the screen around to show that person (see `handleClose`). */
+  /** "View user": closes, then asks the screen around to show that person (see `sendPendingView`). */
   private readonly handleViewClick = (event: Event) => {
     const { userId, email } = (event.currentTarget as HTMLElement).dataset;
     const accountId = this.api.accountId;
