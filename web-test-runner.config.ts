@@ -11,14 +11,16 @@
  * element a test forgot to point at its own BFF fails instead of reaching another file's data.
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import type { TestRunnerConfig, TestRunnerPlugin } from '@web/test-runner';
+import type { BrowserLauncher, TestRunnerConfig, TestRunnerPlugin } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './packages/bff/src/app.ts';
 import { invitationToken } from './packages/bff/src/invitations/invitation-link.ts';
 import type { Database } from './packages/bff/src/db/connect.ts';
 import { seedDemo } from './packages/bff/src/db/seed.ts';
 import { seededTestDatabases } from './packages/bff/src/testing/seeded-test-databases.ts';
+import { bffNameOf } from './packages/components/src/test-support/test-api.ts';
 import { findChromiumPath } from './scripts/chromium-path.mjs';
 
 type Middleware = NonNullable<TestRunnerConfig['middleware']>[number];
@@ -34,17 +36,17 @@ interface TestBff {
   app: ReturnType<typeof createApp>;
 }
 
-/** Databases seeded with the demo data, each its own copy. */
-const demoDatabases = seededTestDatabases((db) => seedDemo(db));
+/** A new database seeded with the demo data. */
+const demoDatabase = seededTestDatabases((db) => seedDemo(db));
 
-/** Each name's BFF, created on its first request. */
+/** Each name's BFF, made before the tests start (see `prepareBffs`), or else on its first request. */
 const bffs = new Map<string, Promise<TestBff>>();
 
 function bffFor(name: string): Promise<TestBff> {
   let bff = bffs.get(name);
   if (!bff) {
     bff = (async () => {
-      const database = await demoDatabases.create();
+      const database = await demoDatabase();
       const app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: 'http://localhost:8000' });
       return { database, app };
     })();
@@ -111,12 +113,29 @@ const testBffMiddleware: Middleware = async (ctx, next) => {
   await writeResponse(ctx, await app.fetch(await toRequest(ctx, rest.slice('/api'.length))));
 };
 
-const testDatabases: TestRunnerPlugin = {
-  name: 'roster-test-databases',
-  // Seeding the first database takes longest: done before the tests start, not within one's timeout.
-  async serverStart() {
-    await demoDatabases.prepare();
-  },
+/**
+ * Makes the BFF of every test file that will run and uses one, before any test starts. PGlite works on
+ * this process's one thread, the one that also answers the tests' requests: a database made while
+ * other files run would hold their requests up for seconds (and their tests past their timeouts).
+ */
+async function prepareBffs(testFiles: string[]) {
+  for (const file of testFiles) {
+    if ((await readFile(file, 'utf8')).includes('testApi(')) await bffFor(bffNameOf(file));
+  }
+}
+
+/** The runner awaits a launcher's `initialize` with the test files before it starts any test. */
+function preparingBffs(launcher: BrowserLauncher): BrowserLauncher {
+  const initialize = launcher.initialize?.bind(launcher);
+  launcher.initialize = async (config, testFiles) => {
+    await prepareBffs(testFiles);
+    await initialize?.(config, testFiles);
+  };
+  return launcher;
+}
+
+const closeDatabases: TestRunnerPlugin = {
+  name: 'roster-close-databases',
   async serverStop() {
     // A BFF that failed to start has no database left open.
     await Promise.allSettled([...bffs.values()].map(async (bff) => (await bff).database.close()));
@@ -137,10 +156,10 @@ export default {
   plugins: [
     // The plugin ignores `extends`, so point it at the root tsconfig (decorator settings for Lit).
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
-    testDatabases,
+    closeDatabases,
   ],
   browsers: [
-    chromeLauncher({
+    preparingBffs(chromeLauncher({
       launchOptions: {
         executablePath: chromiumPath,
         headless: true,
@@ -162,6 +181,6 @@ export default {
         page.once('close', () => void context.close().catch(() => undefined));
         return page;
       },
-    }),
+    })),
   ],
 } satisfies TestRunnerConfig;

@@ -3,20 +3,13 @@ import { connectDatabase, type Database } from '../db/connect.ts';
 import type { DB } from '../db/types.ts';
 import { createTestDatabase } from './test-database.ts';
 
-export interface SeededTestDatabases {
-  /** Migrates and fills the first database now (PGlite), so the first `create()` does not wait for it. */
-  prepare(): Promise<void>;
-  /** A new database with the content `fill` gave the first, owned by the caller (close it). */
-  create(): Promise<Database>;
-}
-
 /**
- * Many test databases that start with the same content, e.g. one per browser test file. On PGlite the
- * first is migrated and filled once and each database loads a dump of it: that takes a fraction of
- * migrating and seeding, and PGlite works on the very thread that answers the tests' requests. On
- * PostgreSQL each is a throwaway database of its own (see `createTestDatabase`), migrated and filled.
+ * Makes test databases that start with the same content, e.g. one per browser test file; each is
+ * the caller's to close. On PGlite the first is migrated and filled once, and each database loads a
+ * dump of it: that takes a fraction of migrating and seeding each. On PostgreSQL each is a throwaway
+ * database of its own (see `createTestDatabase`), migrated and filled.
  */
-export function seededTestDatabases(fill: (db: Kysely<DB>) => Promise<unknown>): SeededTestDatabases {
+export function seededTestDatabases(fill: (db: Kysely<DB>) => Promise<unknown>): () => Promise<Database> {
   let dump: Promise<Blob> | undefined;
 
   const dumpOfFilled = () =>
@@ -30,20 +23,15 @@ export function seededTestDatabases(fill: (db: Kysely<DB>) => Promise<unknown>):
       }
     })());
 
-  return {
-    async prepare() {
-      if (!process.env.DATABASE_URL) await dumpOfFilled();
-    },
-    async create() {
-      if (!process.env.DATABASE_URL) return connectDatabase({ loadDataDir: await dumpOfFilled() });
-      const database = await createTestDatabase();
-      try {
-        await fill(database.db);
-      } catch (error) {
-        await database.close();
-        throw error;
-      }
-      return database;
-    },
+  return async () => {
+    if (!process.env.DATABASE_URL) return connectDatabase({ loadDataDir: await dumpOfFilled() });
+    const database = await createTestDatabase();
+    try {
+      await fill(database.db);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return database;
   };
 }

@@ -22,13 +22,17 @@ export interface TestApi {
   expiredInvitationToken(): Promise<string>;
 }
 
+/** The name of a test file's BFF: `users-table` for the path `…/users-table.test.ts`. */
+export function bffNameOf(testFilePath: string): string {
+  return testFilePath.split('/').at(-1)!.replace(/\.test\.ts$/, '');
+}
+
 /**
  * The BFF of the test file at `moduleUrl` (pass `import.meta.url`): named after the file, so no two
  * files share one.
  */
 export function testApi(moduleUrl: string): TestApi {
-  const name = new URL(moduleUrl).pathname.split('/').at(-1)!.replace(/\.test\.ts$/, '');
-  const root = `/t/${name}`;
+  const root = `/t/${bffNameOf(new URL(moduleUrl).pathname)}`;
   const base = `${root}/api`;
   const request = (path: string, init?: RequestInit) => fetch(`${base}${path}`, init);
   const postJson = (path: string, body: unknown) =>
