@@ -119,9 +119,11 @@ const testBffMiddleware: Middleware = async (ctx, next) => {
  * other files run would hold their requests up for seconds (and their tests past their timeouts).
  */
 async function prepareBffs(testFiles: string[]) {
-  for (const file of testFiles) {
-    if ((await readFile(file, 'utf8')).includes('testApi(')) await bffFor(bffNameOf(file));
-  }
+  await Promise.all(
+    testFiles.map(async (file) => {
+      if ((await readFile(file, 'utf8')).includes('testApi(')) await bffFor(bffNameOf(file));
+    }),
+  );
 }
 
 /** The runner awaits a launcher's `initialize` with the test files before it starts any test. */
