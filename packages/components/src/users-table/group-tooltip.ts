@@ -15,21 +15,22 @@ export class GroupTooltipController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const root = this.host.renderRoot;
-    root.addEventListener('mouseover', this.handleShow);
-    root.addEventListener('focusin', this.handleShow);
-    root.addEventListener('mouseout', this.handleHide);
-    root.addEventListener('focusout', this.handleHide);
-    root.addEventListener('keydown', this.handleKeydown as EventListener);
+    for (const [type, listener] of this.listeners()) this.host.renderRoot.addEventListener(type, listener);
   }
 
   hostDisconnected(): void {
-    const root = this.host.renderRoot;
-    root.removeEventListener('mouseover', this.handleShow);
-    root.removeEventListener('focusin', this.handleShow);
-    root.removeEventListener('mouseout', this.handleHide);
-    root.removeEventListener('focusout', this.handleHide);
-    root.removeEventListener('keydown', this.handleKeydown as EventListener);
+    for (const [type, listener] of this.listeners()) this.host.renderRoot.removeEventListener(type, listener);
+  }
+
+  /** Hover and keyboard focus show and hide it alike. */
+  private listeners(): [string, EventListener][] {
+    return [
+      ['mouseover', this.handleShow],
+      ['focusin', this.handleShow],
+      ['mouseout', this.handleHide],
+      ['focusout', this.handleHide],
+      ['keydown', this.handleKeydown as EventListener],
+    ];
   }
 
   render() {
