@@ -2,42 +2,56 @@
  * Browser tests of the components against the real BFF, in one process:
  *   node --import tsx node_modules/@web/test-runner/dist/bin.js --config web-test-runner.config.ts
  *
- * The dev server answers `/api/*` with an in-memory BFF (PGlite, seeded with the demo data; or the
- * PostgreSQL of DATABASE_URL), so the elements fetch exactly what they would in production.
+ * Each test file has a BFF and a database of its own, so no file depends on what another did or in
+ * which order they run: the dev server answers `/t/<name>/api/*` with the BFF of `<name>` (created on
+ * the first request, over a fresh database seeded with the demo data: in-memory PGlite, or a
+ * throwaway database on the PostgreSQL of DATABASE_URL), and a test file uses its own name
+ * (`testApi(import.meta.url)` in `packages/components/src/test-support/`) as the elements' `api-base`.
+ * The elements fetch exactly what they would in production. Nothing answers a bare `/api`, so an
+ * element a test forgot to point at its own BFF fails instead of reaching another file's data.
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import type { TestRunnerConfig, TestRunnerPlugin } from '@web/test-runner';
+import type { BrowserLauncher, TestRunnerConfig, TestRunnerPlugin } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './packages/bff/src/app.ts';
 import { invitationToken } from './packages/bff/src/invitations/invitation-link.ts';
 import type { Database } from './packages/bff/src/db/connect.ts';
 import { seedDemo } from './packages/bff/src/db/seed.ts';
-import { createTestDatabase } from './packages/bff/src/testing/test-database.ts';
+import { seededTestDatabases } from './packages/bff/src/testing/seeded-test-databases.ts';
+import { bffNameOf } from './packages/components/src/test-support/test-api.ts';
 import { findChromiumPath } from './scripts/chromium-path.mjs';
 
 type Middleware = NonNullable<TestRunnerConfig['middleware']>[number];
 type KoaContext = Parameters<Middleware>[0];
 
-const API_PREFIX = '/api';
 const TEST_SECRET = 'test-secret-at-least-32-characters-long!!';
 
-let database: Database | undefined;
-let bff: Promise<ReturnType<typeof createApp>> | undefined;
+/** `/t/<name>/<rest>`: a path of the BFF named `<name>` (a test file's own). */
+const TEST_PATH = /^\/t\/([a-z0-9.-]+)(\/.*)$/;
 
-/** The BFF, created on the first API request so a config load alone opens no database. */
-function startBff() {
-  bff ??= (async () => {
-    // In-memory PGlite, or a throwaway database on the PostgreSQL server of DATABASE_URL.
-    database = await createTestDatabase();
-    await seedDemo(database.db);
-    return createApp({
-      db: database.db,
-      databaseKind: database.kind,
-      secret: TEST_SECRET,
-      publicUrl: 'http://localhost:8000',
-    });
-  })();
+interface TestBff {
+  database: Database;
+  app: ReturnType<typeof createApp>;
+}
+
+/** A new database seeded with the demo data. */
+const demoDatabase = seededTestDatabases((db) => seedDemo(db));
+
+/** Each name's BFF, made before the tests start (see `prepareBffs`), or else on its first request. */
+const bffs = new Map<string, Promise<TestBff>>();
+
+function bffFor(name: string): Promise<TestBff> {
+  let bff = bffs.get(name);
+  if (!bff) {
+    bff = (async () => {
+      const database = await demoDatabase();
+      const app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: 'http://localhost:8000' });
+      return { database, app };
+    })();
+    bffs.set(name, bff);
+  }
   return bff;
 }
 
@@ -48,14 +62,14 @@ async function readBody(ctx: KoaContext): Promise<Uint8Array<ArrayBuffer> | unde
   return Uint8Array.from(Buffer.concat(chunks));
 }
 
-/** Koa request → fetch Request (the BFF sees the prefix stripped, as when a host mounts it). */
-async function toRequest(ctx: KoaContext): Promise<Request> {
+/** Koa request → fetch Request for the BFF, which sees `path` (the mount prefix stripped, as when a host mounts it). */
+async function toRequest(ctx: KoaContext, path: string): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(ctx.req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
     else if (value !== undefined) headers.set(name, value);
   }
-  const url = new URL(ctx.originalUrl.slice(API_PREFIX.length) || '/', `${ctx.protocol}://${ctx.host}`);
+  const url = new URL(`${path || '/'}${ctx.search}`, `${ctx.protocol}://${ctx.host}`);
   return new Request(url, { method: ctx.method, headers, body: await readBody(ctx) });
 }
 
@@ -75,30 +89,58 @@ async function writeResponse(ctx: KoaContext, response: Response) {
  * Test-only: the link token of a seeded expired invitation. Tokens are HMACs under the server's
  * secret, so a browser test cannot make one itself; the real BFF still judges it.
  */
-const EXPIRED_TOKEN_PATH = '/__test__/expired-invitation-token';
-const expiredTokenMiddleware: Middleware = async (ctx, next) => {
-  if (ctx.path !== EXPIRED_TOKEN_PATH) return next();
-  await startBff();
-  const invitation = await database!.db
+async function expiredInvitationToken({ database }: TestBff): Promise<{ token: string }> {
+  const invitation = await database.db
     .selectFrom('invitations')
     .select(['id', 'link_version'])
     .where('state', '=', 'pending')
     .where('expires_at', '<', new Date())
     .orderBy('id')
     .executeTakeFirstOrThrow();
-  ctx.body = { token: invitationToken(TEST_SECRET, invitation.id, invitation.link_version) };
+  return { token: invitationToken(TEST_SECRET, invitation.id, invitation.link_version) };
+}
+
+/** `/t/<name>/api/*` → that name's BFF; `/t/<name>/__test__/expired-invitation-token` → a token from its database. */
+const testBffMiddleware: Middleware = async (ctx, next) => {
+  const [, name, rest] = TEST_PATH.exec(ctx.path) ?? [];
+  if (!name || !rest) return next();
+  if (rest === '/__test__/expired-invitation-token') {
+    ctx.body = await expiredInvitationToken(await bffFor(name));
+    return;
+  }
+  if (rest !== '/api' && !rest.startsWith('/api/')) return next();
+  const { app } = await bffFor(name);
+  await writeResponse(ctx, await app.fetch(await toRequest(ctx, rest.slice('/api'.length))));
 };
 
-const bffMiddleware: Middleware = async (ctx, next) => {
-  if (ctx.path !== API_PREFIX && !ctx.path.startsWith(`${API_PREFIX}/`)) return next();
-  const app = await startBff();
-  await writeResponse(ctx, await app.fetch(await toRequest(ctx)));
-};
+/**
+ * Makes the BFF of every test file that will run and uses one, before any test starts. PGlite works on
+ * this process's one thread, the one that also answers the tests' requests: a database made while
+ * other files run would hold their requests up for seconds (and their tests past their timeouts).
+ */
+async function prepareBffs(testFiles: string[]) {
+  await Promise.all(
+    testFiles.map(async (file) => {
+      if ((await readFile(file, 'utf8')).includes('testApi(')) await bffFor(bffNameOf(file));
+    }),
+  );
+}
 
-const closeDatabase: TestRunnerPlugin = {
-  name: 'roster-close-database',
+/** The runner awaits a launcher's `initialize` with the test files before it starts any test. */
+function preparingBffs(launcher: BrowserLauncher): BrowserLauncher {
+  const initialize = launcher.initialize?.bind(launcher);
+  launcher.initialize = async (config, testFiles) => {
+    await prepareBffs(testFiles);
+    await initialize?.(config, testFiles);
+  };
+  return launcher;
+}
+
+const closeDatabases: TestRunnerPlugin = {
+  name: 'roster-close-databases',
   async serverStop() {
-    await database?.close();
+    // A BFF that failed to start has no database left open.
+    await Promise.allSettled([...bffs.values()].map(async (bff) => (await bff).database.close()));
   },
 };
 
@@ -112,14 +154,14 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   // Lit announces its development build in every test file; that says nothing about the tests.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  middleware: [expiredTokenMiddleware, bffMiddleware],
+  middleware: [testBffMiddleware],
   plugins: [
     // The plugin ignores `extends`, so point it at the root tsconfig (decorator settings for Lit).
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
-    closeDatabase,
+    closeDatabases,
   ],
   browsers: [
-    chromeLauncher({
+    preparingBffs(chromeLauncher({
       launchOptions: {
         executablePath: chromiumPath,
         headless: true,
@@ -141,6 +183,6 @@ export default {
         page.once('close', () => void context.close().catch(() => undefined));
         return page;
       },
-    }),
+    })),
   ],
 } satisfies TestRunnerConfig;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MAX_INVITEES } from './values.ts';
+import { MAX_INVITEES, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH } from './values.ts';
 import { PASSWORD_CHECKS } from './password.ts';
 
-const Name = z.string().trim().max(100);
+const Name = z.string().trim().max(MAX_NAME_LENGTH);
 
 /**
  * "Add users". Each invitee's email is checked on its own by the server (a bad line is reported in
@@ -96,7 +96,7 @@ export const RegistrationSchema = z.object({
   /** Checked against the same rule as the screen's live checklist. */
   password: z
     .string()
-    .max(200)
+    .max(MAX_PASSWORD_LENGTH)
     .refine((p) => PASSWORD_CHECKS.every((check) => check.test(p)), 'The password does not meet the rule'),
   acceptTerms: z.literal(true, 'The terms of use must be accepted'),
 });

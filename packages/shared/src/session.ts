@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EMAIL_PATTERN, MAX_EMAIL_LENGTH } from './values.ts';
+import { EMAIL_PATTERN, MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from './values.ts';
 
 /** Emails are identities: trimmed, lower-cased, and checked with the pattern the screens use. */
 export const EmailSchema = z
@@ -10,7 +10,7 @@ export const EmailSchema = z
 
 export const SignInSchema = z.object({
   email: EmailSchema,
-  password: z.string().min(1).max(200),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 export type SignIn = z.input<typeof SignInSchema>;
 

@@ -51,6 +51,10 @@ export const INVITATION_VALID_DAYS = 7;
 export const EMAIL_PATTERN =
   /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 export const MAX_EMAIL_LENGTH = 254;
+/** The longest first or last name the server takes (the screens stop typing there too). */
+export const MAX_NAME_LENGTH = 100;
+/** The longest password the server takes, to sign in or to register. */
+export const MAX_PASSWORD_LENGTH = 200;
 
 export function isEmailAddress(value: string): boolean {
   const email = value.trim();

@@ -12,6 +12,8 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** PGlite only: a copy of the whole database, to start others from (`loadDataDir`), e.g. in tests. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface ConnectOptions {
@@ -19,6 +21,8 @@ export interface ConnectOptions {
   databaseUrl?: string;
   /** Where PGlite keeps its files; `memory` keeps nothing. Ignored with `databaseUrl`. */
   dataDir?: string;
+  /** PGlite only: start from this copy of a database (`Database.dumpDataDir`) instead of an empty one. */
+  loadDataDir?: Blob;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
   /** How long to wait for a PostgreSQL connection before answering 503; 5 s by default. */
@@ -66,11 +70,12 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   const dataDir = !options.dataDir || options.dataDir === 'memory' ? undefined : options.dataDir;
   const pglite = await PGlite.create({
     dataDir,
+    loadDataDir: options.loadDataDir,
     extensions: { pg_trgm },
     parsers: { [INT8_OID]: (value: string) => value },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir('none') };
 }
 
 /**

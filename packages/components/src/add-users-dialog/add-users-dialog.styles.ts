@@ -2,10 +2,12 @@ import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.ts';
 import { dialogStyles } from '../internal/dialog.styles.ts';
 import { tokens } from '../internal/tokens.ts';
+import { waitingButtonStyles } from '../internal/waiting-buttons.styles.ts';
 
 export const addUsersDialogStyles = [
   tokens,
   baseStyles,
+  waitingButtonStyles,
   dialogStyles,
   css`
     dialog {
@@ -382,15 +384,7 @@ export const addUsersDialogStyles = [
     }
 
     .primary {
-      border-color: var(--_accent);
-      background: var(--_accent);
-      color: var(--_on-accent);
       font-weight: 600;
-    }
-
-    .button[aria-disabled='true'] {
-      cursor: progress;
-      opacity: 0.7;
     }
   `,
 ];

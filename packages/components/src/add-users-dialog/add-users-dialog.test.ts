@@ -3,12 +3,15 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../index.ts';
 import './add-users-dialog.ts';
 import type { UsersInvitedEvent } from '../events.ts';
-import { accountOf, fetchUsers, shadowOf, signIn } from '../internal/testing.ts';
+import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
 import type { AddUsersDialog } from './add-users-dialog.ts';
 
+/** This file's own BFF and database (see web-test-runner.config.ts). */
+const api = testApi(import.meta.url);
+
 /*
- * Every test file shares one seeded backend and others count Acme's people, so these tests invite
- * into Globex (signed in as its only administrator), each time fresh addresses no other test uses.
+ * These tests invite into Globex (signed in as its only administrator), each time fresh addresses no
+ * other test uses, so they do not depend on each other's order.
  */
 
 const $ = <T extends Element = HTMLElement>(element: AddUsersDialog, selector: string) => {
@@ -37,7 +40,7 @@ async function tabTo(target: Element, max = 12) {
   expect(deepActiveElement(), `Tab never reached ${target.outerHTML.slice(0, 80)}`).to.equal(target);
 }
 
-async function opened(template = html`<add-users-dialog></add-users-dialog>`, accountId?: string): Promise<AddUsersDialog> {
+async function opened(template = html`<add-users-dialog api-base=${api.base}></add-users-dialog>`, accountId?: string): Promise<AddUsersDialog> {
   const element = await fixture<AddUsersDialog>(template);
   if (accountId) element.accountId = accountId;
   element.show();
@@ -54,9 +57,9 @@ describe('<add-users-dialog>', () => {
   let globex: string;
 
   before(async function () {
-    // The first API request of a run seeds the shared backend, which takes a while on a small machine.
+    // The first API request of this file makes its database, which can take a while on a small machine.
     this.timeout(30_000);
-    globex = accountOf(await signIn('owner@globex.test'), 'Globex');
+    globex = accountOf(await api.signIn('owner@globex.test'), 'Globex');
   });
 
   it('checks each pasted address on its own line, in words and not only colour', async () => {
@@ -294,7 +297,7 @@ describe('<add-users-dialog>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
     await waitUntil(() => stepHeading(element).includes('Summary'), 'the summary did not show');
     expect(deepActiveElement()).to.equal($(element, '.step-heading'));
-    const people = await fetchUsers(globex, { q: 'new.', limit: '100' });
+    const people = await api.fetchUsers(globex, { q: 'new.', limit: '100' });
     const adaUser = people.items.find((user) => user.email === ada)!;
     const bobUser = people.items.find((user) => user.email === bob)!;
     expect(event.detail).to.deep.equal({ accountId: globex, userIds: [adaUser.id, bobUser.id] });
@@ -391,14 +394,14 @@ describe('<add-users-dialog>', () => {
     ]);
     expect(lines[2]).to.contain(`✓ Invited ${emma}`);
     expect(lines[3]).to.contain(`✓ Invited ${newcomer}`);
-    const emmaInGlobex = (await fetchUsers(globex, { q: emma })).items[0]!;
+    const emmaInGlobex = (await api.fetchUsers(globex, { q: emma })).items[0]!;
     expect([emmaInGlobex.firstName, emmaInGlobex.lastName, emmaInGlobex.state]).to.deep.equal(['Emma', "O'Brien", 'invited']);
   });
 
   it('shows, read-only, the names of someone the administrator already sees in another of their accounts', async function () {
     this.timeout(20_000);
     // Acme's administrator is also a member of Globex, where Frank Grimes is (or was) a member.
-    const acme = accountOf(await signIn('admin@acme.test'), 'Acme Corp');
+    const acme = accountOf(await api.signIn('admin@acme.test'), 'Acme Corp');
     try {
       const element = await opened(undefined, acme);
       paste('frank.grimes@globex.test');
@@ -413,7 +416,7 @@ describe('<add-users-dialog>', () => {
       expect(text(known!)).to.contain('Has an account and keeps their own name.');
       expect($$(element, '.person-unseen')).to.have.length(0);
     } finally {
-      await signIn('owner@globex.test');
+      await api.signIn('owner@globex.test');
     }
   });
 
@@ -461,7 +464,7 @@ describe('<add-users-dialog>', () => {
 
   it('closes on Escape, gives focus back, and starts afresh when opened again', async () => {
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div><button type="button">Add</button><add-users-dialog account-id=${globex}></add-users-dialog></div>`,
+      html`<div><button type="button">Add</button><add-users-dialog api-base=${api.base} account-id=${globex}></add-users-dialog></div>`,
     );
     const opener = wrapper.querySelector('button')!;
     const element = wrapper.querySelector('add-users-dialog')!;
@@ -481,7 +484,7 @@ describe('<add-users-dialog>', () => {
   });
 
   it('takes its account from a <roster-provider>', async () => {
-    const provider = await fixture(html`<roster-provider api-base="/api" account-id=${globex}><add-users-dialog></add-users-dialog></roster-provider>`);
+    const provider = await fixture(html`<roster-provider api-base=${api.base} account-id=${globex}><add-users-dialog></add-users-dialog></roster-provider>`);
     const element = provider.querySelector('add-users-dialog')!;
     element.show();
     await element.updateComplete;

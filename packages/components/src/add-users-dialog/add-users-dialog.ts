@@ -2,12 +2,13 @@ import { localized, msg, str } from '@lit/localize';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { Group } from '@roster/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { toApiError, type ApiError } from '../api/api-error.ts';
 import { checkInvitees, inviteUsers, listGroups } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { UsersInvitedEvent, ViewUserRequestEvent } from '../events.ts';
-import { deepActiveElement } from '../internal/dom.ts';
+import { copyText } from '../internal/clipboard.ts';
+import { ModalDialogController } from '../internal/modal-dialog.ts';
 import { addUsersDialogStyles } from './add-users-dialog.styles.ts';
 import {
   emailKey,
@@ -126,13 +127,15 @@ export class AddUsersDialog extends LitElement {
   /** What the last "Copy link" did. */
   @state() private copyNote = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-
   private readonly api = new RosterApiController(this);
+  /** A "View user" request goes out after focus went back, so where the host then moves focus wins. */
+  private readonly modal = new ModalDialogController(this, {
+    focusInitial: () => this.focusStep(),
+    busy: () => this.busy,
+    afterClose: () => this.sendPendingView(),
+  });
   /** `emailText` and its checked addresses, parsed once per change of the text. */
   private parsed: { text: string; entries: EmailEntry[] } = { text: '', entries: [] };
-  /** What had focus before the dialog opened, to give it back on close. */
-  private returnFocus?: HTMLElement;
   /** "View user" was chosen: the request goes out once the dialog has closed. */
   private pendingView?: ViewUserRequestEvent;
 
@@ -149,7 +152,7 @@ export class AddUsersDialog extends LitElement {
 
   /** Closes the dialog (not while a request is under way). */
   close() {
-    if (!this.busy) this.open = false;
+    this.modal.close();
   }
 
   /** Every address of the email step with its verdict. */
@@ -184,15 +187,8 @@ export class AddUsersDialog extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('open') && this.open && !this.dialog.open) {
-      this.returnFocus = deepActiveElement();
-      this.dialog.showModal();
-      this.focusStep();
-    } else if (changed.has('open') && !this.open && this.dialog.open) {
-      this.dialog.close();
-    } else if (changed.has('step')) {
-      this.focusStep();
-    }
+    // An opening focuses its first step itself (see `modal`).
+    if (changed.has('step') && !changed.has('open')) this.focusStep();
   }
 
   /** Each step starts on its first field, or on its title when it has none to fill. */
@@ -202,7 +198,7 @@ export class AddUsersDialog extends LitElement {
   }
 
   protected override render() {
-    return html`<dialog part="dialog" aria-labelledby="heading" @cancel=${this.handleCancel} @close=${this.handleClose}>
+    return html`<dialog part="dialog" aria-labelledby="heading" @cancel=${this.modal.handleCancel} @close=${this.modal.handleClose}>
       <h2 id="heading" part="heading">${msg('Add users')}</h2>
       ${this.open ? html`${progress(this.step)}${this.renderStep()}` : nothing}
     </dialog>`;
@@ -370,15 +366,12 @@ export class AddUsersDialog extends LitElement {
   private readonly handleCopyClick = async (event: Event) => {
     const { link, email } = (event.currentTarget as HTMLElement).dataset;
     if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      this.copyNote = msg(str`The link for ${email} is copied.`);
-    } catch {
-      this.copyNote = msg('The browser did not allow copying. Select the link and copy it yourself.');
-    }
+    this.copyNote = (await copyText(link))
+      ? msg(str`The link for ${email} is copied.`)
+      : msg('The browser did not allow copying. Select the link and copy it yourself.');
   };
 
-  /** "View user": closes, then asks the screen around to show that person (see `handleClose`). */
+  /** "View user": closes, then asks the screen around to show that person (see `sendPendingView`). */
   private readonly handleViewClick = (event: Event) => {
     const { userId, email } = (event.currentTarget as HTMLElement).dataset;
     const accountId = this.api.accountId;
@@ -387,16 +380,7 @@ export class AddUsersDialog extends LitElement {
     this.open = false;
   };
 
-  private handleCancel(event: Event) {
-    if (this.busy) event.preventDefault();
-  }
-
-  /** Gives focus back; a "View user" request goes out after that, so where the host then moves focus wins. */
-  private handleClose() {
-    this.open = false;
-    const target = this.returnFocus;
-    this.returnFocus = undefined;
-    if (target?.isConnected) target.focus();
+  private sendPendingView() {
     const view = this.pendingView;
     this.pendingView = undefined;
     if (view) this.dispatchEvent(view);

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { InviteCheckResult } from '@roster/shared';
 import type { ApiError } from '../api/api-error.ts';
 import { formatDate, formatNumber } from '../internal/format.ts';
+import { problemText } from '../internal/problem-text.ts';
 // Runtime values come from the zod-free entry, so the bundle carries no zod.
 import { MAX_INVITEES } from '@roster/shared/values';
 import type { EntryStatus, SummaryLine } from './invitees.ts';
@@ -129,18 +130,11 @@ export function invalidReasonDetail(reason: Invalid['reason']): string {
 
 /** Why the look-ahead failed; the server's own words when we have none better. */
 export function checkErrorMessage(error: ApiError): string {
-  if (error.code === 'network_error') return msg('The server could not be reached. Check your connection and try again.');
-  return msg(str`The addresses could not be checked: ${error.message}`);
+  return problemText(error, (serverText) => msg(str`The addresses could not be checked: ${serverText}`));
 }
 
 /** Why sending was refused; the server's own words when we have none better. */
 export function sendErrorMessage(error: ApiError): string {
-  switch (error.code) {
-    case 'unknown_group':
-      return msg('One of the chosen groups no longer exists. Go back and choose the groups again.');
-    case 'network_error':
-      return msg('The server could not be reached. Check your connection and try again.');
-    default:
-      return msg(str`The invitations could not be sent: ${error.message}`);
-  }
+  if (error.code === 'unknown_group') return msg('One of the chosen groups no longer exists. Go back and choose the groups again.');
+  return problemText(error, (serverText) => msg(str`The invitations could not be sent: ${serverText}`));
 }

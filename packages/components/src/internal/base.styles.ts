@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Helpers every element needs: hidden-but-announced text, focus rings and plain form controls. */
+/**
+ * What every element shares: hidden-but-announced text, focus rings, plain form controls and buttons
+ * (main and destructive, disabled), the boxed message (an error has the danger border) and the
+ * skeleton bar with its pulse. Elements add only their own spacing and sizes.
+ */
 export const baseStyles = css`
   :host([hidden]) {
     display: none !important;
@@ -56,8 +60,52 @@ export const baseStyles = css`
     cursor: pointer;
   }
 
-  .button:disabled {
+  .button.primary {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+
+  .button.danger {
+    border-color: var(--_danger);
+    background: var(--_danger);
+    color: var(--_on-accent);
+  }
+
+  /* aria-disabled (not disabled) keeps focus on the button; by default it reads as unavailable too. */
+  .button:disabled,
+  .button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
+  }
+
+  .message {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+
+  .error {
+    border-color: var(--_danger);
+  }
+
+  /* Loading placeholders: a bar of the skeleton colour that pulses, unless the viewer wants less motion. */
+  .bar {
+    height: 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_skeleton);
+    animation: pulse 1.2s ease-in-out infinite;
+  }
+
+  @keyframes pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .bar {
+      animation: none;
+    }
   }
 `;

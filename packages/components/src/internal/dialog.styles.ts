@@ -40,13 +40,6 @@ export const dialogStyles = css`
   .message {
     margin: calc(var(--_space) * 2) 0 0;
     padding: calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-  }
-
-  .error {
-    border-color: var(--_danger);
   }
 
   .actions {
@@ -58,22 +51,6 @@ export const dialogStyles = css`
 
   .bar {
     display: block;
-    height: 0.75rem;
     margin: var(--_space) 0;
-    border-radius: var(--_radius);
-    background: var(--_skeleton);
-    animation: pulse 1.2s ease-in-out infinite;
-  }
-
-  @keyframes pulse {
-    50% {
-      opacity: 0.45;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .bar {
-      animation: none;
-    }
   }
 `;

@@ -1,15 +1,9 @@
 import { msg, str } from '@lit/localize';
 import type { InvitationView } from '@roster/shared';
-import { PASSWORD_CHECKS } from '@roster/shared/values';
+// The server's own limits, so typing cannot run past them.
+import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, PASSWORD_CHECKS } from '@roster/shared/values';
 import { html, nothing } from 'lit';
-import {
-  NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  passwordCheckLabel,
-  type FieldErrors,
-  type RegistrationDraft,
-  type RegistrationField,
-} from './registration.ts';
+import { passwordCheckLabel, type FieldErrors, type RegistrationDraft, type RegistrationField } from './registration.ts';
 import { actionErrorMessage, backButton, heading, type ScreenState } from './screens.ts';
 
 /*
@@ -49,17 +43,17 @@ export function registrationForm(screen: ScreenState, form: RegistrationInputs) 
     <form part="form" novalidate @submit=${form.onSubmit} @input=${form.onInput}>
       ${readOnlyEmail(view)}
       <div class="names">
-        ${textField(form, 'firstName', msg('First name'), { autocomplete: 'given-name', maxlength: NAME_MAX_LENGTH })}
-        ${textField(form, 'lastName', msg('Last name'), { autocomplete: 'family-name', maxlength: NAME_MAX_LENGTH })}
+        ${textField(form, 'firstName', msg('First name'), { autocomplete: 'given-name', maxlength: MAX_NAME_LENGTH })}
+        ${textField(form, 'lastName', msg('Last name'), { autocomplete: 'family-name', maxlength: MAX_NAME_LENGTH })}
       </div>
       ${textField(form, 'password', msg('Password'), {
         type: 'password',
         autocomplete: 'new-password',
-        maxlength: PASSWORD_MAX_LENGTH,
+        maxlength: MAX_PASSWORD_LENGTH,
         describedBy: 'password-rules',
       })}
       ${passwordChecklist(draft.password, Boolean(errors.password))}
-      ${textField(form, 'confirm', msg('Confirm password'), { type: 'password', autocomplete: 'new-password', maxlength: PASSWORD_MAX_LENGTH })}
+      ${textField(form, 'confirm', msg('Confirm password'), { type: 'password', autocomplete: 'new-password', maxlength: MAX_PASSWORD_LENGTH })}
       <div class="field checkbox-field">
         <input
           id="terms"
@@ -110,7 +104,7 @@ export function signInForm({ view, busy, actionError }: ScreenState, form: SignI
           class="control"
           type="password"
           autocomplete="current-password"
-          maxlength=${PASSWORD_MAX_LENGTH}
+          maxlength=${MAX_PASSWORD_LENGTH}
           required
           .value=${form.password}
           aria-invalid=${form.error ? 'true' : 'false'}

@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.ts';
 import { tokens } from '../internal/tokens.ts';
+import { waitingButtonStyles } from '../internal/waiting-buttons.styles.ts';
 
 export const invitationResponseStyles = [
   tokens,
   baseStyles,
+  waitingButtonStyles,
   css`
     :host {
       display: block;
@@ -141,13 +143,6 @@ export const invitationResponseStyles = [
     .message {
       margin: calc(var(--_space) * 2) 0;
       padding: calc(var(--_space) * 1.5);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface-raised);
-    }
-
-    .error {
-      border-color: var(--_danger);
     }
 
     /* Signed in as someone else than the invitee: worth noticing, not an error. */
@@ -162,31 +157,9 @@ export const invitationResponseStyles = [
       margin-top: calc(var(--_space) * 3);
     }
 
-    .primary {
-      border-color: var(--_accent);
-      background: var(--_accent);
-      color: var(--_on-accent);
-    }
-
-    .danger {
-      border-color: var(--_danger);
-      background: var(--_danger);
-      color: var(--_on-accent);
-    }
-
-    /* aria-disabled (not disabled) while a request runs, so focus stays on the button. */
-    .button[aria-disabled='true'] {
-      cursor: progress;
-      opacity: 0.7;
-    }
-
     .bar {
       display: block;
-      height: 0.75rem;
       margin: var(--_space) 0;
-      border-radius: var(--_radius);
-      background: var(--_skeleton);
-      animation: pulse 1.2s ease-in-out infinite;
     }
 
     .bar.title {
@@ -197,18 +170,6 @@ export const invitationResponseStyles = [
 
     .bar.short {
       width: 45%;
-    }
-
-    @keyframes pulse {
-      50% {
-        opacity: 0.45;
-      }
-    }
-
-    @media (prefers-reduced-motion: reduce) {
-      .bar {
-        animation: none;
-      }
     }
   `,
 ];

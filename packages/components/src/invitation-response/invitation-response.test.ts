@@ -4,12 +4,15 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './invitation-response.ts';
 import type { InvitationAcceptedEvent, InvitationDeclinedEvent } from '../events.ts';
-import { accountOf, shadowOf, signIn, signOut } from '../internal/testing.ts';
+import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
 import type { InvitationResponse } from './invitation-response.ts';
+
+/** This file's own BFF and database (see web-test-runner.config.ts). */
+const api = testApi(import.meta.url);
 
 /*
  * Every test invites a fresh person into Globex through the API (signed in as its only
- * administrator), so the tests do not depend on each other and leave Acme Corp's counts alone.
+ * administrator), so the tests do not depend on each other.
  * The element is then opened signed out, like a person following the emailed link.
  */
 
@@ -21,22 +24,18 @@ interface Invited {
   accountId: string;
 }
 
-async function postJson(path: string, body: unknown): Promise<Response> {
-  return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
-
 /** Invites `email` (a fresh one when not given) into Globex; the link's last segment is the token. Leaves nobody signed in. */
 async function inviteToGlobex(email = `invitee+${crypto.randomUUID().slice(0, 8)}@example.test`): Promise<Invited> {
-  const accountId = accountOf(await signIn('owner@globex.test'), 'Globex');
-  const groups = (await (await fetch(`/api/accounts/${accountId}/groups`)).json()) as { id: string; name: string }[];
+  const accountId = accountOf(await api.signIn('owner@globex.test'), 'Globex');
+  const groups = (await (await api.fetch(`/accounts/${accountId}/groups`)).json()) as { id: string; name: string }[];
   const viewers = groups.find((g) => g.name === 'Viewers')!;
-  const response = await postJson(`/api/accounts/${accountId}/invitations`, {
+  const response = await api.postJson(`/accounts/${accountId}/invitations`, {
     invitees: [{ email, firstName: 'Grace', lastName: 'Hopper' }],
     groupIds: [viewers.id],
   });
   const [result] = ((await response.json()) as InviteResponse).results;
   if (result?.status !== 'invited') throw new Error(`Inviting ${email} failed: ${JSON.stringify(result)}`);
-  await signOut();
+  await api.signOut();
   return { token: new URL(result.link).pathname.split('/').at(-1)!, email, accountId };
 }
 
@@ -47,22 +46,22 @@ async function inviteToGlobex(email = `invitee+${crypto.randomUUID().slice(0, 8)
 async function invitePersonWithSignIn(): Promise<Invited> {
   const first = await inviteToGlobex();
   const registration = { firstName: 'Ada', lastName: 'Byron', password: PASSWORD, acceptTerms: true };
-  const accepted = await postJson(`/api/invitations/${first.token}/accept`, { registration });
+  const accepted = await api.postJson(`/invitations/${first.token}/accept`, { registration });
   const { userId } = (await accepted.json()) as { userId: string };
-  await signIn('owner@globex.test');
-  const removed = await fetch(`/api/accounts/${first.accountId}/users/${userId}`, { method: 'DELETE' });
+  await api.signIn('owner@globex.test');
+  const removed = await api.fetch(`/accounts/${first.accountId}/users/${userId}`, { method: 'DELETE' });
   if (!removed.ok) throw new Error(`Removing ${first.email} failed: ${removed.status}`);
   return inviteToGlobex(first.email);
 }
 
 /** Straight from the server: the test runner marks paths with a dot (the token has one) cacheable. */
 async function invitationStatus(token: string): Promise<number> {
-  return (await fetch(`/api/invitations/${token}`, { cache: 'no-store' })).status;
+  return (await api.fetch(`/invitations/${token}`, { cache: 'no-store' })).status;
 }
 
 async function open(token: string, termsUrl?: string): Promise<InvitationResponse> {
   const element = await fixture<InvitationResponse>(
-    html`<invitation-response token=${token} api-base="/api" terms-url=${ifDefined(termsUrl)}></invitation-response>`,
+    html`<invitation-response token=${token} api-base=${api.base} terms-url=${ifDefined(termsUrl)}></invitation-response>`,
   );
   await waitUntil(() => headingOf(element), 'the invitation did not load', { timeout: 5000 });
   return element;
@@ -107,10 +106,10 @@ function recordRequests(): string[] {
 }
 
 describe('<invitation-response>', () => {
-  // The first API request starts and seeds the shared BFF, which can take a while on a busy machine.
+  // The first API request starts this file's BFF and database, which can take a while on a busy machine.
   before(async function (this: { timeout(ms: number): void }) {
     this.timeout(60_000);
-    await fetch('/api/health');
+    await api.fetch('/health');
   });
 
   afterEach(() => {
@@ -132,7 +131,7 @@ describe('<invitation-response>', () => {
 
   it('warns on the welcome and the Decline confirmation when another person is signed in on the browser', async () => {
     const { token, email } = await inviteToGlobex();
-    await signIn('owner@globex.test');
+    await api.signIn('owner@globex.test');
     try {
       const element = await open(token);
       expect(headingOf(element)).to.equal('Hank Scorpio invited you to join Globex');
@@ -153,7 +152,7 @@ describe('<invitation-response>', () => {
       // Nothing was declined by looking.
       expect(await invitationStatus(token)).to.equal(200);
     } finally {
-      await signOut();
+      await api.signOut();
     }
   });
 
@@ -278,7 +277,7 @@ describe('<invitation-response>', () => {
     expect(deepActiveElement()).to.equal($(element, 'h2'));
     await expect(element).to.be.accessible();
 
-    const me = (await (await fetch('/api/me')).json()) as Me;
+    const me = (await (await api.fetch('/me')).json()) as Me;
     expect(me.user).to.include({ id: event.detail.userId, email, firstName: 'Grace B.', lastName: 'Hopper' });
     expect(me.activeAccountId).to.equal(accountId);
     expect(me.accounts.map((a) => a.name)).to.deep.equal(['Globex']);
@@ -293,7 +292,7 @@ describe('<invitation-response>', () => {
 
   it('registers a new person even when someone else is signed in on the browser, and says so first', async () => {
     const { token, email } = await inviteToGlobex();
-    await signIn('owner@globex.test');
+    await api.signIn('owner@globex.test');
     const element = await open(token);
     await startRegistration(element);
     expect(textOf(element)).to.contain(`Someone else is signed in on this browser. Joining signs you in as ${email} instead.`);
@@ -303,7 +302,7 @@ describe('<invitation-response>', () => {
     const accepted = oneEvent(element, 'invitation-accepted');
     $<HTMLButtonElement>(element, '.join').click();
     await accepted;
-    const me = (await (await fetch('/api/me')).json()) as Me;
+    const me = (await (await api.fetch('/me')).json()) as Me;
     expect(me.user.email).to.equal(email);
   });
 
@@ -388,7 +387,7 @@ describe('<invitation-response>', () => {
       $<HTMLButtonElement>(element, '.join').click();
       expect((await accepted).detail.accountId).to.equal(accountId);
       await waitUntil(() => headingOf(element) === 'You joined Globex', 'the joined screen did not show');
-      const me = (await (await fetch('/api/me')).json()) as Me;
+      const me = (await (await api.fetch('/me')).json()) as Me;
       expect(me.user.email).to.equal(email);
       expect(me.activeAccountId).to.equal(accountId);
     });
@@ -411,7 +410,7 @@ describe('<invitation-response>', () => {
 
     it('when already signed in as the invitee, accepts with one button', async () => {
       const { token, email } = await invitePersonWithSignIn();
-      const signedIn = await postJson('/api/session', { email, password: PASSWORD });
+      const signedIn = await api.postJson('/session', { email, password: PASSWORD });
       expect(signedIn.status).to.equal(200);
       const element = await open(token);
       const accept = $<HTMLButtonElement>(element, '.accept');
@@ -424,7 +423,7 @@ describe('<invitation-response>', () => {
 
     it('when signed in as someone else, explains, signs out, then signs in', async () => {
       const { token, email } = await invitePersonWithSignIn();
-      await signIn('owner@globex.test');
+      await api.signIn('owner@globex.test');
       const element = await open(token);
       $<HTMLButtonElement>(element, '.accept').click();
       await element.updateComplete;
@@ -434,19 +433,19 @@ describe('<invitation-response>', () => {
 
       $<HTMLButtonElement>(element, '.sign-out').click();
       await waitUntil(() => headingOf(element) === 'Sign in to join Globex', 'the sign-in form did not show', { timeout: 5000 });
-      expect((await fetch('/api/me')).status).to.equal(401);
+      expect((await api.fetch('/me')).status).to.equal(401);
       fill(input(element, 'password'), PASSWORD);
       const accepted = oneEvent(element, 'invitation-accepted');
       $<HTMLButtonElement>(element, '.join').click();
       await accepted;
-      const me = (await (await fetch('/api/me')).json()) as Me;
+      const me = (await (await api.fetch('/me')).json()) as Me;
       expect(me.user.email).to.equal(email);
     });
   });
 
   it('shows an expired link as expired', async () => {
     // Test-only route of web-test-runner.config.ts: the token of a seeded expired invitation (Acme Corp; only read).
-    const { token } = (await (await fetch('/__test__/expired-invitation-token')).json()) as { token: string };
+    const { token } = { token: await api.expiredInvitationToken() };
     const element = await open(token);
     expect(headingOf(element)).to.equal('This invitation has expired');
     expect(textOf(element)).to.contain('Ask your administrator for a new invitation.');

@@ -3,11 +3,12 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import type { AcceptInvitation, InvitationView } from '@roster/shared';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../api/api-error.ts';
+import { toApiError, type ApiError } from '../api/api-error.ts';
 import { acceptInvitation, declineInvitation, getInvitation, signIn, signOut } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { InvitationAcceptedEvent, InvitationDeclinedEvent } from '../events.ts';
 import { signInRefusal } from '../internal/sign-in-refusal.ts';
+import { problemText } from '../internal/problem-text.ts';
 import { FIELD_IDS, registrationForm, signInForm } from './forms.ts';
 import { invitationResponseStyles } from './invitation-response.styles.ts';
 import {
@@ -152,7 +153,7 @@ export class InvitationResponse extends LitElement {
       const error = toApiError(this.invitationTask.error);
       if (error.code === 'not_found') return unusableLinkScreen();
       if (error.code === 'invitation_expired') return expiredScreen();
-      return loadErrorScreen(errorMessage(error), this.handleRetryClick);
+      return loadErrorScreen(problemText(error), this.handleRetryClick);
     }
     const view = this.invitationTask.status === TaskStatus.COMPLETE ? this.invitationTask.value : undefined;
     if (!view) return loadingScreen();
@@ -296,7 +297,7 @@ export class InvitationResponse extends LitElement {
       const refusal = signInRefusal(apiError);
       if (apiError.code === 'invalid_credentials') this.signInError = msg('That password is not right.');
       else if (refusal) this.signInError = refusal;
-      else this.actionError = errorMessage(apiError);
+      else this.actionError = problemText(apiError);
       this.focusAfterRender('#password');
       return false;
     } finally {
@@ -317,7 +318,7 @@ export class InvitationResponse extends LitElement {
       this.viewer = 'anonymous';
       this.go(view.hasIdentity ? 'sign-in' : 'register');
     } catch (error) {
-      this.actionError = errorMessage(toApiError(error));
+      this.actionError = problemText(toApiError(error));
     } finally {
       this.busy = undefined;
     }
@@ -385,19 +386,9 @@ export class InvitationResponse extends LitElement {
         return;
       }
       default:
-        this.actionError = errorMessage(error);
+        this.actionError = problemText(error);
     }
   }
-}
-
-/** Our words when the server could not be reached; the server's own explanation otherwise. */
-function errorMessage(error: ApiError): string {
-  if (error.code === 'network_error') return msg('The server could not be reached. Check your connection and try again.');
-  return error.message;
-}
-
-function toApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError('internal_error', String(error), 0);
 }
 
 declare global {

@@ -16,10 +16,6 @@ export type RegistrationField = keyof RegistrationDraft;
 /** The message under each field that needs attention. */
 export type FieldErrors = Partial<Record<RegistrationField, string>>;
 
-/** The same limits the server's schema applies, so typing cannot run past them. */
-export const NAME_MAX_LENGTH = 100;
-export const PASSWORD_MAX_LENGTH = 200;
-
 /** The fields in the order they appear, so the first one with an error can be focused. */
 export const REGISTRATION_FIELDS: readonly RegistrationField[] = ['firstName', 'lastName', 'password', 'confirm', 'acceptTerms'];
 

@@ -30,11 +30,5 @@ export const removeUserDialogStyles = [
     .reason {
       border-color: var(--_danger);
     }
-
-    .danger {
-      border-color: var(--_danger);
-      background: var(--_danger);
-      color: var(--_on-accent);
-    }
   `,
 ];

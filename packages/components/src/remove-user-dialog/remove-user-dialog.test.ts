@@ -4,16 +4,18 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../index.ts';
 import './remove-user-dialog.ts';
 import type { UserRemovedEvent } from '../events.ts';
-import { accountOf, dataRows, emails, fetchUsers, settled, shadowOf, signIn } from '../internal/testing.ts';
+import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
+import { dataRows, emails, settled } from '../test-support/users-table.ts';
 import type { UsersSettings } from '../users-settings/users-settings.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import type { RemoveUserDialog } from './remove-user-dialog.ts';
 
+/** This file's own BFF and database (see web-test-runner.config.ts). */
+const api = testApi(import.meta.url);
+
 /*
- * These tests remove people, and every test file shares one seeded backend. So they work in Globex
- * (signed in as its only administrator), which no other test counts, and each removal test removes a
- * different Globex person, so the order of the tests does not matter. admin@acme.test stays in
- * Globex: the provider's test relies on it being a plain member there.
+ * These tests remove people: they work in Globex (signed in as its only administrator), and each
+ * removal test removes a different Globex person, so the order of the tests does not matter.
  */
 
 const dialogOf = (element: RemoveUserDialog) => shadowOf(element).querySelector('dialog')!;
@@ -29,7 +31,7 @@ function deepActiveElement(): Element | null {
 }
 
 async function details(accountId: string, userId: string): Promise<UserDetails> {
-  const response = await fetch(`/api/accounts/${accountId}/users/${userId}`);
+  const response = await api.fetch(`/accounts/${accountId}/users/${userId}`);
   if (!response.ok) throw new Error(`GET user failed: ${response.status}`);
   return (await response.json()) as UserDetails;
 }
@@ -47,9 +49,9 @@ describe('<remove-user-dialog>', () => {
   const ids = new Map<string, string>();
 
   before(async () => {
-    me = await signIn('owner@globex.test');
+    me = await api.signIn('owner@globex.test');
     globex = accountOf(me, 'Globex');
-    const everyone = await fetchUsers(globex, { limit: '100', state: 'invited,expired,active,blocked,removed,declined' });
+    const everyone = await api.fetchUsers(globex, { limit: '100', state: 'invited,expired,active,blocked,removed,declined' });
     for (const user of everyone.items) ids.set(user.email, user.id);
   });
 
@@ -62,7 +64,7 @@ describe('<remove-user-dialog>', () => {
   it('shows the groups and permissions from the details, with Cancel focused, and Cancel removes nothing', async () => {
     const userId = idOf('lenny.leonard@globex.test');
     const expected = await details(globex, userId);
-    const element = await fixture<RemoveUserDialog>(html`<remove-user-dialog account-id=${globex}></remove-user-dialog>`);
+    const element = await fixture<RemoveUserDialog>(html`<remove-user-dialog api-base=${api.base} account-id=${globex}></remove-user-dialog>`);
     expect(dialogOf(element).open).to.equal(false);
 
     element.show(userId);
@@ -101,7 +103,7 @@ describe('<remove-user-dialog>', () => {
   });
 
   it('closes on Escape', async () => {
-    const element = await fixture<RemoveUserDialog>(html`<remove-user-dialog account-id=${globex}></remove-user-dialog>`);
+    const element = await fixture<RemoveUserDialog>(html`<remove-user-dialog api-base=${api.base} account-id=${globex}></remove-user-dialog>`);
     element.show(idOf('lenny.leonard@globex.test'));
     await element.updateComplete;
     await loaded(element);
@@ -112,7 +114,7 @@ describe('<remove-user-dialog>', () => {
 
   it('says why the viewer cannot remove themselves and disables Remove', async () => {
     const element = await fixture<RemoveUserDialog>(
-      html`<remove-user-dialog account-id=${globex} user-id=${me.user.id} open></remove-user-dialog>`,
+      html`<remove-user-dialog api-base=${api.base} account-id=${globex} user-id=${me.user.id} open></remove-user-dialog>`,
     );
     await loaded(element);
     expect(shadowOf(element).querySelector('[part="reason"]')!.textContent).to.contain('You cannot remove yourself.');
@@ -122,12 +124,12 @@ describe('<remove-user-dialog>', () => {
 
   it('shows a refused removal inside the dialog and stays open', async () => {
     const userId = idOf('karl.carlson@globex.test');
-    const element = await fixture<RemoveUserDialog>(html`<remove-user-dialog account-id=${globex} user-id=${userId} open></remove-user-dialog>`);
+    const element = await fixture<RemoveUserDialog>(html`<remove-user-dialog api-base=${api.base} account-id=${globex} user-id=${userId} open></remove-user-dialog>`);
     await loaded(element);
     expect(removeButton(element).disabled).to.equal(false);
 
     // Someone else removes Karl meanwhile; this dialog's Remove is then refused by the server.
-    const response = await fetch(`/api/accounts/${globex}/users/${userId}`, { method: 'DELETE' });
+    const response = await api.fetch(`/accounts/${globex}/users/${userId}`, { method: 'DELETE' });
     expect(response.status).to.equal(200);
     removeButton(element).click();
     await element.updateComplete;
@@ -159,7 +161,7 @@ describe('<remove-user-dialog>', () => {
     const menuItems = (trigger: HTMLButtonElement) => [...(trigger.getRootNode() as ShadowRoot).querySelectorAll<HTMLElement>('[role="menuitem"]')];
 
     async function settings(): Promise<UsersSettings> {
-      const element = await fixture<UsersSettings>(html`<users-settings account-id=${globex}></users-settings>`);
+      const element = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${globex}></users-settings>`);
       await settled(tableOf(element));
       await waitUntil(() => shadowOf(tableOf(element)).querySelector('roster-menu-button'), 'no row actions');
       return element;

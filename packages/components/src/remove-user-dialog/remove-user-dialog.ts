@@ -7,8 +7,9 @@ import { toApiError, type ApiError } from '../api/api-error.ts';
 import { getMe, getUserDetails, removeUser } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { UserRemovedEvent } from '../events.ts';
-import { deepActiveElement } from '../internal/dom.ts';
 import { formatDate, fullName } from '../internal/format.ts';
+import { ModalDialogController } from '../internal/modal-dialog.ts';
+import { problemText } from '../internal/problem-text.ts';
 import { removeUserDialogStyles } from './remove-user-dialog.styles.ts';
 
 /**
@@ -74,12 +75,14 @@ export class RemoveUserDialog extends LitElement {
   /** Why the last removal was refused. */
   @state() private error?: ApiError;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
   @query('.cancel') private cancelButton!: HTMLButtonElement;
 
   private readonly api = new RosterApiController(this);
-  /** What had focus before the dialog opened, to give it back on close. */
-  private returnFocus?: HTMLElement;
+  /** Opening starts on Cancel, the safe choice. */
+  private readonly modal = new ModalDialogController(this, {
+    focusInitial: () => this.cancelButton.focus(),
+    busy: () => this.busy,
+  });
 
   /** Counts the openings, so each one loads fresh details. */
   private openings = 0;
@@ -105,24 +108,13 @@ export class RemoveUserDialog extends LitElement {
 
   /** Closes the dialog (not while a removal is under way). */
   close() {
-    if (!this.busy) this.open = false;
+    this.modal.close();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) {
       this.error = undefined;
       this.openings += 1;
-    }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
-    if (this.open && !this.dialog.open) {
-      this.returnFocus = deepActiveElement();
-      this.dialog.showModal();
-      this.cancelButton.focus();
-    } else if (!this.open && this.dialog.open) {
-      this.dialog.close();
     }
   }
 
@@ -133,14 +125,14 @@ export class RemoveUserDialog extends LitElement {
     // A refusal (4xx) will not change by trying again; a network failure may.
     const refused = this.error !== undefined && this.error.status >= 400 && this.error.status < 500;
     const canRemove = Boolean(details?.removal.allowed) && !refused && !this.busy;
-    return html`<dialog part="dialog" aria-labelledby="heading" @cancel=${this.handleCancel} @close=${this.handleClose}>
+    return html`<dialog part="dialog" aria-labelledby="heading" @cancel=${this.modal.handleCancel} @close=${this.modal.handleClose}>
       <h2 id="heading" part="heading">${details ? msg(str`Remove ${fullName(details)}?`) : msg('Remove user?')}</h2>
       ${loadError
         ? html`<p part="error" class="message error" role="alert">${msg(str`The details could not be loaded: ${loadError.message}`)}</p>`
         : details
           ? this.renderDetails(details, loaded.accountName)
           : this.renderLoading()}
-      ${this.error ? html`<p part="error" class="message error" role="alert">${removeErrorMessage(this.error)}</p>` : nothing}
+      ${this.error ? html`<p part="error" class="message error" role="alert">${problemText(this.error)}</p>` : nothing}
       <div class="actions">
         <button type="button" part="cancel-button" class="button cancel" ?disabled=${this.busy} @click=${this.close}>${msg('Cancel')}</button>
         <button type="button" part="remove-button" class="button danger remove" ?disabled=${!canRemove} @click=${this.handleRemoveClick}>
@@ -184,17 +176,6 @@ export class RemoveUserDialog extends LitElement {
       ${details.removal.allowed ? nothing : html`<p part="reason" class="message reason">${reasonMessage(details, account)}</p>`}`;
   }
 
-  private handleCancel(event: Event) {
-    if (this.busy) event.preventDefault();
-  }
-
-  private handleClose() {
-    this.open = false;
-    const target = this.returnFocus;
-    this.returnFocus = undefined;
-    if (target?.isConnected) target.focus();
-  }
-
   private async handleRemoveClick() {
     const accountId = this.api.accountId;
     const { userId } = this;
@@ -230,12 +211,6 @@ function reasonMessage(details: UserDetails, account: string): string {
     default:
       return msg('You cannot remove this person.');
   }
-}
-
-/** The server's own explanation of a refusal; our words when there was no answer. */
-function removeErrorMessage(error: ApiError): string {
-  if (error.code === 'network_error') return msg('The server could not be reached. Check your connection and try again.');
-  return error.message;
 }
 
 declare global {

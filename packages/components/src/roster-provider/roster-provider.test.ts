@@ -1,23 +1,27 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../index.ts';
-import { accountOf, emails, fetchUsers, messageText, settled, signIn } from '../internal/testing.ts';
+import { accountOf, testApi } from '../test-support/test-api.ts';
+import { emails, messageText, settled } from '../test-support/users-table.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import type { RosterProvider } from './roster-provider.ts';
+
+/** This file's own BFF and database (see web-test-runner.config.ts). */
+const api = testApi(import.meta.url);
 
 describe('<roster-provider>', () => {
   let acme: string;
   let globex: string;
 
   before(async () => {
-    const me = await signIn('admin@acme.test');
+    const me = await api.signIn('admin@acme.test');
     acme = accountOf(me, 'Acme Corp');
     globex = accountOf(me, 'Globex');
   });
 
   it('gives its account to the elements inside and re-provides when it changes', async () => {
-    const expected = await fetchUsers(acme);
+    const expected = await api.fetchUsers(acme);
     const provider = await fixture<RosterProvider>(
-      html`<roster-provider api-base="/api" account-id=${acme}><users-table></users-table></roster-provider>`,
+      html`<roster-provider api-base=${api.base} account-id=${acme}><users-table></users-table></roster-provider>`,
     );
     const table = provider.querySelector('users-table')!;
     await settled(table);
@@ -32,7 +36,7 @@ describe('<roster-provider>', () => {
 
   it('re-provides the client when api-base changes', async () => {
     const provider = await fixture<RosterProvider>(
-      html`<roster-provider api-base="/api" account-id=${acme}><users-table></users-table></roster-provider>`,
+      html`<roster-provider api-base=${api.base} account-id=${acme}><users-table></users-table></roster-provider>`,
     );
     const table = provider.querySelector('users-table')!;
     await settled(table);
@@ -45,7 +49,7 @@ describe('<roster-provider>', () => {
 
   it('lets an element\'s own attributes win over the provider', async () => {
     const provider = await fixture<RosterProvider>(
-      html`<roster-provider account-id=${globex}><users-table account-id=${acme}></users-table></roster-provider>`,
+      html`<roster-provider api-base=${api.base} account-id=${globex}><users-table account-id=${acme}></users-table></roster-provider>`,
     );
     const table: UsersTable = provider.querySelector('users-table')!;
     await settled(table);

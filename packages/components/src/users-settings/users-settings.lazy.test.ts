@@ -2,22 +2,26 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 // Only the screen itself, as roster.js ships it: the dialogs' modules are not loaded yet.
 import '../users-settings/users-settings.ts';
 import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
-import { accountOf, settled, shadowOf, signIn } from '../internal/testing.ts';
+import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
+import { settled } from '../test-support/users-table.ts';
 import type { RemoveUserDialog } from '../remove-user-dialog/remove-user-dialog.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import type { UsersSettings } from './users-settings.ts';
+
+/** This file's own BFF and database (see web-test-runner.config.ts). */
+const api = testApi(import.meta.url);
 
 describe('<users-settings> loading its dialogs on first use', () => {
   let acme: string;
 
   before(async () => {
-    acme = accountOf(await signIn('admin@acme.test'), 'Acme Corp');
+    acme = accountOf(await api.signIn('admin@acme.test'), 'Acme Corp');
   });
 
   it('fetches and opens the add and remove dialogs when first asked for', async () => {
     expect(customElements.get('add-users-dialog')).to.equal(undefined);
     expect(customElements.get('remove-user-dialog')).to.equal(undefined);
-    const settings = await fixture<UsersSettings>(html`<users-settings account-id=${acme}></users-settings>`);
+    const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${acme}></users-settings>`);
     const table = shadowOf(settings).querySelector('users-table') as UsersTable;
     await settled(table);
 

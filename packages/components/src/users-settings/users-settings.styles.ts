@@ -24,9 +24,6 @@ export const usersSettingsStyles = [
     }
 
     .primary {
-      border-color: var(--_accent);
-      background: var(--_accent);
-      color: var(--_on-accent);
       font-weight: 600;
     }
 

@@ -7,9 +7,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
 import type { UserRemovedEvent, UsersInvitedEvent, ViewUserRequestEvent } from '../events.ts';
 import type { RemoveUserDialog } from '../remove-user-dialog/remove-user-dialog.ts';
-import { accountOf, dataRows, emails, fetchUsers, messageText, settled, shadowOf, signIn } from '../internal/testing.ts';
+import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
+import { dataRows, emails, messageText, settled } from '../test-support/users-table.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import type { UsersSettings } from './users-settings.ts';
+
+/** This file's own BFF and database (see web-test-runner.config.ts). */
+const api = testApi(import.meta.url);
 
 const tableOf = (settings: UsersSettings) => shadowOf(settings).querySelector('users-table') as UsersTable;
 
@@ -23,13 +27,13 @@ describe('<users-settings>', () => {
   let acme: string;
 
   before(async () => {
-    acme = accountOf(await signIn('admin@acme.test'), 'Acme Corp');
+    acme = accountOf(await api.signIn('admin@acme.test'), 'Acme Corp');
   });
 
   it('shows the title, the description and the users of the provider\'s account', async () => {
-    const expected = await fetchUsers(acme);
+    const expected = await api.fetchUsers(acme);
     const provider = await fixture(
-      html`<roster-provider api-base="/api" account-id=${acme}><users-settings></users-settings></roster-provider>`,
+      html`<roster-provider api-base=${api.base} account-id=${acme}><users-settings></users-settings></roster-provider>`,
     );
     const settings = provider.querySelector('users-settings')!;
     await settings.updateComplete;
@@ -50,7 +54,7 @@ describe('<users-settings>', () => {
   });
 
   it('passes its own account-id to the table', async () => {
-    const settings = await fixture<UsersSettings>(html`<users-settings account-id=${acme}></users-settings>`);
+    const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${acme}></users-settings>`);
     const table = tableOf(settings);
     expect(table.accountId).to.equal(acme);
     await settled(table);
@@ -59,35 +63,34 @@ describe('<users-settings>', () => {
 
   it('offers Add users to administrators only: a member sees the table\'s explanation and no button', async () => {
     try {
-      await signIn('member@acme.test');
-      const settings = await fixture<UsersSettings>(html`<users-settings account-id=${acme}></users-settings>`);
+      await api.signIn('member@acme.test');
+      const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${acme}></users-settings>`);
       await settled(tableOf(settings));
       await waitUntil(() => messageText(tableOf(settings)).includes('administrator rights'), 'no explanation');
       await settings.updateComplete;
       expect(shadowOf(settings).querySelector('[part="add-button"]')).to.equal(null);
     } finally {
-      await signIn('admin@acme.test');
+      await api.signIn('admin@acme.test');
     }
   });
 
   it('is accessible (axe)', async () => {
-    const settings = await fixture<UsersSettings>(html`<users-settings account-id=${acme}></users-settings>`);
+    const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${acme}></users-settings>`);
     await settled(tableOf(settings));
     await expect(settings).to.be.accessible();
   });
 
   describe('adding users and answering invitations', () => {
     /*
-     * Inviting and resending happen in Globex (signed in as its administrator), which no other test
-     * file counts. Only Acme has expired invitations: Send new invitation renews its last one by name,
-     * the users-table tests renew the first ones.
+     * Inviting and resending happen in Globex (signed in as its administrator). Only Acme has expired
+     * invitations: Send new invitation renews its last one by name.
      */
     let globex: string;
     const toastText = (settings: UsersSettings) => shadowOf(settings).querySelector('[role="status"]')!.textContent!.trim();
     const rowOf = (table: UsersTable, email: string) => dataRows(table).find((row) => row.querySelector('.email')!.textContent === email);
 
     async function loadedSettings(accountId: string): Promise<UsersSettings> {
-      const settings = await fixture<UsersSettings>(html`<users-settings account-id=${accountId}></users-settings>`);
+      const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${accountId}></users-settings>`);
       await settled(tableOf(settings));
       await waitUntil(() => shadowOf(tableOf(settings)).querySelector('roster-menu-button'), 'no row actions', { timeout: 5000 });
       return settings;
@@ -103,7 +106,7 @@ describe('<users-settings>', () => {
     }
 
     before(async () => {
-      globex = accountOf(await signIn('owner@globex.test'), 'Globex');
+      globex = accountOf(await api.signIn('owner@globex.test'), 'Globex');
     });
 
     /** Add users from the header, through every step, for one new person; ends on the summary. */
@@ -152,7 +155,7 @@ describe('<users-settings>', () => {
     it('"View user" on the summary closes the dialog, finds the person in the table and focuses their row', async () => {
       const { table, dialog, email, inDialog } = await inviteOnePerson();
       // The viewer had narrowed the table: a state filter without Invited, and one group.
-      const groups = (await (await fetch(`/api/accounts/${globex}/groups`)).json()) as { id: string; name: string }[];
+      const groups = (await (await api.fetch(`/accounts/${globex}/groups`)).json()) as { id: string; name: string }[];
       table.states = ['active', 'removed'];
       table.group = groups.find((g) => g.name === 'Engineering')!.id;
       await settled(table);
@@ -180,8 +183,8 @@ describe('<users-settings>', () => {
       // Three people of this test's own, found by a tag in their addresses.
       const tag = `gone${Math.random().toString(36).slice(2, 8)}`;
       const people = ['Anna', 'Boris', 'Cleo'].map((name) => `${name.toLowerCase()}.${tag}@example.test`);
-      const groups = (await (await fetch(`/api/accounts/${globex}/groups`)).json()) as { id: string; name: string }[];
-      const response = await fetch(`/api/accounts/${globex}/invitations`, {
+      const groups = (await (await api.fetch(`/accounts/${globex}/groups`)).json()) as { id: string; name: string }[];
+      const response = await api.fetch(`/accounts/${globex}/invitations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -252,7 +255,7 @@ describe('<users-settings>', () => {
     });
 
     it('shows a message after sending a new invitation', async () => {
-      await signIn('admin@acme.test');
+      await api.signIn('admin@acme.test');
       const settings = await loadedSettings(acme);
       const table = tableOf(settings);
       table.states = ['expired'];

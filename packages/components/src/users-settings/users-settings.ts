@@ -19,15 +19,12 @@ import { RosterApiController } from '../api/roster-api-controller.ts';
 import { formatNumber } from '../internal/format.ts';
 import type { RemoveUserDialog } from '../remove-user-dialog/remove-user-dialog.ts';
 import '../users-table/users-table.ts';
+import { USERS_TABLE_PARTS } from '../users-table/parts.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import { usersSettingsStyles } from './users-settings.styles.ts';
 
-/** The parts of the inner `<users-table>` that a host can style through this element. */
-const TABLE_PARTS = [
-  'toolbar', 'search', 'state-filter', 'group-filter', 'table-wrap', 'table', 'header', 'sort-button', 'row',
-  'skeleton-row', 'user-cell', 'avatar', 'badge', 'group-count', 'tooltip', 'empty', 'message', 'footer', 'page-size', 'pager-button',
-  'actions-button', 'actions-menu', 'actions-menu-item', 'action-error',
-].join(', ');
+/** The inner table's parts, which a host styles through this element under the same names. */
+const TABLE_PARTS = USERS_TABLE_PARTS.join(', ');
 
 /**
  * The dialogs' code is fetched when one is first needed: the screen's first paint does without it

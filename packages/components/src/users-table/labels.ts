@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { MembershipState, UserSortKey } from '@roster/shared';
 import type { ApiError } from '../api/api-error.ts';
+import { problemText } from '../internal/problem-text.ts';
 
 /** Names of the membership states as people read them (also the state filter's options). */
 export function stateLabel(state: MembershipState): string {
@@ -44,10 +45,8 @@ export function errorMessage(error: ApiError): string {
       return msg('This account was not found, or you are not a member of it.');
     case 'no_account':
       return msg('You belong to no account yet.');
-    case 'network_error':
-      return msg('The server could not be reached. Check your connection and try again.');
     default:
-      return msg(str`The users could not be loaded: ${error.message}`);
+      return problemText(error, (serverText) => msg(str`The users could not be loaded: ${serverText}`));
   }
 }
 
@@ -82,15 +81,15 @@ export function invitationActionError(action: InvitationAction, error: ApiError,
       return msg(str`The invitation of ${name} is still valid. Choose Resend invitation instead.`);
     case 'not_invited':
       return msg(str`${name} has no open invitation any more.`);
-    case 'network_error':
-      return msg('The server could not be reached. Check your connection and try again.');
   }
-  switch (action) {
-    case 'copy-link':
-      return msg(str`The invitation link of ${name} could not be copied: ${error.message}`);
-    case 'resend':
-      return msg(str`The invitation of ${name} could not be resent: ${error.message}`);
-    case 'renew':
-      return msg(str`No new invitation could be sent to ${name}: ${error.message}`);
-  }
+  return problemText(error, (serverText) => {
+    switch (action) {
+      case 'copy-link':
+        return msg(str`The invitation link of ${name} could not be copied: ${serverText}`);
+      case 'resend':
+        return msg(str`The invitation of ${name} could not be resent: ${serverText}`);
+      case 'renew':
+        return msg(str`No new invitation could be sent to ${name}: ${serverText}`);
+    }
+  });
 }

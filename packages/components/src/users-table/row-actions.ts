@@ -1,10 +1,11 @@
 import { msg, str } from '@lit/localize';
 import type { MembershipState, UserListItem } from '@roster/shared';
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { toApiError, type ApiErrorCode } from '../api/api-error.ts';
 import { getInvitationLink, renewInvitation, resendInvitation } from '../api/requests.ts';
 import type { RosterApiController } from '../api/roster-api-controller.ts';
 import { InvitationLinkCopiedEvent, InvitationRenewedEvent, InvitationResentEvent, RemoveUserRequestEvent, type UserRef } from '../events.ts';
+import { copyText } from '../internal/clipboard.ts';
 import '../internal/menu-button/menu-button.ts';
 import type { MenuItem, MenuSelectEvent } from '../internal/menu-button/menu-button.ts';
 import { fullName } from './cells.ts';
@@ -25,6 +26,8 @@ export interface RowActionsOptions {
   userOf: (userId: string) => UserListItem | undefined;
   /** Loads the rows again, keeping them on screen meanwhile (the table's `refresh()`). */
   reload: () => Promise<void>;
+  /** Everything that defines the list apart from the page: when it changes, an old failure is cleared. */
+  listKey: () => string;
 }
 
 /**
@@ -33,17 +36,24 @@ export interface RowActionsOptions {
  * from the table, or, when they fail, as a message above the rows. That message is this controller's
  * own state: setting it asks the table to render again.
  */
-export class RowActionsController {
+export class RowActionsController implements ReactiveController {
   /** Why the last row action failed; cleared by the next one or when the list changes. */
   private error = '';
+  /** The list the message is about. */
+  private listKey?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: RowActionsOptions,
-  ) {}
+  ) {
+    host.addController(this);
+  }
 
   /** The list changed: a failure about the rows before is no longer worth showing. */
-  clearError(): void {
+  hostUpdate(): void {
+    const key = this.options.listKey();
+    if (key === this.listKey) return;
+    this.listKey = key;
     this.setError('');
   }
 
@@ -114,15 +124,5 @@ export class RowActionsController {
     if (error === this.error) return;
     this.error = error;
     this.host.requestUpdate();
-  }
-}
-
-/** Puts text on the clipboard; false when the browser refuses (no permission, no focus, insecure page). */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -285,10 +285,6 @@ export const usersTableStyles = [
     .bar {
       display: inline-block;
       width: 6rem;
-      height: 0.75rem;
-      border-radius: var(--_radius);
-      background: var(--_skeleton);
-      animation: pulse 1.2s ease-in-out infinite;
     }
 
     .bar.wide {
@@ -303,14 +299,7 @@ export const usersTableStyles = [
       animation: pulse 1.2s ease-in-out infinite;
     }
 
-    @keyframes pulse {
-      50% {
-        opacity: 0.45;
-      }
-    }
-
     @media (prefers-reduced-motion: reduce) {
-      .bar,
       .skeleton .avatar {
         animation: none;
       }
@@ -332,17 +321,9 @@ export const usersTableStyles = [
       gap: var(--_space);
     }
 
-    .button[aria-disabled='true'] {
-      cursor: not-allowed;
-      opacity: 0.55;
-    }
-
     .message {
       margin: 0;
       padding: calc(var(--_space) * 2);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface-raised);
     }
 
     .message p {
@@ -351,10 +332,6 @@ export const usersTableStyles = [
 
     .message p:last-child {
       margin: 0;
-    }
-
-    .error {
-      border-color: var(--_danger);
     }
 
     /* Not being allowed to see the list is no failure: a neutral note, marked by the accent. */

@@ -2,20 +2,12 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Me, UserListItem } from '@roster/shared';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../index.ts';
-import {
-  accountOf,
-  dataRows,
-  emails,
-  fetchUsers,
-  isBusy,
-  messageText,
-  rangeText,
-  settled,
-  shadowOf,
-  signIn,
-  signOut,
-} from '../internal/testing.ts';
+import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
+import { dataRows, emails, isBusy, messageText, rangeText, settled } from '../test-support/users-table.ts';
 import type { UsersTable } from './users-table.ts';
+
+/** This file's own BFF and database (see web-test-runner.config.ts). */
+const api = testApi(import.meta.url);
 
 const $ = <T extends Element = HTMLElement>(table: UsersTable, selector: string) => {
   const element = shadowOf(table).querySelector<T>(selector);
@@ -40,11 +32,11 @@ describe('<users-table>', () => {
   let acme: string;
 
   before(async () => {
-    acme = accountOf(await signIn('admin@acme.test'), 'Acme Corp');
+    acme = accountOf(await api.signIn('admin@acme.test'), 'Acme Corp');
   });
 
   it('shows skeleton rows and aria-busy while the page loads', async () => {
-    const table = await fixture<UsersTable>(html`<users-table account-id=${acme}></users-table>`);
+    const table = await fixture<UsersTable>(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
     expect(isBusy(table)).to.equal(true);
     expect(shadowOf(table).querySelectorAll('tbody tr.skeleton').length).to.be.greaterThan(0);
     expect(rangeText(table)).to.equal('Loading users…');
@@ -55,8 +47,8 @@ describe('<users-table>', () => {
   });
 
   it('renders the first page from the API with the right columns', async () => {
-    const expected = await fetchUsers(acme, { limit: '25' });
-    const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+    const expected = await api.fetchUsers(acme, { limit: '25' });
+    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
 
     const headers = [...shadowOf(table).querySelectorAll('thead th')].map((th) => th.textContent!.replace(/[↑↓↕]/g, '').trim());
     expect(headers).to.deep.equal(['User', 'Email', 'State / Joined', 'Last sign-in', 'Groups', 'Actions']);
@@ -72,9 +64,9 @@ describe('<users-table>', () => {
   });
 
   it('formats each state, the last sign-in and the groups', async () => {
-    const everyone = await fetchUsers(acme, { limit: '100', state: 'invited,expired,active,blocked,removed,declined' });
+    const everyone = await api.fetchUsers(acme, { limit: '100', state: 'invited,expired,active,blocked,removed,declined' });
     const table = await loadedTable(
-      html`<users-table account-id=${acme} page-size="100" states="invited,expired,active,blocked,removed,declined"></users-table>`,
+      html`<users-table api-base=${api.base} account-id=${acme} page-size="100" states="invited,expired,active,blocked,removed,declined"></users-table>`,
     );
     const rowOf = (user: UserListItem) => dataRows(table).find((row) => row.querySelector('.email')!.textContent === user.email)!;
     const some = (predicate: (u: UserListItem) => boolean) => {
@@ -109,7 +101,7 @@ describe('<users-table>', () => {
   });
 
   it('shows the group names in a tooltip on keyboard focus', async () => {
-    const table = await loadedTable(html`<users-table account-id=${acme} page-size="100"></users-table>`);
+    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme} page-size="100"></users-table>`);
     const summary = $(table, '.group-count');
     const tooltip = $(table, '.tooltip');
     expect(tooltip.matches(':popover-open')).to.equal(false);
@@ -123,10 +115,10 @@ describe('<users-table>', () => {
   });
 
   it('searches after a pause in typing, with one request', async () => {
-    const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
     const before = rangeText(table);
-    const term = (await fetchUsers(acme, { sort: 'email' })).items[2]!.lastName.toLowerCase();
-    const expected = await fetchUsers(acme, { q: term });
+    const term = (await api.fetchUsers(acme, { sort: 'email' })).items[2]!.lastName.toLowerCase();
+    const expected = await api.fetchUsers(acme, { q: term });
     expect(expected.total).to.be.greaterThan(0);
 
     const requests: string[] = [];
@@ -156,15 +148,15 @@ describe('<users-table>', () => {
   });
 
   it('shows "No users match" when nothing matches', async () => {
-    const table = await loadedTable(html`<users-table account-id=${acme} q="zz-nobody-is-called-this"></users-table>`);
+    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme} q="zz-nobody-is-called-this"></users-table>`);
     expect(dataRows(table)).to.have.length(0);
     expect($(table, '[part="empty"]').textContent).to.contain('No users match');
     await expect(table).to.be.accessible();
   });
 
   it('filters by state with the checkbox list', async () => {
-    const expected = await fetchUsers(acme, { state: 'removed' });
-    const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+    const expected = await api.fetchUsers(acme, { state: 'removed' });
+    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
     const details = $<HTMLDetailsElement>(table, 'details.state-filter');
     $(table, 'summary').click();
     await table.updateComplete;
@@ -194,24 +186,24 @@ describe('<users-table>', () => {
   });
 
   it('filters by group', async () => {
-    const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
     const select = $<HTMLSelectElement>(table, 'select[part="group-filter"]');
     await waitUntil(() => select.options.length > 1, 'the groups did not load');
     const finance = [...select.options].find((o) => o.textContent === 'Finance')!;
-    const expected = await fetchUsers(acme, { group: finance.value });
+    const expected = await api.fetchUsers(acme, { group: finance.value });
 
     await choose(select, finance.value);
     await settled(table);
     expect(table.getAttribute('group')).to.equal(finance.value);
     expect(emails(table)).to.deep.equal(expected.items.map((u) => u.email));
-    expect(expected.total).to.be.lessThan((await fetchUsers(acme)).total);
+    expect(expected.total).to.be.lessThan((await api.fetchUsers(acme)).total);
     for (const row of dataRows(table)) expect(row.cells[4]!.textContent).to.contain('Finance');
   });
 
   it('sorts by a column header and toggles the direction', async () => {
-    const ascending = await fetchUsers(acme, { sort: 'email', order: 'asc' });
-    const descending = await fetchUsers(acme, { sort: 'email', order: 'desc' });
-    const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+    const ascending = await api.fetchUsers(acme, { sort: 'email', order: 'asc' });
+    const descending = await api.fetchUsers(acme, { sort: 'email', order: 'desc' });
+    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
 
     const changed = oneEvent(table, 'users-table-state-change');
     sortButton(table, 'email').click();
@@ -230,10 +222,10 @@ describe('<users-table>', () => {
   });
 
   it('pages forwards and back with keyset cursors', async () => {
-    const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
     await choose($<HTMLSelectElement>(table, 'select[part="page-size"]'), '10');
     await settled(table);
-    const total = (await fetchUsers(acme)).total;
+    const total = (await api.fetchUsers(acme)).total;
     const firstPage = emails(table);
     expect(firstPage).to.have.length(10);
     expect(table.getAttribute('page-size')).to.equal('10');
@@ -264,9 +256,9 @@ describe('<users-table>', () => {
   });
 
   it('starts from the state in its attributes', async () => {
-    const expected = await fetchUsers(acme, { sort: 'lastSignIn', order: 'desc', limit: '10' });
+    const expected = await api.fetchUsers(acme, { sort: 'lastSignIn', order: 'desc', limit: '10' });
     const table = await loadedTable(
-      html`<users-table account-id=${acme} sort="lastSignIn" order="desc" page-size="10"></users-table>`,
+      html`<users-table api-base=${api.base} account-id=${acme} sort="lastSignIn" order="desc" page-size="10"></users-table>`,
     );
     expect(emails(table)).to.deep.equal(expected.items.map((u) => u.email));
     expect(headerOf(table, 'lastSignIn').getAttribute('aria-sort')).to.equal('descending');
@@ -274,7 +266,7 @@ describe('<users-table>', () => {
   });
 
   it('is operable with the keyboard: Tab to a sort header, Enter and Space sort', async () => {
-    const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
     const search = $<HTMLInputElement>(table, 'input[type="search"]');
     search.focus();
     const nameButton = sortButton(table, 'name');
@@ -301,7 +293,7 @@ describe('<users-table>', () => {
   });
 
   it('is accessible (axe), with the state filter open too', async () => {
-    const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
     await expect(table).to.be.accessible();
     $(table, 'summary').click();
     await table.updateComplete;
@@ -314,7 +306,7 @@ describe('<users-table>', () => {
     document.body.style.background = 'Canvas';
     await emulateMedia({ colorScheme: 'dark' });
     try {
-      const table = await loadedTable(html`<users-table account-id=${acme} states="invited,expired,active,blocked,removed,declined"></users-table>`);
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme} states="invited,expired,active,blocked,removed,declined"></users-table>`);
       expect(getComputedStyle($(table, 'table')).color).to.equal('rgb(230, 237, 243)');
       await expect(table).to.be.accessible();
     } finally {
@@ -327,7 +319,7 @@ describe('<users-table>', () => {
   it('tells Invited and expired invitations apart: another colour and a dashed outline, AA in light and dark (axe)', async () => {
     const root = document.documentElement;
     const badges = async () => {
-      const table = await loadedTable(html`<users-table account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
       const all = [...shadowOf(table).querySelectorAll<HTMLElement>('[part="badge"]')];
       const invited = all.find((badge) => badge.textContent!.startsWith('Invited — expires'))!;
       const expired = all.find((badge) => badge.textContent === 'Invitation expired')!;
@@ -356,7 +348,7 @@ describe('<users-table>', () => {
   it('stays light on a light-only page even when the viewer prefers dark', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     try {
-      const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
       expect(getComputedStyle($(table, 'table')).color).to.equal('rgb(31, 35, 40)');
     } finally {
       await emulateMedia({ colorScheme: 'light' });
@@ -367,7 +359,7 @@ describe('<users-table>', () => {
     let me: Me;
 
     before(async () => {
-      me = await signIn('admin@acme.test');
+      me = await api.signIn('admin@acme.test');
     });
 
     const menuOf = (row: HTMLTableRowElement) => row.querySelector('roster-menu-button');
@@ -382,7 +374,7 @@ describe('<users-table>', () => {
       return active;
     }
 
-    async function tableWithMenus(template = html`<users-table account-id=${acme}></users-table>`) {
+    async function tableWithMenus(template = html`<users-table api-base=${api.base} account-id=${acme}></users-table>`) {
       const table = await loadedTable(template);
       await waitUntil(() => shadowOf(table).querySelector('roster-menu-button'), 'no actions menu');
       return table;
@@ -445,7 +437,7 @@ describe('<users-table>', () => {
     });
 
     it('offers nothing on the viewer\'s own row nor on removed and declined people', async () => {
-      const own = await tableWithMenus(html`<users-table account-id=${acme} states="invited,expired,active,blocked,removed,declined" page-size="100"></users-table>`);
+      const own = await tableWithMenus(html`<users-table api-base=${api.base} account-id=${acme} states="invited,expired,active,blocked,removed,declined" page-size="100"></users-table>`);
       const rows = dataRows(own);
       const ownRow = rows.find((row) => row.querySelector('.email')!.textContent === me.user.email)!;
       expect(ownRow).to.exist;
@@ -459,7 +451,7 @@ describe('<users-table>', () => {
 
     describe('on invitations', () => {
       // Resend keeps Acme's states; each renewal turns one of Acme's four expired people into Invited,
-      // so these tests renew two different ones and leave expired people for the other tests.
+      // so these tests renew two different ones and leave expired people for the other tests of this file.
       const rowOf = (table: UsersTable, email: string) => {
         const row = dataRows(table).find((r) => r.querySelector('.email')!.textContent === email);
         if (!row) throw new Error(`no row for ${email}`);
@@ -477,13 +469,13 @@ describe('<users-table>', () => {
         itemLabelled(row, label).click();
       }
       async function invitationLink(userId: string): Promise<string> {
-        const response = await fetch(`/api/accounts/${acme}/users/${userId}/invitation/link`);
+        const response = await api.fetch(`/accounts/${acme}/users/${userId}/invitation/link`);
         expect(response.status).to.equal(200);
         return ((await response.json()) as { link: string }).link;
       }
 
       it('offers Copy link and Resend to Invited people and Send new invitation to expired ones, axe clean', async () => {
-        const table = await tableWithMenus(html`<users-table account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
+        const table = await tableWithMenus(html`<users-table api-base=${api.base} account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
         const rows = dataRows(table);
         expect(rows.length).to.be.greaterThan(1);
         for (const row of rows) {
@@ -499,7 +491,7 @@ describe('<users-table>', () => {
       });
 
       it('copies the link the server gives to the clipboard', async () => {
-        const table = await tableWithMenus(html`<users-table account-id=${acme} states="invited"></users-table>`);
+        const table = await tableWithMenus(html`<users-table api-base=${api.base} account-id=${acme} states="invited"></users-table>`);
         const row = dataRows(table)[0]!;
         const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
         const expected = await invitationLink(userId);
@@ -522,9 +514,9 @@ describe('<users-table>', () => {
       });
 
       it('resends: the same link, the expiry reset, the row loaded again with focus kept', async () => {
-        const table = await tableWithMenus(html`<users-table account-id=${acme} states="invited"></users-table>`);
+        const table = await tableWithMenus(html`<users-table api-base=${api.base} account-id=${acme} states="invited"></users-table>`);
         // The invitation closest to its expiry shows the reset best.
-        const before = (await fetchUsers(acme, { state: 'invited', limit: '100' })).items;
+        const before = (await api.fetchUsers(acme, { state: 'invited', limit: '100' })).items;
         const soonest = [...before].sort((a, b) => a.expiresAt!.localeCompare(b.expiresAt!))[0]!;
         const linkBefore = await invitationLink(soonest.id);
         const row = rowOf(table, soonest.email);
@@ -541,11 +533,11 @@ describe('<users-table>', () => {
       });
 
       it('sends a new invitation on an expired row: a new link, and the row becomes Invited', async () => {
-        const table = await tableWithMenus(html`<users-table account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
+        const table = await tableWithMenus(html`<users-table api-base=${api.base} account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
         const row = dataRows(table).find((r) => badgeOf(r) === 'Invitation expired')!;
         const email = row.querySelector('.email')!.textContent!;
         const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
-        expect((await fetch(`/api/accounts/${acme}/users/${userId}/invitation/link`)).status).to.equal(409);
+        expect((await api.fetch(`/accounts/${acme}/users/${userId}/invitation/link`)).status).to.equal(409);
 
         const event = oneEvent(table, 'invitation-renewed');
         await choose(row, 'Send new invitation');
@@ -562,13 +554,13 @@ describe('<users-table>', () => {
       });
 
       it('says so near the table when the row was out of date, and shows its real state', async () => {
-        const table = await tableWithMenus(html`<users-table account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
+        const table = await tableWithMenus(html`<users-table api-base=${api.base} account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
         const row = dataRows(table).find((r) => badgeOf(r) === 'Invitation expired')!;
         const email = row.querySelector('.email')!.textContent!;
         const name = row.querySelector('.name')!.textContent!;
         const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
         // Another administrator sends a new invitation meanwhile.
-        expect((await fetch(`/api/accounts/${acme}/users/${userId}/invitation/renew`, { method: 'POST' })).status).to.equal(200);
+        expect((await api.fetch(`/accounts/${acme}/users/${userId}/invitation/renew`, { method: 'POST' })).status).to.equal(200);
 
         let renewed = false;
         table.addEventListener('invitation-renewed', () => (renewed = true));
@@ -605,9 +597,9 @@ describe('<users-table>', () => {
     const ids = new Map<string, string>();
 
     before(async () => {
-      globex = accountOf(await signIn('owner@globex.test'), 'Globex');
-      const groups = (await (await fetch(`/api/accounts/${globex}/groups`)).json()) as { id: string; name: string }[];
-      const response = await fetch(`/api/accounts/${globex}/invitations`, {
+      globex = accountOf(await api.signIn('owner@globex.test'), 'Globex');
+      const groups = (await (await api.fetch(`/accounts/${globex}/groups`)).json()) as { id: string; name: string }[];
+      const response = await api.fetch(`/accounts/${globex}/invitations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -631,11 +623,11 @@ describe('<users-table>', () => {
     const triggerIn = (row: HTMLTableRowElement) =>
       shadowOf(row.querySelector('roster-menu-button')!).querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!;
     async function remove(email: string) {
-      const response = await fetch(`/api/accounts/${globex}/users/${ids.get(email)}`, { method: 'DELETE' });
+      const response = await api.fetch(`/accounts/${globex}/users/${ids.get(email)}`, { method: 'DELETE' });
       expect(response.status).to.equal(200);
     }
     async function tableWithRows(states?: string) {
-      const table = await loadedTable(html`<users-table account-id=${globex} q=${tag} states=${states ?? 'invited,expired,active,blocked'}></users-table>`);
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${globex} q=${tag} states=${states ?? 'invited,expired,active,blocked'}></users-table>`);
       await waitUntil(() => shadowOf(table).querySelector('roster-menu-button'), 'no actions menu');
       return table;
     }
@@ -682,8 +674,8 @@ describe('<users-table>', () => {
 
   describe('when the list cannot be shown', () => {
     it('says that administrator rights are needed (403), as a neutral note rather than an error', async () => {
-      const memberAcme = accountOf(await signIn('member@acme.test'), 'Acme Corp');
-      const table = await loadedTable(html`<users-table account-id=${memberAcme}></users-table>`);
+      const memberAcme = accountOf(await api.signIn('member@acme.test'), 'Acme Corp');
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${memberAcme}></users-table>`);
       expect(messageText(table)).to.equal('You need administrator rights to manage users.');
       const message = $(table, '[part="message"]');
       expect(message.getAttribute('role')).to.equal('status');
@@ -696,12 +688,12 @@ describe('<users-table>', () => {
     });
 
     it('shows a failed load as an error: red, an alert, with Try again', async () => {
-      await signIn('admin@acme.test');
+      await api.signIn('admin@acme.test');
       const realFetch = window.fetch;
       window.fetch = (input, init) =>
         String(input instanceof Request ? input.url : input).includes('/users?') ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init);
       try {
-        const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+        const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
         expect(messageText(table)).to.contain('The server could not be reached.');
         const message = $(table, '[part="message"]');
         expect(message.getAttribute('role')).to.equal('alert');
@@ -714,19 +706,19 @@ describe('<users-table>', () => {
     });
 
     it('says the account was not found (404)', async () => {
-      await signIn('admin@acme.test');
-      const table = await loadedTable(html`<users-table account-id="00000000-0000-4000-8000-000000000000"></users-table>`);
+      await api.signIn('admin@acme.test');
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id="00000000-0000-4000-8000-000000000000"></users-table>`);
       expect(messageText(table)).to.equal('This account was not found, or you are not a member of it.');
     });
 
     it('asks to sign in (401)', async () => {
-      await signOut();
-      const table = await loadedTable(html`<users-table account-id=${acme}></users-table>`);
+      await api.signOut();
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
       expect(messageText(table)).to.equal('Please sign in to manage users.');
     });
 
     it('says when no account is selected', async () => {
-      const table = await fixture<UsersTable>(html`<users-table></users-table>`);
+      const table = await fixture<UsersTable>(html`<users-table api-base=${api.base}></users-table>`);
       expect(messageText(table)).to.equal('No account is selected.');
     });
   });

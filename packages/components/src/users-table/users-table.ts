@@ -1,46 +1,25 @@
 import { localized, msg, str } from '@lit/localize';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import type { MembershipState, SortOrder, UserListItem, UserSortKey } from '@roster/shared';
+import type { MembershipState, SortOrder, UserSortKey } from '@roster/shared';
 // Runtime values come from the zod-free entry, so the bundle carries no zod.
-import { DEFAULT_LIST_STATES, MEMBERSHIP_STATES, PAGE_SIZES, USER_SORT_KEYS } from '@roster/shared/values';
-import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { toApiError, type ApiError } from '../api/api-error.ts';
+import { DEFAULT_LIST_STATES, PAGE_SIZES } from '@roster/shared/values';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { toApiError } from '../api/api-error.ts';
 import { getMe, listGroups, listUsers } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { UsersTableStateChangeEvent, type UsersTableState } from '../events.ts';
 import { formatNumber } from '../internal/format.ts';
-import { groupsCell, lastSignInCell, skeletonRow, stateCell, userCell } from './cells.ts';
-import { errorMessage, isAccessError, sortLabel } from './labels.ts';
+import { GroupTooltipController } from './group-tooltip.ts';
+import { KeysetPagingController } from './keyset-paging.ts';
+import { isAccessError } from './labels.ts';
+import { DEFAULT_PAGE_SIZE, shownStates, stateListConverter, validOrder, validPageSize, validSort, type LoadedPage } from './list-rules.ts';
 import { RowActionsController } from './row-actions.ts';
 import { RowFocusController } from './row-focus.ts';
+import { SearchBoxController } from './search-box.ts';
 import { StateFilterController } from './state-filter.ts';
+import { listNotShown, toolbar, usersTable } from './templates.ts';
 import { usersTableStyles } from './users-table.styles.ts';
-
-const DEFAULT_PAGE_SIZE = 25;
-const SEARCH_DEBOUNCE_MS = 300;
-const SKELETON_ROWS = 5;
-const COLUMN_COUNT = 6;
-
-/** `states="invited,active"` ⇄ `['invited', 'active']`; unknown names are dropped. */
-const stateListConverter: ComplexAttributeConverter<MembershipState[]> = {
-  fromAttribute: (value) => {
-    const states = (value ?? '').split(',').map((s) => s.trim());
-    return MEMBERSHIP_STATES.filter((s) => states.includes(s));
-  },
-  toAttribute: (value) => value.join(','),
-};
-
-/** One loaded page, with where it starts so the range text always matches the rows shown. */
-interface LoadedPage {
-  items: UserListItem[];
-  nextCursor: string | null;
-  total: number;
-  /** `total` is a cap: more people match (the BFF stops counting a search at 1,000). */
-  totalCapped: boolean;
-  offset: number;
-}
 
 /**
  * The users of one account: search, filters by state and group, sortable columns and keyset paging.
@@ -150,20 +129,12 @@ export class UsersTable extends LitElement {
   /** Only members of this group (its id); empty for all groups. */
   @property({ reflect: true }) group = '';
 
-  /** What the search box shows; becomes `q` after a pause in typing. */
-  @state() private searchDraft = '';
-  /** The keyset cursor of the page shown (undefined: the first page). */
-  @state() private cursor?: string;
-  /** Cursors of the pages before this one, so Previous can go back. */
-  @state() private previousCursors: (string | undefined)[] = [];
-
-  @query('.tooltip') private tooltip?: HTMLElement;
-
   private readonly api = new RosterApiController(this);
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  /** Everything that defines the list apart from the page; a change starts again at page one. */
-  private listKey?: string;
+  /** Everything that defines the list apart from the page (set before each update); a change starts again at page one. */
+  private listKey = '';
   private listAccountId?: string;
+  /** Which page of the list is shown. */
+  private readonly paging = new KeysetPagingController(this, () => this.listKey);
   /** `refresh()` is under way: the rows stay on screen (and focus in them) instead of skeletons. */
   private refreshing = false;
 
@@ -184,8 +155,8 @@ export class UsersTable extends LitElement {
         this.effectiveSort,
         this.effectiveOrder,
         this.effectivePageSize,
-        this.cursor,
-        this.previousCursors.length * this.effectivePageSize,
+        this.paging.cursor,
+        this.paging.pagesBefore * this.effectivePageSize,
       ] as const,
   });
 
@@ -209,7 +180,17 @@ export class UsersTable extends LitElement {
     viewerId: () => this.meTask.value?.user.id,
     userOf: (userId) => this.pageTask.value?.items.find((item) => item.id === userId),
     reload: () => this.refresh(),
+    listKey: () => this.listKey,
   });
+
+  /** The search box's text, which becomes `q` after a pause in typing. */
+  private readonly search = new SearchBoxController(this, {
+    applied: () => this.q,
+    commit: (q) => this.commit({ q }),
+  });
+
+  /** The group names of an "N groups" cell. */
+  private readonly groupTooltip = new GroupTooltipController(this);
 
   /** The toolbar's "States: n of m" popup. */
   private readonly stateFilter = new StateFilterController(this, {
@@ -259,21 +240,16 @@ export class UsersTable extends LitElement {
 
   // Attribute values come from hosts; the request only ever carries valid ones.
   private get effectiveSort(): UserSortKey {
-    return USER_SORT_KEYS.includes(this.sort) ? this.sort : 'name';
+    return validSort(this.sort);
   }
   private get effectiveOrder(): SortOrder {
-    return this.order === 'desc' ? 'desc' : 'asc';
+    return validOrder(this.order);
   }
   private get effectivePageSize(): number {
-    return (PAGE_SIZES as readonly number[]).includes(this.pageSize) ? this.pageSize : DEFAULT_PAGE_SIZE;
+    return validPageSize(this.pageSize);
   }
   private get effectiveStates(): MembershipState[] {
-    return this.states.length > 0 ? this.states : [...DEFAULT_LIST_STATES];
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
+    return shownStates(this.states);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -282,15 +258,10 @@ export class UsersTable extends LitElement {
     if (this.listAccountId !== undefined && accountId !== this.listAccountId) this.group = '';
     this.listAccountId = accountId;
 
-    const key = JSON.stringify([accountId, this.q, this.effectiveSort, this.effectiveOrder, this.effectivePageSize, this.effectiveStates, this.group]);
-    if (key !== this.listKey) {
-      this.listKey = key;
-      this.cursor = undefined;
-      this.previousCursors = [];
-      this.rowActions.clearError();
-    }
-    // The host (or a committed search) changed `q`: show it, unless the box already says the same.
-    if (changed.has('q') && this.q !== this.searchDraft.trim()) this.searchDraft = this.q;
+    // The paging and the row actions' message follow it (see their `hostUpdate`).
+    this.listKey = JSON.stringify([accountId, this.q, this.effectiveSort, this.effectiveOrder, this.effectivePageSize, this.effectiveStates, this.group]);
+    // The host (or a committed search) changed `q`: the box shows it.
+    if (changed.has('q')) this.search.show(this.q);
   }
 
   protected override render() {
@@ -303,108 +274,37 @@ export class UsersTable extends LitElement {
     return html`<div part="base" class="base">
       ${error && isAccessError(error) ? nothing : this.renderToolbar()}
       ${this.rowActions.renderError()}
-      ${error ? this.renderError(error) : html`${this.renderTable()}${this.renderFooter()}`}
-      <div class="tooltip" part="tooltip" popover="manual" aria-hidden="true"></div>
+      ${error ? listNotShown(error, this.handleRetryClick) : html`${this.renderTable()}${this.renderFooter()}`}
+      ${this.groupTooltip.render()}
     </div>`;
   }
 
   private renderToolbar() {
-    const groups = this.groupsTask.value ?? [];
-    return html`<div part="toolbar" class="toolbar">
-      <div class="field search">
-        <label for="search" class="visually-hidden">${msg('Search users')}</label>
-        <input
-          id="search"
-          part="search"
-          class="control"
-          type="search"
-          maxlength="200"
-          autocomplete="off"
-          placeholder=${msg('Search by name or email')}
-          .value=${this.searchDraft}
-          @input=${this.handleSearchInput}
-          @keydown=${this.handleSearchKeydown}
-        />
-      </div>
-      ${this.stateFilter.render()}
-      <label class="field">
-        <span class="label">${msg('Group')}</span>
-        <select part="group-filter" class="control" @change=${this.handleGroupChange}>
-          <option value="" ?selected=${!this.group}>${msg('All groups')}</option>
-          ${groups.map((g) => html`<option value=${g.id} ?selected=${g.id === this.group}>${g.name}</option>`)}
-        </select>
-      </label>
-    </div>`;
+    return toolbar({
+      search: this.search,
+      stateFilter: this.stateFilter.render(),
+      groups: this.groupsTask.value ?? [],
+      group: this.group,
+      onGroupChange: this.handleGroupChange,
+    });
   }
 
   private renderTable() {
-    const loading = this.pageTask.status === TaskStatus.PENDING;
-    return html`<div part="table-wrap" class="table-wrap">
-      <!-- tabindex=-1: focus goes to the table itself when a change left no row to put it in. -->
-      <table part="table" tabindex="-1" aria-busy=${loading ? 'true' : 'false'}>
-        <caption class="visually-hidden">${msg('Users')}</caption>
-        <thead>
-          <tr>
-            ${this.renderSortHeader('name')} ${this.renderSortHeader('email')} ${this.renderSortHeader('joined')}
-            ${this.renderSortHeader('lastSignIn')}
-            <th scope="col" part="header">${msg('Groups')}</th>
-            <th scope="col" part="header" class="actions-header">${msg('Actions')}</th>
-          </tr>
-        </thead>
-        <tbody
-          @mouseover=${this.handleTooltipShow}
-          @focusin=${this.handleTooltipShow}
-          @mouseout=${this.handleTooltipHide}
-          @focusout=${this.handleTooltipHide}
-          @keydown=${this.handleTooltipKeydown}
-        >
-          ${this.showsSkeleton ? Array.from({ length: SKELETON_ROWS }, skeletonRow) : this.renderRows()}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  private renderSortHeader(key: UserSortKey) {
-    const active = this.effectiveSort === key;
-    const ascending = this.effectiveOrder === 'asc';
-    return html`<th scope="col" part="header" aria-sort=${active ? (ascending ? 'ascending' : 'descending') : nothing}>
-      <button type="button" part="sort-button" class="sort" data-sort=${key} @click=${this.handleSortClick}>
-        ${sortLabel(key)}<span class="sort-icon" aria-hidden="true">${active ? (ascending ? '↑' : '↓') : '↕'}</span>
-      </button>
-    </th>`;
-  }
-
-  private renderRows() {
-    const page = this.pageTask.value;
-    if (!page) return nothing;
-    if (page.items.length === 0) {
-      return html`<tr>
-        <td colspan=${COLUMN_COUNT} part="empty" class="empty">
-          <strong>${msg('No users match')}</strong>
-          <span>${msg('Try another search or change the filters.')}</span>
-        </td>
-      </tr>`;
-    }
-    const now = Date.now();
-    // Keyed by person, so a row's controls stay that person's (and keep focus) when the rows change.
-    return repeat(
-      page.items,
-      (user) => user.id,
-      (user) => html`<tr part="row" data-user-id=${user.id}>
-        <td part="user-cell" class="user-cell" tabindex="-1">${userCell(user)}</td>
-        <td class="email">${user.email}</td>
-        <td>${stateCell(user, now)}</td>
-        <td>${lastSignInCell(user)}</td>
-        <td>${groupsCell(user)}</td>
-        <td class="actions">${this.rowActions.renderMenu(user)}</td>
-      </tr>`,
-    );
+    return usersTable({
+      page: this.pageTask.value,
+      loading: this.pageTask.status === TaskStatus.PENDING,
+      skeleton: this.showsSkeleton,
+      sort: this.effectiveSort,
+      order: this.effectiveOrder,
+      actionsOf: (user) => this.rowActions.renderMenu(user),
+      onSortClick: this.handleSortClick,
+    });
   }
 
   private renderFooter() {
     const page = this.pageTask.value;
     const loading = this.pageTask.status === TaskStatus.PENDING;
-    const hasPrevious = this.previousCursors.length > 0;
+    const hasPrevious = this.paging.hasPrevious;
     const hasNext = !loading && Boolean(page?.nextCursor);
     return html`<div part="footer" class="footer">
       <label class="field">
@@ -426,99 +326,41 @@ export class UsersTable extends LitElement {
     </div>`;
   }
 
-  /**
-   * Why the list is not shown. Not being allowed to see it is no failure: a neutral note, read as a
-   * status. A failed load is an error (red, an alert) with Try again.
-   */
-  private renderError(error: ApiError) {
-    if (isAccessError(error)) {
-      return html`<div part="message" class="message info" role="status">
-        <p>${errorMessage(error)}</p>
-      </div>`;
-    }
-    return html`<div part="message" class="message error" role="alert">
-      <p>${errorMessage(error)}</p>
-      <button type="button" class="button" @click=${this.handleRetryClick}>${msg('Try again')}</button>
-    </div>`;
-  }
-
   /** Applies a change the person made and tells the host. */
   private commit(changes: Partial<UsersTableState>) {
     Object.assign(this, changes);
     this.dispatchEvent(new UsersTableStateChangeEvent(this.tableState));
   }
 
-  private handleSearchInput(event: Event) {
-    this.searchDraft = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.commitSearch(), SEARCH_DEBOUNCE_MS);
-  }
+  // Listeners handed to the templates are arrow functions, so they keep `this` wherever they are bound.
 
-  /** Enter searches at once instead of waiting for the pause. */
-  private handleSearchKeydown(event: KeyboardEvent) {
-    if (event.key === 'Enter') this.commitSearch();
-  }
-
-  private commitSearch() {
-    clearTimeout(this.searchTimer);
-    const q = this.searchDraft.trim();
-    if (q !== this.q) this.commit({ q });
-  }
-
-  private handleGroupChange(event: Event) {
+  private readonly handleGroupChange = (event: Event) => {
     this.commit({ group: (event.target as HTMLSelectElement).value });
-  }
+  };
 
   private handlePageSizeChange(event: Event) {
     this.commit({ pageSize: Number((event.target as HTMLSelectElement).value) });
   }
 
-  private handleSortClick(event: Event) {
+  private readonly handleSortClick = (event: Event) => {
     const key = (event.currentTarget as HTMLElement).dataset.sort as UserSortKey;
     if (key === this.effectiveSort) this.commit({ order: this.effectiveOrder === 'asc' ? 'desc' : 'asc' });
     else this.commit({ sort: key, order: 'asc' });
-  }
+  };
 
   private handleNextClick() {
     const next = this.pageTask.value?.nextCursor;
     if (!next || this.pageTask.status === TaskStatus.PENDING) return;
-    this.previousCursors = [...this.previousCursors, this.cursor];
-    this.cursor = next;
+    this.paging.next(next);
   }
 
   private handlePreviousClick() {
-    if (this.previousCursors.length === 0 || this.pageTask.status === TaskStatus.PENDING) return;
-    this.cursor = this.previousCursors.at(-1);
-    this.previousCursors = this.previousCursors.slice(0, -1);
+    if (this.pageTask.status !== TaskStatus.PENDING) this.paging.previous();
   }
 
-  private handleRetryClick() {
+  private readonly handleRetryClick = () => {
     void this.pageTask.run();
-  }
-
-  private handleTooltipShow(event: Event) {
-    const trigger = (event.target as Element).closest<HTMLElement>('.group-count');
-    if (!trigger || !this.tooltip) return;
-    this.tooltip.textContent = trigger.dataset.names ?? '';
-    // The tooltip lives in the top layer so the table's scroll box cannot clip it.
-    const rect = trigger.getBoundingClientRect();
-    this.tooltip.style.top = `${rect.bottom + 4}px`;
-    this.tooltip.style.left = `${rect.left}px`;
-    if (!this.tooltip.matches(':popover-open')) this.tooltip.showPopover();
-  }
-
-  private handleTooltipHide(event: Event) {
-    if ((event.target as Element).closest('.group-count')) this.hideTooltip();
-  }
-
-  /** Escape dismisses the tooltip without moving focus (WCAG 1.4.13). */
-  private handleTooltipKeydown(event: KeyboardEvent) {
-    if (event.key === 'Escape') this.hideTooltip();
-  }
-
-  private hideTooltip() {
-    if (this.tooltip?.matches(':popover-open')) this.tooltip.hidePopover();
-  }
+  };
 }
 
 function rangeText(page: LoadedPage): string {

@@ -62,24 +62,20 @@ export function stepActions(step: Step, main: 'next' | 'send', buttons: StepButt
     ${previousStep(step)
       ? html`<button type="button" part="back-button" class="button back" ?disabled=${busy} @click=${buttons.onBack}>${msg('Back')}</button>`
       : nothing}
-    ${main === 'next'
-      ? html`<button
-          type="submit"
-          part="next-button"
-          class="button primary next"
-          aria-disabled=${busy ? 'true' : 'false'}
-          aria-describedby=${refusal ?? nothing}
-        >
-          ${busy ? msg('Checking…') : msg('Next')}
-        </button>`
-      : html`<button
-          type="submit"
-          part="send-button"
-          class="button primary send"
-          aria-disabled=${busy ? 'true' : 'false'}
-          aria-describedby=${refusal ?? nothing}
-        >
-          ${busy ? msg('Sending…') : msg('Send invitations')}
-        </button>`}
+    <button
+      type="submit"
+      part="${main}-button"
+      class="button primary ${main}"
+      aria-disabled=${busy ? 'true' : 'false'}
+      aria-describedby=${refusal ?? nothing}
+    >
+      ${mainButtonLabel(main, busy)}
+    </button>
   </div>`;
+}
+
+/** Next checks the addresses (on the first step) before it goes on; Send sends the invitations. */
+function mainButtonLabel(main: 'next' | 'send', busy: boolean): string {
+  if (main === 'next') return busy ? msg('Checking…') : msg('Next');
+  return busy ? msg('Sending…') : msg('Send invitations');
 }

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { shadowOf } from '../testing.ts';
+import { shadowOf } from '../../test-support/test-api.ts';
 import './menu-button.ts';
 import type { MenuButton, MenuItem } from './menu-button.ts';
 
