@@ -1,12 +1,14 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.ts';
 import { dialogStyles } from '../internal/dialog.styles.ts';
+import { permissionStyles } from '../internal/permissions.ts';
 import { tokens } from '../internal/tokens.ts';
 
 export const removeUserDialogStyles = [
   tokens,
   baseStyles,
   dialogStyles,
+  permissionStyles,
   css`
     h3 {
       margin: calc(var(--_space) * 2) 0 var(--_space);
@@ -20,11 +22,6 @@ export const removeUserDialogStyles = [
 
     li {
       margin-bottom: calc(var(--_space) / 2);
-    }
-
-    .permission {
-      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
-      font-size: 0.8125rem;
     }
 
     .reason {

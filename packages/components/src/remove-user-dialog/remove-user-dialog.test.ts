@@ -85,9 +85,11 @@ describe('<remove-user-dialog>', () => {
     expect(text).to.contain('lenny.leonard@globex.test');
     expect(text).to.contain('can be invited to Globex again');
     const groups = [...shadowOf(element).querySelectorAll('[part="groups"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(groups).to.deep.equal(expected.groups.map((g) => `${g.name}: ${g.permissions.join(', ')}`));
-    expect(groups).to.deep.equal(['Engineering: engineering']);
-    expect(shadowOf(element).querySelector('.all-permissions')!.textContent).to.contain(expected.permissions.join(', '));
+    const labelled = (permissions: { label: string; id: string }[]) => permissions.map((p) => `${p.label} (${p.id})`).join(', ');
+    expect(groups).to.deep.equal(expected.groups.map((g) => `${g.name}: ${labelled(g.permissions)}`));
+    // The host's label first, the module id only beside it.
+    expect(groups).to.deep.equal(['Engineering: Engineering (engineering)']);
+    expect(shadowOf(element).querySelector('.all-permissions')!.textContent!.replace(/\s+/g, ' ')).to.contain(labelled(expected.permissions));
     expect(removeButton(element).disabled).to.equal(false);
     expect(deepActiveElement()).to.equal(cancelButton(element));
     await expect(element).to.be.accessible();

@@ -9,6 +9,7 @@ import { RosterApiController } from '../api/roster-api-controller.ts';
 import { UserRemovedEvent } from '../events.ts';
 import { formatDate, fullName } from '../internal/format.ts';
 import { ModalDialogController } from '../internal/modal-dialog.ts';
+import { permissionList } from '../internal/permissions.ts';
 import { problemText } from '../internal/problem-text.ts';
 import { removeUserDialogStyles } from './remove-user-dialog.styles.ts';
 
@@ -165,12 +166,12 @@ export class RemoveUserDialog extends LitElement {
               ${details.groups.map(
                 (group) => html`<li>
                   <strong class="group-name">${group.name}</strong>:
-                  <span class="permission">${group.permissions.join(', ') || msg('no permissions')}</span>
+                  ${group.permissions.length > 0 ? permissionList(group.permissions) : msg('no permissions')}
                 </li>`,
               )}
             </ul>
             <p class="all-permissions">
-              ${msg('All permissions they lose:')} <span class="permission">${details.permissions.join(', ')}</span>
+              ${msg('All permissions they lose:')} ${permissionList(details.permissions)}
             </p>`}
       <p class="muted">${msg(str`Their sign-in and their other accounts stay; they can be invited to ${account} again.`)}</p>
       ${details.removal.allowed ? nothing : html`<p part="reason" class="message reason">${reasonMessage(details, account)}</p>`}`;
