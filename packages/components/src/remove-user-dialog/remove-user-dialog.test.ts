@@ -183,7 +183,7 @@ describe('<remove-user-dialog>', () => {
       await waitUntil(() => dialog.open, 'the dialog did not open');
       await loaded(dialog);
       expect(shadowOf(dialog).querySelector('h2')!.textContent).to.equal('Remove Frank Grimes?');
-      expect(textOf(dialog)).to.contain('Viewers: reports');
+      expect(textOf(dialog)).to.contain('Viewers: Reports (reports)');
 
       const removed = oneEvent(element, 'user-removed') as Promise<UserRemovedEvent>;
       removeButton(dialog).click();
