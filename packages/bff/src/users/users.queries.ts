@@ -116,6 +116,7 @@ export async function listMembersPage(
   const key = sql.raw(sortKey.expression);
   const tiebreak = sql.raw(sortKey.tiebreak);
   const direction = sql.raw(page.order);
+  const keptStates = keptCountStates(filter);
   let query = membersWithInvitation(db)
     .where((eb) => eb.and(membershipConditions(eb, filter)))
     // On the joined row, not a subquery: a broad term walking the sort index then costs one test
@@ -134,6 +135,8 @@ export async function listMembersPage(
           .orderBy('g.name'),
       ).as('groups'),
     ])
+    // The default list's total rides along in the same statement: one round trip, one connection.
+    .$if(keptStates !== null, (qb) => qb.select(keptTotal(db, filter.accountId, keptStates!).as('kept_total')))
     .orderBy(sql`${key} ${direction}`)
     .orderBy(sql`${tiebreak} ${direction}`)
     .limit(page.limit);
@@ -146,20 +149,31 @@ export async function listMembersPage(
 }
 
 /**
- * How many members match, and whether that number is a cap. The default list (and any state filter
- * that does not split invited from expired) reads the trigger-kept per-state counts: exact, and the
- * same cost at 10,000 or 1,000,000 members. Searches and group filters count exactly, but stop at
- * `cap` + 1 rows: beyond that the caller shows "cap+".
+ * The stored states whose trigger-kept counts (migration 0004) give this filter's exact total, or
+ * null when it has to be counted: a search, a group, or telling invited from expired.
+ */
+export function keptCountStates(filter: MemberFilter): StoredMembershipState[] | null {
+  const { stored, splitsInvited } = storedStates(filter.states);
+  return filter.search || filter.groupId || splitsInvited ? null : stored;
+}
+
+/** The kept total of some stored states: the same cost at 10,000 or 1,000,000 members. */
+function keptTotal(db: Kysely<DB>, accountId: string, states: StoredMembershipState[]) {
+  return db
+    .selectFrom('membership_counts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('count'), sql<string>`0`).as('total'))
+    .where('account_id', '=', accountId)
+    .where('state', 'in', states);
+}
+
+/**
+ * How many members match, and whether that number is a cap: the kept counts when they serve the
+ * filter, else an exact count that stops at `cap` + 1 rows (beyond that the caller shows "cap+").
  */
 export async function countMembers(db: Kysely<DB>, filter: MemberFilter, cap: number) {
-  const { stored, splitsInvited } = storedStates(filter.states);
-  if (!filter.search && !filter.groupId && !splitsInvited) {
-    const row = await db
-      .selectFrom('membership_counts')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('count'), sql<string>`0`).as('total'))
-      .where('account_id', '=', filter.accountId)
-      .where('state', 'in', stored)
-      .executeTakeFirstOrThrow();
+  const keptStates = keptCountStates(filter);
+  if (keptStates) {
+    const row = await keptTotal(db, filter.accountId, keptStates).executeTakeFirstOrThrow();
     return { total: Number(row.total), capped: false };
   }
   const row = await db
