@@ -7,7 +7,7 @@ import { migrateToLatest } from '../db/migrate.ts';
  * A fresh, migrated database owned by one test file: in-memory PGlite by default, or, when
  * DATABASE_URL is set, a new database on that PostgreSQL server, dropped again on close.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await connectDatabase({ dataDir: 'memory' });
@@ -22,6 +22,7 @@ export async function createTestDatabase(): Promise<Database> {
   await migrateToLatest(database.db);
   return {
     ...database,
+    url: url.toString(),
     async close() {
       await database.close();
       await dropWhenDisconnected(serverUrl, name);
