@@ -15,17 +15,17 @@ export async function captureRequestSql(
   path: string,
   headers: Record<string, string>,
 ): Promise<CapturedRequest> {
+  // Builders used as subqueries pass through transformQuery too; only statements that came back
+  // with a result were sent.
   const log: { query: CompiledQuery; start: number; end: number }[] = [];
-  const open = new Map<unknown, (typeof log)[number]>();
+  const pending = new Map<unknown, { query: CompiledQuery; start: number }>();
   const recorder: KyselyPlugin = {
     transformQuery({ node, queryId }) {
-      const entry = { query: db.getExecutor().compileQuery(node, queryId), start: performance.now(), end: Infinity };
-      log.push(entry);
-      open.set(queryId, entry);
+      pending.set(queryId, { query: db.getExecutor().compileQuery(node, queryId), start: performance.now() });
       return node;
     },
     async transformResult({ result, queryId }) {
-      open.get(queryId)!.end = performance.now();
+      log.push({ ...pending.get(queryId)!, end: performance.now() });
       return result;
     },
   };
@@ -34,7 +34,7 @@ export async function captureRequestSql(
   if (response.status !== 200) throw new Error(`capture ${path}: ${response.status} ${await response.text()}`);
   const stages: CapturedRequest = [];
   let stageEnd = -Infinity;
-  for (const entry of log) {
+  for (const entry of log.sort((a, b) => a.start - b.start)) {
     if (entry.start < stageEnd) stages.at(-1)!.push(entry.query);
     else stages.push([entry.query]);
     stageEnd = Math.max(stageEnd, entry.end);
