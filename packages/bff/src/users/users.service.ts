@@ -26,9 +26,10 @@ function displayState(state: StoredMembershipState, expiresAt: Date | null, now:
 export const TOTAL_CAP = 1_000;
 
 /**
- * One page of an account's members plus the total that matches: one round trip for each, however
- * deep the page (keyset paging, never OFFSET), and however large the account (kept counts, or an
- * exact count that stops at TOTAL_CAP).
+ * One page of an account's members plus the total that matches, at the same cost however deep the
+ * page (keyset paging, never OFFSET) and however large the account: the default list is one
+ * statement (its total read from the kept counts), a filtered list adds one count beside it that
+ * stops at TOTAL_CAP.
  */
 export async function listUsers(
   db: Kysely<DB>,

@@ -19,7 +19,7 @@ const up_statements = [
     primary key (account_id, state)
   )`,
 
-  // changes: (account_id, state, delta) rows; rows whose deltas cancel out write nothing.
+  // An update's old and new rows net out per (account, state): a change that keeps the state writes nothing.
   `create function apply_membership_count_changes() returns trigger language plpgsql as $$
   begin
     if tg_op = 'INSERT' then
