@@ -2,14 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001_initial.ts';
 import * as outboxDelivery from './migrations/0002_outbox_delivery.ts';
 import * as outboxWithdrawn from './migrations/0003_outbox_withdrawn.ts';
-import * as memberCounts from './migrations/0004_member_counts.ts';
+import * as listAtScale from './migrations/0004_list_at_scale.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_outbox_delivery': outboxDelivery,
   '0003_outbox_withdrawn': outboxWithdrawn,
-  '0004_member_counts': memberCounts,
+  '0004_list_at_scale': listAtScale,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
