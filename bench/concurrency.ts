@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { createApp } from '../packages/bff/src/app.ts';
 import { connectDatabase, type Database } from '../packages/bff/src/db/connect.ts';
@@ -8,6 +9,13 @@ import type { Row } from './measure.ts';
 import { captureRequestSql, replay } from './sql-capture.ts';
 import { listGetter } from './users-list.ts';
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 /** The pool size of the server (connectDatabase's default), used for the raw SQL side as well. */
 const POOL = 10;
 const SECONDS = 5;
@@ -15,8 +23,9 @@ const SECONDS = 5;
 /**
  * The first list page under N keep-alive connections for SECONDS each: the BFF in its own process
  * over real HTTP, then the same request's SQL (captured from the app) replayed with the same
- * parallelism over a pool of the same size, and BFF / raw SQL as a ratio. PostgreSQL only: PGlite
- * lives inside one process.
+ * parallelism over a pool of the same size, and BFF / raw SQL as a ratio; the CPU column is what
+ * the BFF process (or, for raw SQL, the bench process sending it) spent per request. PostgreSQL
+ * only: PGlite lives inside one process.
  */
 export async function benchConcurrency(
   database: Database & { url?: string },
@@ -40,13 +49,22 @@ export async function benchConcurrency(
     for (const connections of connectionCounts) {
       const client = httpGetter(url, headers, connections);
       await runLoad(connections, 1, client.send); // warm-up: connections opened, plans cached
+      const serverCpuBefore = processCpuMs(server.pid!);
       const bff = await runLoad(connections, SECONDS, client.send);
+      const bffCpu = (processCpuMs(server.pid!) - serverCpuBefore) / bff.requests;
       client.close();
       await runLoad(connections, 1, () => replay(raw.db, stages));
+      const ownCpuBefore = process.cpuUsage();
       const sqlOnly = await runLoad(connections, SECONDS, () => replay(raw.db, stages));
+      const { user, system } = process.cpuUsage(ownCpuBefore);
       rows.push(
-        { name: `${connections} connections: BFF over HTTP, first page`, ...bff, runs: undefined },
-        { name: `${connections} connections: its SQL replayed, pool of ${POOL}`, ...sqlOnly, runs: undefined },
+        { name: `${connections} connections: BFF over HTTP, first page`, ...bff, runs: undefined, cpuMs: bffCpu },
+        {
+          name: `${connections} connections: its SQL replayed, pool of ${POOL}`,
+          ...sqlOnly,
+          runs: undefined,
+          cpuMs: (user + system) / 1000 / sqlOnly.requests,
+        },
         { name: `${connections} connections: BFF / raw SQL (requests per s)`, ratio: bff.perSecond / sqlOnly.perSecond },
       );
     }

@@ -8,9 +8,10 @@ import { sql, type Kysely } from 'kysely';
  * membership, whichever code path makes the change. The users list reads its default total from
  * here instead of counting 100,000 rows per page.
  *
- * Each trigger writes all the count rows its statement touches in ONE upsert, in (account, state)
- * order, so two transactions changing states in opposite directions lock the count rows in the same
- * order and cannot deadlock on them. Statement-level (with transition tables) so a bulk insert of
+ * Inserts and updates write all the count rows their statement touches in ONE upsert, in (account,
+ * state) order, so two transactions changing states in opposite directions lock the count rows in
+ * the same order and cannot deadlock on them (deletes, which only account deletion and tests make,
+ * are a plain update). Statement-level (with transition tables) so a bulk insert of
  * many memberships is one upsert per state, not one per row.
  *
  * 2. Each membership carries a copy of its person's sort keys and search text (`user_*` columns),
