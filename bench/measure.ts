@@ -6,6 +6,8 @@ export interface Row {
   ratio?: number;
   /** Throughput rows: how many per second. */
   perSecond?: number;
+  /** Throughput rows: CPU milliseconds the serving process spent per request. */
+  cpuMs?: number;
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -27,11 +29,12 @@ export function printTable(title: string, rows: Row[]) {
   const fmt = (n: number | undefined, digits = 2) => (n === undefined ? '' : n.toFixed(digits));
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${title}\n`);
-  console.log(`${'scenario'.padEnd(width)} | p50 ms  | p95 ms  | runs | ratio | per s`);
-  console.log(`${'-'.repeat(width)}-|---------|---------|------|-------|------`);
+  const withCpu = rows.some((row) => row.cpuMs !== undefined);
+  console.log(`${'scenario'.padEnd(width)} | p50 ms  | p95 ms  | runs | ratio | per s${withCpu ? ' | cpu ms/req' : ''}`);
+  console.log(`${'-'.repeat(width)}-|---------|---------|------|-------|------${withCpu ? '-|-----------' : ''}`);
   for (const row of rows) {
     console.log(
-      `${row.name.padEnd(width)} | ${fmt(row.p50).padStart(7)} | ${fmt(row.p95).padStart(7)} | ${String(row.runs ?? '').padStart(4)} | ${fmt(row.ratio).padStart(5)} | ${fmt(row.perSecond, 0)}`,
+      `${row.name.padEnd(width)} | ${fmt(row.p50).padStart(7)} | ${fmt(row.p95).padStart(7)} | ${String(row.runs ?? '').padStart(4)} | ${fmt(row.ratio).padStart(5)} | ${fmt(row.perSecond, 0).padStart(5)}${withCpu ? ` | ${fmt(row.cpuMs)}` : ''}`,
     );
   }
 }

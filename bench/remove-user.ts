@@ -3,15 +3,16 @@ import type { createApp } from '../packages/bff/src/app.ts';
 import type { Database } from '../packages/bff/src/db/connect.ts';
 import { ORIGIN, signInAs } from '../packages/bff/src/testing/fixtures.ts';
 import type { Row } from './measure.ts';
+import { BENCH_ADMIN } from './seed.ts';
 
 const REMOVALS = 200;
 
 /** p50/p95 of DELETE /users/:id in the large account: each run removes a different active member. */
 export async function benchRemoveUser(database: Database, app: ReturnType<typeof createApp>, accountId: string): Promise<Row> {
-  const auth = await signInAs(app, 'bench-admin@bench.test');
+  const auth = await signInAs(app, BENCH_ADMIN);
   const { rows } = await sql<{ user_id: string }>`
     select user_id from memberships where account_id = ${accountId} and state = 'active'
-    and user_id <> (select id from users where email = 'bench-admin@bench.test')
+    and user_id <> (select id from users where email = ${BENCH_ADMIN})
     order by user_id limit ${REMOVALS}`.execute(database.db);
   const times: number[] = [];
   for (const { user_id } of rows) {

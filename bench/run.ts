@@ -1,27 +1,45 @@
 import { createApp } from '../packages/bff/src/app.ts';
 import { createTestDatabase } from '../packages/bff/src/testing/test-database.ts';
+import { benchConcurrency } from './concurrency.ts';
+import { benchGrowth, type BenchAccount } from './growth.ts';
 import { printTable } from './measure.ts';
 import { benchOutboxDelivery } from './outbox-delivery.ts';
 import { benchRemoveUser } from './remove-user.ts';
-import { benchUsersList, MEMBERS, seedLargeAccount } from './users-list.ts';
+import { seedLargeAccount } from './seed.ts';
+import { benchUsersList } from './users-list.ts';
 
 /**
  * `npm run bench`: seeds a throwaway database (PostgreSQL when DATABASE_URL is set, else
- * in-memory PGlite) and prints one table. The database is dropped afterwards.
+ * in-memory PGlite) and prints its tables. The database is dropped afterwards.
+ * `npm run bench -- --million` adds a 1,000,000-member account to the growth table (minutes of seeding).
  */
+const MEMBERS = 100_000;
+const million = process.argv.includes('--million');
 const secret = 'bench-secret-that-is-long-enough-for-hmac!';
 const database = await createTestDatabase();
 try {
-  const seedStart = performance.now();
-  const accountId = await seedLargeAccount(database);
-  console.log(`Seeded ${MEMBERS.toLocaleString('en')} members on ${database.kind} in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  const app = createApp({ db: database.db, databaseKind: database.kind, secret, publicUrl: 'http://localhost:8787' });
+  const seed = async (members: number, prefix: string): Promise<BenchAccount> => {
+    const start = performance.now();
+    const id = await seedLargeAccount(database, { members, prefix });
+    console.log(`Seeded ${members.toLocaleString('en')} members on ${database.kind} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    return { id, members };
+  };
+  const large = await seed(MEMBERS, 'member');
+  const appOptions = { databaseKind: database.kind, secret, publicUrl: 'http://localhost:8787' };
+  const app = createApp({ db: database.db, ...appOptions });
   const rows = [
-    ...(await benchUsersList(database, app, secret, accountId)),
-    await benchRemoveUser(database, app, accountId),
+    ...(await benchUsersList(database, app, appOptions, large.id, 'member')),
+    await benchRemoveUser(database, app, large.id),
     ...(await benchOutboxDelivery(database, secret)),
   ];
   printTable(`Roster benchmark — ${database.kind}, one account of ${MEMBERS.toLocaleString('en')} members, 25-row pages through the HTTP app`, rows);
+
+  const concurrency = await benchConcurrency(database, app, appOptions, large.id, [10, 50, 200]);
+  if (concurrency.length) printTable('Concurrency — the first page under N keep-alive connections (5 s each)', concurrency);
+  else console.log('\nConcurrency: PostgreSQL only (set DATABASE_URL); PGlite serves one process.');
+
+  const accounts = [await seed(10_000, 'small'), large, ...(million ? [await seed(1_000_000, 'huge')] : [])];
+  await benchGrowth(database, app, secret, accounts);
 } finally {
   await database.close();
 }

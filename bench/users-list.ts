@@ -2,52 +2,32 @@ import { sql } from 'kysely';
 import type { UserSortKey } from '@roster/shared';
 import type { createApp } from '../packages/bff/src/app.ts';
 import type { Database } from '../packages/bff/src/db/connect.ts';
+import { signInAs } from '../packages/bff/src/testing/fixtures.ts';
 import { encodeCursor } from '../packages/bff/src/users/cursor.ts';
-import { addMember, createAccount, createGroup, createUser, signInAs } from '../packages/bff/src/testing/fixtures.ts';
 import { measure, type Row } from './measure.ts';
+import { BENCH_ADMIN } from './seed.ts';
+import { captureRequestSql, replay } from './sql-capture.ts';
 
-export const MEMBERS = 100_000;
-const PAGE = 25;
+export const PAGE = 25;
 const DEEP = 50_000;
 
-/** One account with MEMBERS members, written set-wise so seeding takes seconds, not minutes. */
-export async function seedLargeAccount(database: Database) {
-  const { db } = database;
-  const account = await createAccount(db, 'Bench Corp');
-  const groupIds = await Promise.all(['Finance', 'Sales', 'Support'].map((name) => createGroup(db, account.id, name)));
-  const adminId = await createUser(db, { email: 'bench-admin@bench.test', firstName: 'Bench', lastName: 'Admin' });
-  await addMember(db, { accountId: account.id, userId: adminId, groupIds: [account.adminGroupId] });
-
-  const first = sql.raw(`(array['Ann','Bob','Cleo','Dev','Eli','Fay','Gus','Hana','Ivo','Jia'])[g % 10 + 1]`);
-  const last = sql.raw(`(array['Lee','Ngo','Silva','Moreau','Okafor','Berg','Kaur','Ito','Novak','Ruiz','Haddad','Costa'])[g % 12 + 1]`);
-  await sql`
-    insert into users (email, first_name, last_name, last_sign_in_at, created_at)
-    select 'member' || g || '@bench.test', ${first}, ${last},
-           case when g % 9 = 0 then null else now() - (g % 5000) * interval '7 minutes' end,
-           now() - (g % 700) * interval '1 day'
-    from generate_series(1, ${MEMBERS}) g`.execute(db);
-  await sql`
-    insert into memberships (account_id, user_id, state, invited_at, joined_at)
-    select ${account.id}, u.id,
-           case when n % 50 = 0 then 'invited' when n % 97 = 0 then 'blocked' else 'active' end,
-           u.created_at, case when n % 50 = 0 then null else u.created_at + interval '1 day' end
-    from (select id, created_at, row_number() over (order by id) n from users where email like 'member%@bench.test') u`.execute(db);
-  await sql`
-    insert into membership_groups (account_id, user_id, group_id)
-    select m.account_id, m.user_id, (${sql.val(groupIds)}::uuid[])[(hashtext(m.user_id::text) & 1023) % 3 + 1]
-    from memberships m where m.account_id = ${account.id} and m.user_id <> ${adminId}`.execute(db);
-  await sql`
-    insert into invitations (account_id, user_id, email, expires_at)
-    select m.account_id, m.user_id, u.email, now() + interval '3 days'
-    from memberships m join users u on u.id = m.user_id
-    where m.account_id = ${account.id} and m.state = 'invited'`.execute(db);
-  // As autovacuum would soon: fresh statistics and visibility map for index-only counts.
-  await sql`vacuum analyze`.execute(db);
-  return account.id;
+/**
+ * The searches every sort is measured with: broad terms of one, three and five characters (the
+ * trigram index cannot serve fewer than three), a two-character term nobody matches (the worst
+ * case: every row is looked at) and one person's address.
+ */
+export function searchTerms(prefix: string) {
+  return [
+    { label: '"o" (1 char, broad)', q: 'o' },
+    { label: '"zq" (2 chars, no match)', q: 'zq' },
+    { label: '"sil" (3 chars, broad)', q: 'sil' },
+    { label: '"silva" (8 %)', q: 'silva' },
+    { label: 'one address', q: `${prefix}4321@` },
+  ];
 }
 
-/** The keyset position DEEP rows into a sort, as the list itself would have encoded it. */
-async function deepCursor(database: Database, accountId: string, sort: UserSortKey, secret: string) {
+/** The keyset position `depth` rows into a sort, as the list itself would have encoded it. */
+export async function deepCursor(database: Database, accountId: string, sort: UserSortKey, depth: number, secret: string) {
   const expression = {
     name: sql`u.name_key`,
     lastSignIn: sql`coalesce(u.last_sign_in_at, '-infinity'::timestamptz)`,
@@ -56,32 +36,52 @@ async function deepCursor(database: Database, accountId: string, sort: UserSortK
   }[sort];
   const { rows } = await sql<{ key: string; id: string }>`
     select (${expression})::text as key, u.id from memberships m join users u on u.id = m.user_id
-    where m.account_id = ${accountId} order by ${expression}, u.id offset ${DEEP - 1} limit 1`.execute(database.db);
+    where m.account_id = ${accountId} order by ${expression}, u.id offset ${depth - 1} limit 1`.execute(database.db);
   return encodeCursor({ sort, order: 'asc', key: rows[0]!.key, id: rows[0]!.id }, secret);
 }
 
-export async function benchUsersList(
-  database: Database,
-  app: ReturnType<typeof createApp>,
-  secret: string,
-  accountId: string,
-): Promise<Row[]> {
-  const auth = await signInAs(app, 'bench-admin@bench.test');
+/** A function that GETs one list page through the HTTP app and reads its JSON. */
+export async function listGetter(app: ReturnType<typeof createApp>, accountId: string) {
+  const auth = await signInAs(app, BENCH_ADMIN);
+  const headers = { cookie: auth.cookie };
+  const path = (query: string) => `/accounts/${accountId}/users?limit=${PAGE}&${query}`;
   const get = (query: string) => async () => {
-    const response = await app.request(`/accounts/${accountId}/users?limit=${PAGE}&${query}`, { headers: { cookie: auth.cookie } });
+    const response = await app.request(path(query), { headers });
     if (response.status !== 200) throw new Error(`${query}: ${response.status} ${await response.text()}`);
     await response.json();
   };
+  return { get, path, headers };
+}
+
+/**
+ * p50/p95 of first pages, a page DEEP rows deep and the searches, for the default sort and for last
+ * sign-in; each row's ratio is to the first page of its sort. Then the first page's own SQL
+ * replayed straight to the driver, with HTTP answer / SQL as the ratio.
+ */
+export async function benchUsersList(
+  database: Database,
+  app: ReturnType<typeof createApp>,
+  appOptions: Omit<Parameters<typeof createApp>[0], 'db'>,
+  accountId: string,
+  prefix: string,
+): Promise<Row[]> {
+  const { get, path, headers } = await listGetter(app, accountId);
   const rows: Row[] = [];
   for (const sort of ['name', 'lastSignIn'] as const) {
-    const cursor = await deepCursor(database, accountId, sort, secret);
-    const firstPage = await measure(`list: first page, sort=${sort}`, get(`sort=${sort}`));
-    const deepPage = await measure(`list: page ${DEEP.toLocaleString('en')} deep, sort=${sort}`, get(`sort=${sort}&cursor=${cursor}`));
-    const search = await measure(`list: search "silva", sort=${sort}`, get(`sort=${sort}&q=silva`));
-    rows.push(firstPage, deepPage, search, {
-      name: `list: deep / first (p50), sort=${sort}`,
-      ratio: deepPage.p50 / firstPage.p50,
-    });
+    const cursor = await deepCursor(database, accountId, sort, DEEP, appOptions.secret);
+    const first = await measure(`list: first page, sort=${sort}`, get(`sort=${sort}`));
+    rows.push(first);
+    const deep = await measure(`list: page ${DEEP.toLocaleString('en')} deep, sort=${sort}`, get(`sort=${sort}&cursor=${cursor}`));
+    rows.push({ ...deep, ratio: deep.p50 / first.p50 });
+    for (const term of searchTerms(prefix)) {
+      const search = await measure(`list: search ${term.label}, sort=${sort}`, get(`sort=${sort}&q=${encodeURIComponent(term.q)}`));
+      rows.push({ ...search, ratio: search.p50 / first.p50 });
+    }
   }
+  const firstPage = rows[0]!;
+  const stages = await captureRequestSql(database.db, appOptions, path('sort=name'), headers);
+  const statements = stages.flat().length;
+  const replayed = await measure(`list: first page's ${statements} statements replayed (raw SQL)`, () => replay(database.db, stages));
+  rows.push(replayed, { name: 'list: first page, HTTP answer / its SQL (p50)', ratio: firstPage.p50! / replayed.p50 });
   return rows;
 }

@@ -2,7 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001_initial.ts';
 import * as outboxDelivery from './migrations/0002_outbox_delivery.ts';
 import * as outboxWithdrawn from './migrations/0003_outbox_withdrawn.ts';
-import * as memberCounts from './migrations/0004_member_counts.ts';
+import * as listAtScale from './migrations/0004_list_at_scale.ts';
 import * as signInBrake from './migrations/0005_sign_in_brake.ts';
 import * as auditOrder from './migrations/0006_audit_order.ts';
 
@@ -11,7 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_outbox_delivery': outboxDelivery,
   '0003_outbox_withdrawn': outboxWithdrawn,
-  '0004_member_counts': memberCounts,
+  '0004_list_at_scale': listAtScale,
   '0005_sign_in_brake': signInBrake,
   '0006_audit_order': auditOrder,
 };

@@ -46,6 +46,11 @@ export interface MembershipsTable {
   joined_at: Timestamp | null;
   removed_at: Timestamp | null;
   version: Generated<number>;
+  /** Copies of the person's sort keys and search text, kept by triggers (migration 0004): never written here. */
+  user_name_key: ColumnType<string, never, never>;
+  user_email: ColumnType<string, never, never>;
+  user_last_sign_in_key: ColumnType<Date, never, never>;
+  user_search_text: ColumnType<string, never, never>;
 }
 
 export interface MembershipGroupsTable {

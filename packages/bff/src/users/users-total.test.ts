@@ -180,6 +180,8 @@ describe('GET /accounts/:accountId/users — the total', () => {
     expect(page).toMatchObject({ total: MEMBERS + 1, totalCapped: false });
     const states = await listPage(large.account.id, large.headers, '?state=invited,expired&limit=5');
     expect(states).toMatchObject({ total: MEMBERS / 10, totalCapped: false });
+    // An empty page carries no kept total along with its rows: counted apart, still exact.
+    expect(await listPage(large.account.id, large.headers, '?state=blocked')).toEqual({ items: [], nextCursor: null, total: 0, totalCapped: false });
   });
 
   it(`stops counting a broad search at ${TOTAL_CAP} and says so`, async () => {

@@ -16,26 +16,23 @@ export interface MemberFilter {
 type MemberEB = ExpressionBuilder<DB & { m: DB['memberships'] }, 'm'>;
 
 /**
- * Each sort key with the expression its index is built on (see the initial migration), and the
- * type its printed value is cast back to when it comes home in a cursor.
+ * Each sort key with the membership column its per-account index is built on (migrations 0001 and
+ * 0004), and the type its printed value is cast back to when it comes home in a cursor.
  */
-const SORT_KEYS: Record<UserSortKey, { expression: string; type: 'text' | 'timestamptz'; tiebreak: string }> = {
-  name: { expression: 'u.name_key', type: 'text', tiebreak: 'u.id' },
-  email: { expression: 'u.email', type: 'text', tiebreak: 'u.id' },
-  joined: { expression: 'coalesce(m.joined_at, m.invited_at)', type: 'timestamptz', tiebreak: 'm.user_id' },
-  lastSignIn: {
-    expression: `coalesce(u.last_sign_in_at, '-infinity'::timestamptz)`,
-    type: 'timestamptz',
-    tiebreak: 'u.id',
-  },
+const SORT_KEYS: Record<UserSortKey, { expression: string; type: 'text' | 'timestamptz' }> = {
+  name: { expression: 'm.user_name_key', type: 'text' },
+  email: { expression: 'm.user_email', type: 'text' },
+  joined: { expression: 'coalesce(m.joined_at, m.invited_at)', type: 'timestamptz' },
+  lastSignIn: { expression: 'm.user_last_sign_in_key', type: 'timestamptz' },
 };
+/** Ties on any sort key are broken by the person's id, the index's last column. */
+const TIEBREAK = sql.raw('m.user_id');
 
-/**
- * The filter as conditions on the membership row (state, group); the search term is applied apart
- * (`searchPattern`), on the users row the page already joins.
- */
+/** The filter as conditions on the membership row alone: state, group and search term. */
 function membershipConditions(eb: MemberEB, filter: MemberFilter): Expression<SqlBool>[] {
   const conditions = [eb('m.account_id', '=', filter.accountId), stateCondition(eb, filter)];
+  // A broad term walks the sort index and tests each row; a rare one starts from the trigram index.
+  if (filter.search) conditions.push(eb('m.user_search_text', 'like', searchPattern(filter.search)));
   if (filter.groupId) {
     conditions.push(
       eb.exists(
@@ -50,7 +47,7 @@ function membershipConditions(eb: MemberEB, filter: MemberFilter): Expression<Sq
   return conditions;
 }
 
-/** `LIKE` pattern for a substring of `search_text` (served by its trigram index from 3 characters). */
+/** `LIKE` pattern for a substring of the search text (served by its trigram index from 3 characters). */
 function searchPattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
@@ -91,13 +88,10 @@ export async function listMembersPage(
 ) {
   const sortKey = SORT_KEYS[page.sort];
   const key = sql.raw(sortKey.expression);
-  const tiebreak = sql.raw(sortKey.tiebreak);
   const direction = sql.raw(page.order);
+  const keptStates = keptCountStates(filter);
   let query = membersWithInvitation(db)
     .where((eb) => eb.and(membershipConditions(eb, filter)))
-    // On the joined row, not a subquery: a broad term walking the sort index then costs one test
-    // per row, and a rare one lets the planner start from the trigram index.
-    .$if(filter.search !== undefined, (qb) => qb.where('u.search_text', 'like', searchPattern(filter.search!)))
     .select((eb) => [
       ...MEMBER_COLUMNS,
       sql<string>`(${key})::text`.as('sort_key'),
@@ -111,32 +105,45 @@ export async function listMembersPage(
           .orderBy('g.name'),
       ).as('groups'),
     ])
+    // The default list's total rides along in the same statement: one round trip, one connection.
+    .$if(keptStates !== null, (qb) => qb.select(keptTotal(db, filter.accountId, keptStates!).as('kept_total')))
     .orderBy(sql`${key} ${direction}`)
-    .orderBy(sql`${tiebreak} ${direction}`)
+    .orderBy(sql`${TIEBREAK} ${direction}`)
     .limit(page.limit);
   if (page.after) {
     const comparison = sql.raw(page.order === 'asc' ? '>' : '<');
     const after = sql`(${sql.val(page.after.key)}::${sql.raw(sortKey.type)}, ${sql.val(page.after.id)}::uuid)`;
-    query = query.where(sql<SqlBool>`(${key}, ${tiebreak}) ${comparison} ${after}`);
+    query = query.where(sql<SqlBool>`(${key}, ${TIEBREAK}) ${comparison} ${after}`);
   }
   return query.execute();
 }
 
 /**
- * How many members match, and whether that number is a cap. The default list (and any state filter
- * that does not split invited from expired) reads the trigger-kept per-state counts: exact, and the
- * same cost at 10,000 or 1,000,000 members. Searches and group filters count exactly, but stop at
- * `cap` + 1 rows: beyond that the caller shows "cap+".
+ * The stored states whose trigger-kept counts (migration 0004) give this filter's exact total, or
+ * null when it has to be counted: a search, a group, or telling invited from expired.
+ */
+export function keptCountStates(filter: MemberFilter): StoredMembershipState[] | null {
+  const { stored, splitsInvited } = storedStates(filter.states);
+  return filter.search || filter.groupId || splitsInvited ? null : stored;
+}
+
+/** The kept total of some stored states: the same cost at 10,000 or 1,000,000 members. */
+function keptTotal(db: Kysely<DB>, accountId: string, states: StoredMembershipState[]) {
+  return db
+    .selectFrom('membership_counts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('count'), sql<string>`0`).as('total'))
+    .where('account_id', '=', accountId)
+    .where('state', 'in', states);
+}
+
+/**
+ * How many members match, and whether that number is a cap: the kept counts when they serve the
+ * filter, else an exact count that stops at `cap` + 1 rows (beyond that the caller shows "cap+").
  */
 export async function countMembers(db: Kysely<DB>, filter: MemberFilter, cap: number) {
-  const { stored, splitsInvited } = storedStates(filter.states);
-  if (!filter.search && !filter.groupId && !splitsInvited) {
-    const row = await db
-      .selectFrom('membership_counts')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('count'), sql<string>`0`).as('total'))
-      .where('account_id', '=', filter.accountId)
-      .where('state', 'in', stored)
-      .executeTakeFirstOrThrow();
+  const keptStates = keptCountStates(filter);
+  if (keptStates) {
+    const row = await keptTotal(db, filter.accountId, keptStates).executeTakeFirstOrThrow();
     return { total: Number(row.total), capped: false };
   }
   const row = await db
@@ -144,16 +151,6 @@ export async function countMembers(db: Kysely<DB>, filter: MemberFilter, cap: nu
       eb
         .selectFrom('memberships as m')
         .where((eb) => eb.and(membershipConditions(eb, filter)))
-        .$if(filter.search !== undefined, (qb) =>
-          qb.where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('users as su')
-                .whereRef('su.id', '=', 'm.user_id')
-                .where('su.search_text', 'like', searchPattern(filter.search!)),
-            ),
-          ),
-        )
         .select(sql<number>`1`.as('one'))
         .limit(cap + 1)
         .as('matches'),

@@ -21,9 +21,10 @@ import type { MemberFilter } from './users.queries.ts';
 export const TOTAL_CAP = 1_000;
 
 /**
- * One page of an account's members plus the total that matches: one round trip for each, however
- * deep the page (keyset paging, never OFFSET), and however large the account (kept counts, or an
- * exact count that stops at TOTAL_CAP).
+ * One page of an account's members plus the total that matches, at the same cost however deep the
+ * page (keyset paging, never OFFSET) and however large the account: the default list is one
+ * statement (its total read from the kept counts), a filtered list adds one count beside it that
+ * stops at TOTAL_CAP.
  */
 export async function listUsers(
   db: Kysely<DB>,
@@ -41,11 +42,17 @@ export async function listUsers(
   };
   const after = query.cursor ? decodeCursor(query.cursor, { sort, order }, context.secret) : undefined;
 
-  // One row more than asked tells whether another page exists.
-  const [rows, count] = await Promise.all([
+  // One row more than asked tells whether another page exists. The default list's total comes
+  // with the page's rows; a filtered list is counted side by side.
+  const [rows, counted] = await Promise.all([
     queries.listMembersPage(db, filter, { sort, order, limit: limit + 1, after }),
-    queries.countMembers(db, filter, TOTAL_CAP),
+    queries.keptCountStates(filter) ? undefined : queries.countMembers(db, filter, TOTAL_CAP),
   ]);
+  const count =
+    counted ??
+    (rows[0]?.kept_total !== undefined
+      ? { total: Number(rows[0].kept_total), capped: false }
+      : await queries.countMembers(db, filter, TOTAL_CAP)); // an empty page carries no total
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
   const nextCursor =

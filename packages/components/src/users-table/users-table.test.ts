@@ -147,6 +147,24 @@ describe('<users-table>', () => {
     expect(table.getAttribute('q')).to.equal(term);
   });
 
+  it('shows a capped total with a plus: the BFF stops counting large searches (totalCapped)', async () => {
+    const expected = await api.fetchUsers(acme, { limit: '25' });
+    const realFetch = window.fetch;
+    // The demo account is far below the cap: the real answer, with the flag a large account would carry.
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      if (!String(input).includes('/users?')) return response;
+      const page = (await response.json()) as object;
+      return new Response(JSON.stringify({ ...page, totalCapped: true }), { status: response.status, headers: response.headers });
+    };
+    try {
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme}></users-table>`);
+      expect(rangeText(table)).to.equal(`1–${expected.items.length} of ${expected.total}+`);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('shows "No users match" when nothing matches', async () => {
     const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme} q="zz-nobody-is-called-this"></users-table>`);
     expect(dataRows(table)).to.have.length(0);
