@@ -25,8 +25,3 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? error}`);
   }
 }
-
-export async function migrateDown(db: Kysely<any>): Promise<void> {
-  const { error } = await new Migrator({ db, provider }).migrateDown();
-  if (error) throw error;
-}

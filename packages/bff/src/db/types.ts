@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { StoredMembershipState } from '@roster/shared';
 
 /** Timestamps come back as Date and go in as Date or ISO strings. */
@@ -155,5 +155,3 @@ export interface DB {
   audit_events: AuditEventsTable;
 }
 
-export type UserRow = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;

@@ -43,7 +43,6 @@ export type OutboxEmail = z.infer<typeof OutboxEmailSchema>;
 export type OutboxEmailInput = z.input<typeof OutboxEmailSchema>;
 export type EmailKind = OutboxEmail['kind'];
 export type InvitationEmail = Extract<OutboxEmail, { kind: (typeof INVITATION_KINDS)[number] }>;
-export type InvitationEmailPayload = z.input<typeof InvitationPayload>;
 export type RemovalEmailPayload = z.infer<typeof RemovalPayload>;
 export type AccessEmailPayload = z.infer<typeof AccessPayload>;
 
