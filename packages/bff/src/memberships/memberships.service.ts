@@ -143,6 +143,8 @@ export async function changeMemberGroups(db: Kysely<DB>, accountId: string, user
       throw lastAdministrator('left without the Administrators group');
     }
     const before = await queries.listMemberGroups(trx, accountId, userId);
+    // Saving the groups the person already holds changes nothing, and records nothing.
+    if (before.length === groups.length && before.every((g) => groupIds.includes(g.id))) return;
     await queries.setMemberGroups(trx, accountId, userId, groupIds);
     await queries.updateMembership(trx, accountId, userId, {});
     await insertAuditEvent(trx, {

@@ -60,6 +60,15 @@ describe('PATCH /accounts/:accountId/users/:userId (edit groups)', () => {
     expect(await database.db.selectFrom('outbox').select('id').where('recipient', '=', `finn${s.n}@acme.test`).execute()).toEqual([]);
   });
 
+  it('saving the groups the person already holds changes nothing and records nothing', async () => {
+    const s = await scenario();
+    const before = await details(s.account.id, s.ids.finn, s.admin);
+    const response = await send('PATCH', `/accounts/${s.account.id}/users/${s.ids.finn}`, s.admin, { groupIds: [s.sales, s.finance], version: before.version });
+    expect(response.status).toBe(200);
+    expect((await response.json()).version).toBe(before.version);
+    expect((await audit(s.account.id, `?userId=${s.ids.finn}`)(s.admin)).items).toEqual([]);
+  });
+
   it('refuses a stale version with version_conflict and changes nothing', async () => {
     const s = await scenario();
     const { version } = await details(s.account.id, s.ids.finn, s.admin);
