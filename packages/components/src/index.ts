@@ -13,16 +13,6 @@ export { UsersTable } from './users-table/users-table.ts';
 export type { RemoveUserDialog } from './remove-user-dialog/remove-user-dialog.ts';
 export type { AddUsersDialog } from './add-users-dialog/add-users-dialog.ts';
 export { UsersSettings } from './users-settings/users-settings.ts';
-export {
-  InvitationLinkCopiedEvent,
-  InvitationRenewedEvent,
-  InvitationResentEvent,
-  RemoveUserRequestEvent,
-  UserRemovedEvent,
-  UsersInvitedEvent,
-  UsersTableStateChangeEvent,
-  type UserRef,
-  type UsersInvitedDetail,
-  type UsersTableState,
-} from './events.ts';
+// Every event the elements fire, with its detail type.
+export * from './events.ts';
 export { ApiError, clientFor, rosterContext, type ApiErrorCode, type RosterClient, type RosterContextValue } from './api/index.ts';

@@ -312,15 +312,6 @@ export const addUsersDialogStyles = [
       overflow-wrap: anywhere;
     }
 
-    .tag {
-      padding: 0 var(--_space);
-      border: 1px solid currentColor;
-      border-radius: 999px;
-      font-size: 0.75rem;
-      font-weight: 600;
-      white-space: nowrap;
-    }
-
     .result-invited {
       border-inline-start-color: var(--_success);
     }

@@ -97,6 +97,17 @@ export const baseStyles = css`
     animation: pulse 1.2s ease-in-out infinite;
   }
 
+  /* A short label in a rounded outline: the table's state badges, the wizard's result tags. */
+  .badge,
+  .tag {
+    padding: 0 var(--_space);
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
   @keyframes pulse {
     50% {
       opacity: 0.45;

@@ -214,12 +214,6 @@ export const usersTableStyles = [
 
     .badge {
       display: inline-block;
-      padding: 0 var(--_space);
-      border: 1px solid currentColor;
-      border-radius: 999px;
-      font-size: 0.75rem;
-      font-weight: 600;
-      white-space: nowrap;
       color: var(--_text-muted);
     }
 
