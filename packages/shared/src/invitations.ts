@@ -87,6 +87,8 @@ export const InvitationViewSchema = z.object({
   /** Who is signed in on this browser, relative to the invitation. */
   viewer: z.enum(['anonymous', 'invitee', 'someone_else']),
   expiresAt: z.string(),
+  /** The groups the person will join, by name. */
+  groupNames: z.array(z.string()),
 });
 export type InvitationView = z.infer<typeof InvitationViewSchema>;
 

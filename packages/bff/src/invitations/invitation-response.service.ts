@@ -5,7 +5,7 @@ import type { Principal } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { setSessionAccount } from '../me/me.queries.ts';
-import { activateMembership, declineMembership, findMember, lockAccountForMembershipChange } from '../memberships/memberships.queries.ts';
+import { activateMembership, declineMembership, findMember, listMemberGroups, lockAccountForMembershipChange } from '../memberships/memberships.queries.ts';
 import { ProblemError } from '../errors.ts';
 import { hashPassword } from '../session/password-hash.ts';
 import { startSession } from '../session/session.service.ts';
@@ -46,6 +46,7 @@ export async function viewInvitation(
   context: { secret: string; now: Date },
 ): Promise<InvitationView> {
   const invitation = await findUsableInvitation(db, token, { ...context, lock: false });
+  const groups = await listMemberGroups(db, invitation.account_id, invitation.user_id);
   return {
     accountId: invitation.account_id,
     accountName: invitation.account_name,
@@ -56,6 +57,7 @@ export async function viewInvitation(
     hasIdentity: invitation.has_identity,
     viewer: !principal ? 'anonymous' : principal.userId === invitation.user_id ? 'invitee' : 'someone_else',
     expiresAt: invitation.expires_at.toISOString(),
+    groupNames: groups.map((g) => g.name),
   };
 }
 

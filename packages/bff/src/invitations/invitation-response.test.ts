@@ -86,6 +86,8 @@ describe('GET /invitations/:token', () => {
       hasIdentity: false,
       viewer: 'anonymous',
       expiresAt: new Date(START.getTime() + 7 * DAY).toISOString(),
+      // What the person will join, so the page can say it.
+      groupNames: ['Team'],
     });
     const known = await (await view(s.known.token, await signInAs(app, `known${s.n}@example.test`))).json();
     expect(known).toMatchObject({ hasIdentity: true, viewer: 'invitee', firstName: 'Kim' });

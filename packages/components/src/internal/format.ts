@@ -21,6 +21,11 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
+/** "Sales, Support and Finance", in the viewer's language. */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(undefined, { type: 'conjunction' }).format(items);
+}
+
 /** "in 3 days" for a future instant; partial days count as a whole day (expires in 1 day, not 0). */
 export function formatDaysFromNow(iso: string, now = Date.now()): string {
   const days = Math.max(1, Math.ceil((new Date(iso).getTime() - now) / DAY_MS));

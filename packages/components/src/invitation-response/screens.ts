@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { InvitationView } from '@roster/shared';
 import { html, nothing } from 'lit';
-import { formatDateTime } from '../internal/format.ts';
+import { formatDateTime, formatList } from '../internal/format.ts';
 
 /*
  * The screens of <invitation-response> other than its two forms (see forms.ts), as functions of what
@@ -40,6 +40,9 @@ export function welcomeScreen(
           <strong>${msg('You are signed in as another person.')}</strong> ${msg(str`This invitation is for ${view.email}.`)}
         </p>`
       : html`<p>${msg(str`The invitation is for ${view.email}.`)}</p>`}
+    ${view.groupNames.length > 0
+      ? html`<p class="groups">${msg(str`You will join these groups: ${formatList(view.groupNames)}.`)}</p>`
+      : nothing}
     <p class="muted">${msg(str`It is valid until ${formatDateTime(view.expiresAt)}.`)}</p>
     ${actionErrorMessage(actionError)}
     <div class="actions">

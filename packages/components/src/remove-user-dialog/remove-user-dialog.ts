@@ -153,13 +153,17 @@ export class RemoveUserDialog extends LitElement {
 
   private renderDetails(details: UserDetails, account: string) {
     const name = fullName(details);
+    // Someone who never joined loses no access: what ends is the offer, and the link in their email.
+    const invited = details.state === 'invited' || details.state === 'expired';
     return html`<p>
-        ${msg(str`${name} (${details.email}) will no longer have access to ${account}.`)}
+        ${invited
+          ? msg(str`The invitation of ${name} (${details.email}) to ${account} is withdrawn: its link stops working.`)
+          : msg(str`${name} (${details.email}) will no longer have access to ${account}.`)}
         ${details.joinedAt
           ? html`<span class="muted">${msg('Member since')} <time datetime=${details.joinedAt}>${formatDate(details.joinedAt)}</time>.</span>`
           : nothing}
       </p>
-      <h3>${msg('Groups they will lose')}</h3>
+      <h3>${invited ? msg('Groups they were invited to') : msg('Groups they will lose')}</h3>
       ${details.groups.length === 0
         ? html`<p class="muted">${msg('They are in no groups.')}</p>`
         : html`<ul part="groups" class="groups">
@@ -170,9 +174,9 @@ export class RemoveUserDialog extends LitElement {
                 </li>`,
               )}
             </ul>
-            <p class="all-permissions">
-              ${msg('All permissions they lose:')} ${permissionList(details.permissions)}
-            </p>`}
+            ${invited
+              ? nothing
+              : html`<p class="all-permissions">${msg('All permissions they lose:')} ${permissionList(details.permissions)}</p>`}`}
       <p class="muted">${msg(str`Their sign-in and their other accounts stay; they can be invited to ${account} again.`)}</p>
       ${details.removal.allowed ? nothing : html`<p part="reason" class="message reason">${reasonMessage(details, account)}</p>`}`;
   }
