@@ -5,7 +5,7 @@ import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { Principal } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { setSessionAccount } from '../me/me.queries.ts';
+import { setActiveAccount } from '../me/me.queries.ts';
 import { activateMembership, declineMembership, findMember, lockAccountForMembershipChange } from '../memberships/memberships.queries.ts';
 import { ProblemError } from '../errors.ts';
 import { hashPassword } from '../session/password-hash.ts';
@@ -117,12 +117,11 @@ export async function acceptInvitation(
       await insertSession(trx, {
         id: sessionIdFromToken(sessionToken),
         userId: invitation.user_id,
-        activeAccountId: invitation.account_id,
         expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
       });
-    } else if (principal?.sessionId) {
-      await setSessionAccount(trx, principal.sessionId, invitation.account_id);
     }
+    // The person lands in the account they just joined, on every device.
+    await setActiveAccount(trx, invitation.user_id, invitation.account_id);
     return { accountId: invitation.account_id, userId: invitation.user_id, sessionToken };
   });
 }

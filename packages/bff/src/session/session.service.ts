@@ -34,7 +34,6 @@ export async function signIn(db: Kysely<DB>, input: { email: string; password: s
     await queries.insertSession(trx, {
       id: sessionId,
       userId: user.id,
-      activeAccountId: null, // chosen by the first GET /me (getMe falls back to the first account)
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
     });
   });
@@ -43,6 +42,14 @@ export async function signIn(db: Kysely<DB>, input: { email: string; password: s
 
 export async function signOut(db: Kysely<DB>, sessionId: string) {
   await queries.deleteSession(db, sessionId);
+}
+
+/**
+ * Ends every session of the person except the one asking (after a password change: whoever else
+ * held a session with the old password is signed out; a host's caller has no Roster session to keep).
+ */
+export async function endOtherSessions(db: Kysely<DB>, userId: string, keepSessionId: string | null) {
+  await queries.deleteOtherSessions(db, userId, keepSessionId);
 }
 
 export async function findSession(db: Kysely<DB>, token: string, now: Date) {
