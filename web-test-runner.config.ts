@@ -6,6 +6,7 @@
  * PostgreSQL of DATABASE_URL), so the elements fetch exactly what they would in production.
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { Hono } from 'hono';
 import type { TestRunnerConfig, TestRunnerPlugin } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ const API_PREFIX = '/api';
 const TEST_SECRET = 'test-secret-at-least-32-characters-long!!';
 
 let database: Database | undefined;
-let bff: Promise<ReturnType<typeof createApp>> | undefined;
+let bff: Promise<Hono> | undefined;
 
 /** The BFF, created on the first API request so a config load alone opens no database. */
 function startBff() {
@@ -31,12 +32,16 @@ function startBff() {
     // In-memory PGlite, or a throwaway database on the PostgreSQL server of DATABASE_URL.
     database = await createTestDatabase();
     await seedDemo(database.db);
-    return createApp({
-      db: database.db,
-      databaseKind: database.kind,
-      secret: TEST_SECRET,
-      publicUrl: 'http://localhost:8000',
-    });
+    // Mounted as a host mounts it, so the URLs it hands out (profile pictures) carry the prefix.
+    return new Hono().route(
+      API_PREFIX,
+      createApp({
+        db: database.db,
+        databaseKind: database.kind,
+        secret: TEST_SECRET,
+        publicUrl: 'http://localhost:8000',
+      }),
+    );
   })();
   return bff;
 }
@@ -48,14 +53,14 @@ async function readBody(ctx: KoaContext): Promise<Uint8Array<ArrayBuffer> | unde
   return Uint8Array.from(Buffer.concat(chunks));
 }
 
-/** Koa request → fetch Request (the BFF sees the prefix stripped, as when a host mounts it). */
+/** Koa request → fetch Request, for the BFF mounted under the prefix. */
 async function toRequest(ctx: KoaContext): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(ctx.req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
     else if (value !== undefined) headers.set(name, value);
   }
-  const url = new URL(ctx.originalUrl.slice(API_PREFIX.length) || '/', `${ctx.protocol}://${ctx.host}`);
+  const url = new URL(ctx.originalUrl, `${ctx.protocol}://${ctx.host}`);
   return new Request(url, { method: ctx.method, headers, body: await readBody(ctx) });
 }
 
