@@ -11,6 +11,7 @@
  * element a test forgot to point at its own BFF fails instead of reaching another file's data.
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { Hono } from 'hono';
 import type { BrowserLauncher, TestRunnerConfig, TestRunnerPlugin } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { readFile } from 'node:fs/promises';
@@ -33,7 +34,8 @@ const TEST_PATH = /^\/t\/([a-z0-9.-]+)(\/.*)$/;
 
 interface TestBff {
   database: Database;
-  app: ReturnType<typeof createApp>;
+  /** The BFF mounted at `/t/<name>/api`, as a host mounts it, so the URLs it hands out (pictures) carry the prefix. */
+  app: Hono;
 }
 
 /** A new database seeded with the demo data. */
@@ -47,7 +49,10 @@ function bffFor(name: string): Promise<TestBff> {
   if (!bff) {
     bff = (async () => {
       const database = await demoDatabase();
-      const app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: 'http://localhost:8000' });
+      const app = new Hono().route(
+        `/t/${name}/api`,
+        createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: 'http://localhost:8000' }),
+      );
       return { database, app };
     })();
     bffs.set(name, bff);
@@ -62,14 +67,14 @@ async function readBody(ctx: KoaContext): Promise<Uint8Array<ArrayBuffer> | unde
   return Uint8Array.from(Buffer.concat(chunks));
 }
 
-/** Koa request → fetch Request for the BFF, which sees `path` (the mount prefix stripped, as when a host mounts it). */
-async function toRequest(ctx: KoaContext, path: string): Promise<Request> {
+/** Koa request → fetch Request, for the BFF mounted under its prefix. */
+async function toRequest(ctx: KoaContext): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(ctx.req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
     else if (value !== undefined) headers.set(name, value);
   }
-  const url = new URL(`${path || '/'}${ctx.search}`, `${ctx.protocol}://${ctx.host}`);
+  const url = new URL(ctx.originalUrl, `${ctx.protocol}://${ctx.host}`);
   return new Request(url, { method: ctx.method, headers, body: await readBody(ctx) });
 }
 
@@ -110,7 +115,7 @@ const testBffMiddleware: Middleware = async (ctx, next) => {
   }
   if (rest !== '/api' && !rest.startsWith('/api/')) return next();
   const { app } = await bffFor(name);
-  await writeResponse(ctx, await app.fetch(await toRequest(ctx, rest.slice('/api'.length))));
+  await writeResponse(ctx, await app.fetch(await toRequest(ctx)));
 };
 
 /**

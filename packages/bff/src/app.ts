@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Kysely } from 'kysely';
 import { INVITATION_VALID_DAYS } from '@roster/shared';
@@ -15,6 +16,7 @@ import { accountInvitationsRoutes, memberInvitationRoutes, publicInvitationRoute
 import { ProblemError, type ProblemStatus } from './errors.ts';
 import { problemResponse } from './http/problem.ts';
 import { countOutbox } from './mail/outbox-delivery.queries.ts';
+import { avatarRoutes } from './me/avatar.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { cookieAuthenticator } from './session/cookie.ts';
@@ -103,9 +105,12 @@ export function createApp(options: AppOptions) {
     .use(async (c, next) => {
       c.set('deps', deps);
       c.set('principal', null);
+      // This middleware's own pattern is `<mount>/*`.
+      c.set('mountPath', routePath(c).replace(/\/?\*$/, ''));
       await next();
-      // Every answer depends on who asks (and invitation tokens look like file names to caches).
-      c.header('cache-control', 'no-store');
+      // Every answer depends on who asks (and invitation tokens look like file names to caches),
+      // except the few that say otherwise: content-hashed profile pictures.
+      if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
     })
     .use(csrfGuard(options.trustedOrigins ?? []))
     .use(async (c, next) => {
@@ -125,6 +130,7 @@ export function createApp(options: AppOptions) {
     })
     .route('/session', sessionRoutes)
     .route('/me', meRoutes)
+    .route('/avatars', avatarRoutes)
     .route('/accounts/:accountId/users/:userId/invitation', memberInvitationRoutes)
     .route('/accounts/:accountId/users', usersRoutes)
     .route('/accounts/:accountId/invitations', accountInvitationsRoutes)

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import type { Credentials } from '@roster/shared';
 import type { DatabaseKind } from './db/connect.ts';
 import type { DB } from './db/types.ts';
 import type { PermissionCatalog } from './groups/permission-catalog.ts';
@@ -10,6 +11,12 @@ export interface Principal {
   /** The Roster session behind the request, when it came from one (it holds the active account). */
   sessionId: string | null;
   viaCookie: boolean;
+  /**
+   * How the person signed in, as `GET /me` tells the screens (`host` hides the password change).
+   * Roster's cookie says `roster`; an authenticator that leaves it out means `host` when there is
+   * no Roster session behind the request.
+   */
+  credentials?: Credentials;
 }
 
 /**
@@ -40,6 +47,8 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
+    /** Where the host mounted the app (`/api`, or '' standalone): the base of the URLs it hands out. */
+    mountPath: string;
     principal: Principal | null;
     /** The signed-in caller: set by `requireSignIn` and `requireAccountAccess`, so guarded routes need no null check. */
     actor: Principal;

@@ -3,6 +3,7 @@ import {
   AcceptInvitationSchema,
   AuditPageSchema,
   AuditQuerySchema,
+  ChangePasswordSchema,
   EditUserSchema,
   GroupSchema,
   InvitationLinkSchema,
@@ -14,6 +15,8 @@ import {
   MeSchema,
   ProblemSchema,
   SignInSchema,
+  SwitchAccountSchema,
+  UpdateProfileSchema,
   UserDetailsSchema,
   UserListPageSchema,
   UserListQuerySchema,
@@ -34,8 +37,12 @@ interface Operation {
   summary: string;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A raw (non-JSON) body: its media types, e.g. the picture of `PUT /me/avatar`. */
+  binaryBody?: string[];
   /** The 200 answer; none means 204 No Content. */
   response?: z.ZodType;
+  /** A raw 200 answer instead: its media type. */
+  binaryResponse?: string;
   /** Public: no sign-in needed. */
   public?: boolean;
 }
@@ -56,7 +63,41 @@ const OPERATIONS: Operation[] = [
   },
   { method: 'post', path: '/session', summary: 'Sign in (sets the session cookie)', body: SignInSchema, response: MeSchema, public: true },
   { method: 'delete', path: '/session', summary: 'Sign out', public: true },
-  { method: 'get', path: '/me', summary: 'The signed-in user, their accounts and the active one', response: MeSchema },
+  {
+    method: 'get',
+    path: '/me',
+    summary: 'The signed-in user, their accounts (with their groups) and the active one; `lostAccount` once after losing it',
+    response: MeSchema,
+  },
+  { method: 'patch', path: '/me', summary: 'Change names and display language', body: UpdateProfileSchema, response: MeSchema },
+  {
+    method: 'put',
+    path: '/me/active-account',
+    summary: 'Switch to an account where the user is active (404 otherwise); remembered for the user',
+    body: SwitchAccountSchema,
+    response: MeSchema,
+  },
+  {
+    method: 'post',
+    path: '/me/password',
+    summary: 'Change the password (400 wrong_password); ends every other session of the user',
+    body: ChangePasswordSchema,
+  },
+  {
+    method: 'put',
+    path: '/me/avatar',
+    summary: 'Upload a profile picture: PNG, JPEG or WebP up to 1 MB, re-encoded to a 256 px WebP',
+    binaryBody: ['image/png', 'image/jpeg', 'image/webp'],
+    response: MeSchema,
+  },
+  { method: 'delete', path: '/me/avatar', summary: 'Remove the profile picture (back to initials)', response: MeSchema },
+  {
+    method: 'get',
+    path: '/avatars/:userId/:hash',
+    summary: 'A profile picture (content-hashed URL, cached for a year)',
+    binaryResponse: 'image/webp',
+    public: true,
+  },
   { method: 'get', path: USERS, summary: 'One page of the members', query: UserListQuerySchema, response: UserListPageSchema },
   { method: 'get', path: `${USERS}/:userId`, summary: 'A member with groups, permissions and dates', response: UserDetailsSchema },
   {
@@ -112,6 +153,9 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
 };
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({ 'application/json': { schema: jsonSchema(schema, io) } });
 
+const binary = (types: string[]) =>
+  Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]));
+
 function describeOperation(operation: Operation) {
   const pathParameters = [...operation.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
     name,
@@ -130,10 +174,13 @@ function describeOperation(operation: Operation) {
     ...(operation.public ? { security: [] } : {}),
     parameters: [...pathParameters, ...queryParameters],
     ...(operation.body ? { requestBody: { required: true, content: json(operation.body, 'input') } } : {}),
+    ...(operation.binaryBody ? { requestBody: { required: true, content: binary(operation.binaryBody) } } : {}),
     responses: {
       ...(operation.response
         ? { 200: { description: 'OK', content: json(operation.response, 'output') } }
-        : { 204: { description: 'No content' } }),
+        : operation.binaryResponse
+          ? { 200: { description: 'OK', content: binary([operation.binaryResponse]) } }
+          : { 204: { description: 'No content' } }),
       default: {
         description: 'A refusal: RFC 9457 problem details with a stable `code`',
         content: { 'application/problem+json': { schema: jsonSchema(ProblemSchema, 'output') } },

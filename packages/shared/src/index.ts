@@ -3,5 +3,6 @@ export * from './problems.ts';
 export * from './users.ts';
 export * from './groups.ts';
 export * from './session.ts';
+export * from './profile.ts';
 export * from './invitations.ts';
 export * from './audit.ts';

@@ -35,6 +35,12 @@ export const ProblemCode = z.enum([
   'cannot_block_invited',
   'already_blocked',
   'not_blocked',
+  /** `POST /me/password`: the current password given is not right (a field error, not a 401). */
+  'wrong_password',
+  /** `PUT /me/avatar`: over 1 MB (413), not a PNG, JPEG or WebP by its bytes (415), or not decodable (400). */
+  'image_too_large',
+  'unsupported_image',
+  'invalid_image',
   'database_unavailable',
   'database_busy',
   'internal_error',

@@ -30,6 +30,31 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditActionValue = (typeof AUDIT_ACTIONS)[number];
 
+/**
+ * Events about a person themselves, not about any account (kept with no account): no account's
+ * administrators see them in their history.
+ */
+export const USER_AUDIT_ACTIONS = ['user.password_changed'] as const;
+export type UserAuditActionValue = (typeof USER_AUDIT_ACTIONS)[number];
+
+/**
+ * The display languages the product ships (`PATCH /me` accepts these). Emails exist in English and
+ * French; the others get English until their translations arrive.
+ */
+export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** How a person signs in: with Roster's own password, or through the host's sign-in. */
+export const CREDENTIALS = ['roster', 'host'] as const;
+export type Credentials = (typeof CREDENTIALS)[number];
+
+/** Why the remembered active account was lost, as `GET /me` says once. */
+export const LOST_ACCOUNT_REASONS = ['removed', 'blocked'] as const;
+
+/** The profile picture: what may be uploaded, and the square it is re-encoded to. */
+export const AVATAR_MAX_BYTES = 1024 * 1024;
+export const AVATAR_SIZE = 256;
+
 /** The permission that makes a member an account administrator. */
 export const ACCOUNT_ADMIN_PERMISSION = 'account-admin';
 

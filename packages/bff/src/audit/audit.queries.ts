@@ -1,26 +1,41 @@
 import type { Kysely } from 'kysely';
-import type { AuditActionValue } from '@roster/shared';
+import type { AuditActionValue, UserAuditActionValue } from '@roster/shared';
 import type { DB } from '../db/types.ts';
 
 type AuditAction = AuditActionValue;
 
+interface EventFields {
+  actorId: string;
+  subjectUserId: string;
+  data: object;
+  at: Date;
+}
 
-/** Written inside the transaction of the change it records. */
-export async function insertAuditEvent(
-  db: Kysely<DB>,
-  event: { accountId: string; actorId: string; action: AuditAction; subjectUserId: string; data: object; at: Date },
-) {
+async function insertEvent(db: Kysely<DB>, accountId: string | null, action: string, event: EventFields) {
   await db
     .insertInto('audit_events')
     .values({
-      account_id: event.accountId,
+      account_id: accountId,
       actor_id: event.actorId,
-      action: event.action,
+      action,
       subject_user_id: event.subjectUserId,
       data: JSON.stringify(event.data),
       at: event.at,
     })
     .execute();
+}
+
+/** Written inside the transaction of the change it records. */
+export async function insertAuditEvent(db: Kysely<DB>, event: EventFields & { accountId: string; action: AuditAction }) {
+  await insertEvent(db, event.accountId, event.action, event);
+}
+
+/**
+ * An event about the person themselves (a password change), written with no account: it belongs to
+ * no account's history, so no administrator of any account the person is in learns of it.
+ */
+export async function insertUserAuditEvent(db: Kysely<DB>, event: EventFields & { action: UserAuditActionValue }) {
+  await insertEvent(db, null, event.action, event);
 }
 
 /**

@@ -5,6 +5,7 @@ import * as outboxWithdrawn from './migrations/0003_outbox_withdrawn.ts';
 import * as listAtScale from './migrations/0004_list_at_scale.ts';
 import * as signInBrake from './migrations/0005_sign_in_brake.ts';
 import * as auditOrder from './migrations/0006_audit_order.ts';
+import * as accountsProfile from './migrations/0007_accounts_profile.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_list_at_scale': listAtScale,
   '0005_sign_in_brake': signInBrake,
   '0006_audit_order': auditOrder,
+  '0007_accounts_profile': accountsProfile,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

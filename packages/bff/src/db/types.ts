@@ -15,6 +15,8 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: CreatedAt;
   last_sign_in_at: Timestamp | null;
+  /** The account the person works in, remembered across sessions and devices (migration 0007). */
+  active_account_id: string | null;
   /** Generated: lower-case "first last", the name sort key. */
   name_key: ColumnType<string, never, never>;
   /** Generated: lower-case names and email, the substring search target. */
@@ -77,7 +79,6 @@ export interface SessionsTable {
   /** SHA-256 of the cookie value: a database dump cannot be replayed as a cookie. */
   id: string;
   user_id: string;
-  active_account_id: string | null;
   created_at: CreatedAt;
   expires_at: Timestamp;
 }
@@ -120,9 +121,20 @@ export interface OutboxTable {
   message_id: string | null;
 }
 
+/** A profile picture as served: WebP bytes re-encoded by the BFF, and their content hash (in the URL). */
+export interface UserAvatarsTable {
+  user_id: string;
+  hash: string;
+  /** pg gives a Buffer, PGlite a Uint8Array. */
+  image: Uint8Array;
+  /** When this picture was uploaded (a replaced one is overwritten). */
+  created_at: Timestamp;
+}
+
 export interface AuditEventsTable {
   id: Generated<string>;
-  account_id: string;
+  /** null: an event about the person themselves (a password change), in no account's history. */
+  account_id: string | null;
   actor_id: string | null;
   action: string;
   subject_user_id: string | null;
@@ -153,5 +165,6 @@ export interface DB {
   known_sign_in_addresses: KnownSignInAddressesTable;
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
+  user_avatars: UserAvatarsTable;
 }
 

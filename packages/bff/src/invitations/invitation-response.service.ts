@@ -4,7 +4,7 @@ import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { Principal } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { setSessionAccount } from '../me/me.queries.ts';
+import { setActiveAccount } from '../me/me.queries.ts';
 import { activateMembership, declineMembership, findMember, listMemberGroups, lockAccountForMembershipChange } from '../memberships/memberships.queries.ts';
 import { ProblemError } from '../errors.ts';
 import { hashPassword } from '../session/password-hash.ts';
@@ -113,10 +113,10 @@ export async function acceptInvitation(
 
     let sessionToken: string | null = null;
     if (registration) {
-      ({ token: sessionToken } = await startSession(trx, { userId: invitation.user_id, activeAccountId: invitation.account_id, now }));
-    } else if (principal?.sessionId) {
-      await setSessionAccount(trx, principal.sessionId, invitation.account_id);
+      ({ token: sessionToken } = await startSession(trx, { userId: invitation.user_id, now }));
     }
+    // The person lands in the account they just joined, on every device.
+    await setActiveAccount(trx, invitation.user_id, invitation.account_id);
     return { accountId: invitation.account_id, userId: invitation.user_id, sessionToken };
   });
 }

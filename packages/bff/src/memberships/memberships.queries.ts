@@ -43,6 +43,30 @@ export function listActiveAccounts(db: Kysely<DB>, userId: string) {
     .execute();
 }
 
+/** The person's groups in every account where they are an active member, by name. */
+export function listActiveMemberGroups(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom('membership_groups as mg')
+    .innerJoin('memberships as m', (join) => join.onRef('m.account_id', '=', 'mg.account_id').onRef('m.user_id', '=', 'mg.user_id'))
+    .innerJoin('groups as g', 'g.id', 'mg.group_id')
+    .select(['mg.account_id', 'g.id', 'g.name'])
+    .where('mg.user_id', '=', userId)
+    .where('m.state', '=', 'active')
+    .orderBy('g.name')
+    .orderBy('g.id')
+    .execute();
+}
+
+/** An account's name and the person's membership state there (null: never a member). */
+export function findStanding(db: Kysely<DB>, accountId: string, userId: string) {
+  return db
+    .selectFrom('accounts as a')
+    .leftJoin('memberships as m', (join) => join.onRef('m.account_id', '=', 'a.id').on('m.user_id', '=', userId))
+    .select(['a.id', 'a.name', 'm.state'])
+    .where('a.id', '=', accountId)
+    .executeTakeFirst();
+}
+
 /**
  * The first lock of every transaction that changes a membership of this account (DESIGN.md "Locks,
  * in one order"). `FOR NO KEY UPDATE` serializes those transactions per account, so the guard on the
@@ -61,17 +85,19 @@ export const MEMBER_COLUMNS = [
   'u.first_name',
   'u.last_name',
   'u.avatar_url',
+  'av.hash as avatar_hash',
   'u.last_sign_in_at',
   'm.state',
   'm.joined_at',
   'i.expires_at',
 ] as const;
 
-/** Memberships with the person behind each and their pending invitation, if any. */
+/** Memberships with the person behind each (and their uploaded picture) and their pending invitation, if any. */
 export function membersWithInvitation(db: Kysely<DB>) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('user_avatars as av', 'av.user_id', 'u.id')
     .leftJoin('invitations as i', (join) =>
       join.onRef('i.account_id', '=', 'm.account_id').onRef('i.user_id', '=', 'm.user_id').on('i.state', '=', 'pending'),
     );

@@ -131,7 +131,7 @@ describe('block and unblock', () => {
     const s = await scenario();
     const finn = await signInAs(app, `finn${s.n}@acme.test`);
     // Finn is working in Acme.
-    await database.db.updateTable('sessions').set({ active_account_id: s.account.id }).where('user_id', '=', s.ids.finn).execute();
+    await database.db.updateTable('users').set({ active_account_id: s.account.id }).where('id', '=', s.ids.finn).execute();
     const blocked = await send('POST', `/accounts/${s.account.id}/users/${s.ids.finn}/block`, s.admin);
     expect(blocked.status).toBe(200);
     expect(await blocked.json()).toMatchObject({ state: 'blocked', blocking: { allowed: false, reason: 'already_blocked' } });
@@ -140,6 +140,7 @@ describe('block and unblock', () => {
     const me = await (await app.request('/me', { headers: { cookie: finn.cookie } })).json();
     expect(me.accounts.map((a: { id: string }) => a.id)).toEqual([s.other.id]);
     expect(me.activeAccountId).toBe(s.other.id);
+    expect(me.lostAccount).toEqual({ id: s.account.id, name: expect.any(String), reason: 'blocked' });
     expect(await groupIdsOf(s.account.id, s.ids.finn)).toEqual([s.finance, s.sales].sort());
 
     const unblocked = await send('POST', `/accounts/${s.account.id}/users/${s.ids.finn}/unblock`, s.admin);

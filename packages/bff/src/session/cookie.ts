@@ -34,5 +34,5 @@ export const cookieAuthenticator: Authenticator = async (c) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token || token.length > 200) return null;
   const session = await findSession(c.var.deps.db, token, c.var.deps.now());
-  return session ? { userId: session.user_id, sessionId: session.id, viaCookie: true } : null;
+  return session ? { userId: session.user_id, sessionId: session.id, viaCookie: true, credentials: 'roster' } : null;
 };

@@ -8,7 +8,7 @@ export function findUserByEmail(db: Kysely<DB>, email: string) {
 export function findLiveSession(db: Kysely<DB>, sessionId: string, now: Date) {
   return db
     .selectFrom('sessions')
-    .select(['id', 'user_id', 'active_account_id'])
+    .select(['id', 'user_id'])
     .where('id', '=', sessionId)
     .where('expires_at', '>', now)
     .executeTakeFirst();
@@ -16,14 +16,13 @@ export function findLiveSession(db: Kysely<DB>, sessionId: string, now: Date) {
 
 export async function insertSession(
   db: Kysely<DB>,
-  session: { id: string; userId: string; activeAccountId: string | null; expiresAt: Date },
+  session: { id: string; userId: string; expiresAt: Date },
 ) {
   await db
     .insertInto('sessions')
     .values({
       id: session.id,
       user_id: session.userId,
-      active_account_id: session.activeAccountId,
       expires_at: session.expiresAt,
     })
     .execute();
@@ -31,6 +30,15 @@ export async function insertSession(
 
 export async function deleteSession(db: Kysely<DB>, sessionId: string) {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Every session of the person but `keepSessionId` (all of them when it is null). */
+export async function deleteOtherSessions(db: Kysely<DB>, userId: string, keepSessionId: string | null) {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(keepSessionId !== null, (qb) => qb.where('id', '<>', keepSessionId!))
+    .execute();
 }
 
 export async function markSignedIn(db: Kysely<DB>, userId: string, now: Date) {

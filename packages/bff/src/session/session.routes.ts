@@ -3,7 +3,7 @@ import { SignInSchema } from '@roster/shared';
 import type { AppEnv } from '../context.ts';
 import { clientAddress } from '../http/forwarded.ts';
 import { validate } from '../http/validate.ts';
-import { getMe } from '../me/me.service.ts';
+import { answerMe } from '../me/me.routes.ts';
 import { clearSessionCookie, setSessionCookie } from './cookie.ts';
 import { signIn, signOut } from './session.service.ts';
 
@@ -12,7 +12,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     const { db, now } = c.var.deps;
     const { token, sessionId, userId } = await signIn(db, { ...c.req.valid('json'), address: clientAddress(c) }, now());
     setSessionCookie(c, token);
-    return c.json(await getMe(db, userId, sessionId), 200);
+    return answerMe(c, { userId, sessionId, viaCookie: true, credentials: 'roster' });
   })
   .delete('/', async (c) => {
     const sessionId = c.var.principal?.sessionId;

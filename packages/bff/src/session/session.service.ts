@@ -30,8 +30,7 @@ export async function signIn(db: Kysely<DB>, input: { email: string; password: s
   const session = await inTransaction(db, async (trx) => {
     await releaseSignInAttempt(trx, reservation, user.id, now);
     await queries.markSignedIn(trx, user.id, now);
-    // The account is chosen by the first GET /me (getMe falls back to the first account).
-    return startSession(trx, { userId: user.id, activeAccountId: null, now });
+    return startSession(trx, { userId: user.id, now });
   });
   return { ...session, userId: user.id };
 }
@@ -41,13 +40,12 @@ export async function signIn(db: Kysely<DB>, input: { email: string; password: s
  * random token for the cookie, only its hash stored, with the session's lifetime. Call it inside
  * the transaction of the change that signs the person in.
  */
-export async function startSession(trx: Kysely<DB>, session: { userId: string; activeAccountId: string | null; now: Date }) {
+export async function startSession(trx: Kysely<DB>, session: { userId: string; now: Date }) {
   const token = randomBytes(32).toString('base64url');
   const sessionId = sessionIdFromToken(token);
   await queries.insertSession(trx, {
     id: sessionId,
     userId: session.userId,
-    activeAccountId: session.activeAccountId,
     expiresAt: new Date(session.now.getTime() + SESSION_TTL_MS),
   });
   return { token, sessionId };
@@ -55,6 +53,14 @@ export async function startSession(trx: Kysely<DB>, session: { userId: string; a
 
 export async function signOut(db: Kysely<DB>, sessionId: string) {
   await queries.deleteSession(db, sessionId);
+}
+
+/**
+ * Ends every session of the person except the one asking (after a password change: whoever else
+ * held a session with the old password is signed out; a host's caller has no Roster session to keep).
+ */
+export async function endOtherSessions(db: Kysely<DB>, userId: string, keepSessionId: string | null) {
+  await queries.deleteOtherSessions(db, userId, keepSessionId);
 }
 
 export async function findSession(db: Kysely<DB>, token: string, now: Date) {

@@ -35,7 +35,7 @@ describe('POST /session', () => {
     expect(response.status).toBe(200);
     const me = await response.json();
     expect(me.user.email).toBe('peter@initech.test');
-    expect(me.accounts).toEqual([{ id: me.activeAccountId, name: 'Initech', isAdmin: true }]);
+    expect(me.accounts).toEqual([{ id: me.activeAccountId, name: 'Initech', isAdmin: true, groups: [{ id: expect.any(String), name: 'Administrators' }] }]);
 
     const cookie = response.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^roster_session=[\w-]{40,};/);

@@ -127,3 +127,12 @@ export async function createTeam(db: Kysely<DB>, app: App, n: number) {
   const admin = await signInAs(app, `admin${n}@acme.test`);
   return { n, account, finance, sales, ids, admin };
 }
+
+/** A request as the signed-in browser of `auth` sends it: its cookie, our origin, a JSON body. */
+export async function requestAs(app: App, auth: { cookie: string }, method: string, path: string, body?: unknown): Promise<Response> {
+  return app.request(path, {
+    method,
+    headers: { cookie: auth.cookie, origin: ORIGIN, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}

@@ -9,13 +9,13 @@ import { getUserDetails, listUsers } from './users.service.ts';
 const acting = (c: Context<AppEnv>) => ({ actorId: c.var.actor.userId, now: c.var.deps.now() });
 /** Every change answers with the person's details as they now are. */
 const detailsOf = (c: Context<AppEnv>) =>
-  getUserDetails(c.var.deps.db, c.var.account.id, c.req.param('userId') ?? '', { ...acting(c), permissions: c.var.deps.permissions });
+  getUserDetails(c.var.deps.db, c.var.account.id, c.req.param('userId') ?? '', { ...acting(c), permissions: c.var.deps.permissions, mountPath: c.var.mountPath });
 
 export const usersRoutes = new Hono<AppEnv>()
   .use(requireAccountAccess({ admin: true }))
   .get('/', validate('query', UserListQuerySchema), async (c) => {
     const { db, now, secret } = c.var.deps;
-    return c.json(await listUsers(db, c.var.account.id, c.req.valid('query'), { now: now(), secret }), 200);
+    return c.json(await listUsers(db, c.var.account.id, c.req.valid('query'), { now: now(), secret, mountPath: c.var.mountPath }), 200);
   })
   .get('/:userId', async (c) => c.json(await detailsOf(c), 200))
   .patch('/:userId', validate('json', EditUserSchema), async (c) => {

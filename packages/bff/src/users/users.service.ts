@@ -10,6 +10,7 @@ import {
 import type { DB } from '../db/types.ts';
 import { notFound } from '../errors.ts';
 import type { PermissionCatalog } from '../groups/permission-catalog.ts';
+import { avatarUrlOf } from '../me/avatar-url.ts';
 import { displayState } from '../memberships/membership-state.ts';
 import { countActiveAdministrators, findMember, listMemberGroups } from '../memberships/memberships.queries.ts';
 import { blockingRefusal, removalRefusal } from '../memberships/memberships.service.ts';
@@ -30,7 +31,7 @@ export async function listUsers(
   db: Kysely<DB>,
   accountId: string,
   query: ParsedUserListQuery,
-  context: { now: Date; secret: string },
+  context: { now: Date; secret: string; mountPath: string },
 ): Promise<UserListPage> {
   const { sort, order, limit } = query;
   const filter: MemberFilter = {
@@ -64,7 +65,7 @@ export async function listUsers(
       email: row.email,
       firstName: row.first_name,
       lastName: row.last_name,
-      avatarUrl: row.avatar_url,
+      avatarUrl: avatarUrlOf(context.mountPath, row),
       state: displayState(row.state, row.expires_at, context.now),
       expiresAt: row.state === 'invited' ? (row.expires_at?.toISOString() ?? null) : null,
       joinedAt: row.joined_at?.toISOString() ?? null,
@@ -82,7 +83,7 @@ export async function getUserDetails(
   db: Kysely<DB>,
   accountId: string,
   userId: string,
-  context: { actorId: string; now: Date; permissions: PermissionCatalog },
+  context: { actorId: string; now: Date; permissions: PermissionCatalog; mountPath: string },
 ): Promise<UserDetails> {
   const member = isUuid(userId) ? await findMember(db, accountId, userId) : undefined;
   if (!member) throw notFound('No such user in this account');
@@ -94,7 +95,7 @@ export async function getUserDetails(
     email: member.email,
     firstName: member.first_name,
     lastName: member.last_name,
-    avatarUrl: member.avatar_url,
+    avatarUrl: avatarUrlOf(context.mountPath, member),
     state: displayState(member.state, member.expires_at, context.now),
     invitedAt: member.invited_at.toISOString(),
     joinedAt: member.joined_at?.toISOString() ?? null,
