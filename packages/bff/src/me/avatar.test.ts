@@ -2,17 +2,15 @@ import { crc32, deflateSync } from 'node:zlib';
 import { Hono } from 'hono';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createUser, ORIGIN, PUBLIC_URL, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
-import { createTestDatabase } from '../testing/test-database.ts';
+import { addMember, createAccount, createUser, ORIGIN, signInAs } from '../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let database: Database;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+  ({ database, app } = await createTestApp());
 });
 afterAll(() => database.close());
 

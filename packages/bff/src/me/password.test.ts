@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
 import { BRAKE } from '../session/sign-in-brake.ts';
-import { addMember, createAccount, createUser, ORIGIN, PUBLIC_URL, requestAs, signInAs, TEST_PASSWORD, TEST_SECRET } from '../testing/fixtures.ts';
-import { createTestDatabase } from '../testing/test-database.ts';
+import { addMember, createAccount, createUser, ORIGIN, requestAs, signInAs, TEST_PASSWORD } from '../testing/fixtures.ts';
+import { appOn, createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const NEW_PASSWORD = 'Brand-new-pass-7';
 let database: Database;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+  ({ database, app } = await createTestApp());
 });
 afterAll(() => database.close());
 
@@ -112,11 +110,7 @@ describe('POST /me/password', () => {
     expect((await app.request('/me/password', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
     const { userId } = await person();
     await database.db.updateTable('users').set({ password_hash: null }).where('id', '=', userId).execute();
-    const hosted = createApp({
-      db: database.db,
-      databaseKind: database.kind,
-      secret: TEST_SECRET,
-      publicUrl: PUBLIC_URL,
+    const hosted = appOn(database, {
       authenticator: async () => ({ userId, sessionId: null, viaCookie: false }),
     });
     const response = await hosted.request('/me/password', {

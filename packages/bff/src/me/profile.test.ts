@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
 import { renderEmail } from '../mail/templates/index.ts';
 import { addMember, createAccount, createUser, PUBLIC_URL, requestAs, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
-import { createTestDatabase } from '../testing/test-database.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let database: Database;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+  ({ database, app } = await createTestApp());
 });
 afterAll(() => database.close());
 

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserListPage } from '@roster/shared';
-import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createGroup, createUser, PUBLIC_URL, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
-import { createTestDatabase } from '../testing/test-database.ts';
+import { addMember, createAccount, createGroup, createUser, signInAs } from '../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 let database: Database;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 let clock = new Date('2026-06-01T12:00:00Z');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, now: () => clock });
+  ({ database, app } = await createTestApp({ now: () => clock }));
 });
 afterAll(() => database.close());
 
