@@ -10,6 +10,8 @@ export interface Principal {
   /** The Roster session behind the request, when it came from one (it holds the active account). */
   sessionId: string | null;
   viaCookie: boolean;
+  /** Whose sign-in: Roster's own (a password and its cookie; the default) or the host's (a bearer JWT). */
+  credentials?: 'roster' | 'host';
 }
 
 /**
@@ -35,6 +37,10 @@ export interface AppDeps {
   secureCookies: boolean | 'auto';
   /** How many of the host's proxies stand in front of the app (0: believe no X-Forwarded-* header). */
   trustProxy: number;
+  /** Where membership events are posted (through the outbox); null: none are written. */
+  webhookUrl: string | null;
+  /** `Authorization: Bearer <this>` opens `/service/*` (and nothing else); null: the service API is off. */
+  serviceToken: string | null;
 }
 
 export interface AppEnv {

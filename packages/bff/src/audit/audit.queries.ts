@@ -8,7 +8,16 @@ type AuditAction = AuditActionValue;
 /** Written inside the transaction of the change it records. */
 export async function insertAuditEvent(
   db: Kysely<DB>,
-  event: { accountId: string; actorId: string; action: AuditAction; subjectUserId: string; data: object; at: Date },
+  event: {
+    accountId: string;
+    /** null: the host's service API (the data then says `actor: 'service'`). */
+    actorId: string | null;
+    action: AuditAction;
+    /** null for changes to the account itself (its name, its groups). */
+    subjectUserId: string | null;
+    data: object;
+    at: Date;
+  },
 ) {
   await db
     .insertInto('audit_events')

@@ -5,6 +5,7 @@ import * as outboxWithdrawn from './migrations/0003_outbox_withdrawn.ts';
 import * as memberCounts from './migrations/0004_member_counts.ts';
 import * as signInBrake from './migrations/0005_sign_in_brake.ts';
 import * as auditOrder from './migrations/0006_audit_order.ts';
+import * as hostIntegration from './migrations/0008_host_integration.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_member_counts': memberCounts,
   '0005_sign_in_brake': signInBrake,
   '0006_audit_order': auditOrder,
+  '0008_host_integration': hostIntegration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
