@@ -5,3 +5,4 @@ export * from './groups.ts';
 export * from './session.ts';
 export * from './invitations.ts';
 export * from './audit.ts';
+export * from './service.ts';

@@ -29,5 +29,7 @@ export const MeSchema = z.object({
   accounts: z.array(MeAccountSchema),
   /** null when the user belongs to no account: the "you belong to no account" state. */
   activeAccountId: z.string().nullable(),
+  /** Whose sign-in this is: Roster's own password, or the host's (a bearer token; no password to change here). */
+  credentials: z.enum(['roster', 'host']),
 });
 export type Me = z.infer<typeof MeSchema>;

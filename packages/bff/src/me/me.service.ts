@@ -9,7 +9,12 @@ import * as queries from './me.queries.ts';
  * The signed-in user, their accounts and the active one. A session whose active account is gone
  * (the user was removed or blocked there) falls back to their first account, or to none.
  */
-export async function getMe(db: Kysely<DB>, userId: string, sessionId: string | null): Promise<Me> {
+export async function getMe(
+  db: Kysely<DB>,
+  userId: string,
+  sessionId: string | null,
+  credentials: Me['credentials'] = 'roster',
+): Promise<Me> {
   const [user, accounts, session] = await Promise.all([
     queries.findUser(db, userId),
     listActiveAccounts(db, userId),
@@ -32,5 +37,6 @@ export async function getMe(db: Kysely<DB>, userId: string, sessionId: string | 
     },
     accounts: accounts.map((a) => ({ id: a.id, name: a.name, isAdmin: a.is_admin })),
     activeAccountId,
+    credentials,
   };
 }
