@@ -12,7 +12,7 @@ let dataDir: string;
 let database: TestDatabase | null = null;
 
 /** The database the commands use: the test's PostgreSQL database, or a PGlite folder of this test. */
-const databaseEnv = () => (database?.url ? { DATABASE_URL: database.url } : { ROSTER_DATA_DIR: dataDir });
+const databaseEnv = (): Record<string, string> => (database?.url ? { DATABASE_URL: database.url } : { ROSTER_DATA_DIR: dataDir });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'roster-production-'));
