@@ -2,6 +2,7 @@ import { createApp } from '../packages/bff/src/app.ts';
 import { createTestDatabase } from '../packages/bff/src/testing/test-database.ts';
 import { printTable } from './measure.ts';
 import { benchOutboxDelivery } from './outbox-delivery.ts';
+import { benchPermissionChecks } from './permission-check.ts';
 import { benchRemoveUser } from './remove-user.ts';
 import { benchUsersList, MEMBERS, seedLargeAccount } from './users-list.ts';
 
@@ -18,6 +19,7 @@ try {
   const app = createApp({ db: database.db, databaseKind: database.kind, secret, publicUrl: 'http://localhost:8787' });
   const rows = [
     ...(await benchUsersList(database, app, secret, accountId)),
+    ...(await benchPermissionChecks(database, secret, accountId)),
     await benchRemoveUser(database, app, accountId),
     ...(await benchOutboxDelivery(database, secret)),
   ];
