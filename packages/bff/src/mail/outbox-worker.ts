@@ -125,7 +125,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function deliver(email: ClaimedEmail) {
-    const label = `email ${email.id} (${email.kind}), attempt ${email.attempts}/${settings.maxAttempts}`;
+    const label = `${email.kind === WEBHOOK_KIND ? 'webhook' : 'email'} ${email.id} (${email.kind}), attempt ${email.attempts}/${settings.maxAttempts}`;
     if (email.attempts > settings.maxAttempts) {
       // Its last attempt was claimed and never settled: the worker died or hung mid-send.
       const error = 'No attempt left: the last one never finished (the worker stopped while sending).';

@@ -58,6 +58,7 @@ export function rosterService(options: RosterServiceOptions) {
     webhookUrl: options.webhookUrl ?? null,
     now: now(),
   });
+  // Each is async, so bad input rejects like any other refusal instead of throwing at the call.
   return {
     createAccount: async (input: AccountInput) => service.createAccount(db, parse(AccountInputSchema, input), now()),
     renameAccount: async (accountId: string, input: AccountInput) => service.renameAccount(db, accountId, parse(AccountInputSchema, input), now()),
