@@ -17,6 +17,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './packages/bff/src/app.ts';
+import { cookieAuthenticator } from './packages/bff/src/session/cookie.ts';
 import { invitationToken } from './packages/bff/src/invitations/invitation-link.ts';
 import type { Database } from './packages/bff/src/db/connect.ts';
 import { seedDemo } from './packages/bff/src/db/seed.ts';
@@ -51,7 +52,19 @@ function bffFor(name: string): Promise<TestBff> {
       const database = await demoDatabase();
       const app = new Hono().route(
         `/t/${name}/api`,
-        createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: 'http://localhost:8000' }),
+        createApp({
+          db: database.db,
+          databaseKind: database.kind,
+          secret: TEST_SECRET,
+          publicUrl: 'http://localhost:8000',
+          // A host's sign-in stand-in for `getToken()` tests: `Bearer test:<email>` is that person.
+          authenticator: async (c) => {
+            const email = /^Bearer test:(\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+            if (!email) return cookieAuthenticator(c);
+            const user = await database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+            return user ? { userId: user.id, sessionId: null, viaCookie: false, credentials: 'host' } : null;
+          },
+        }),
       );
       return { database, app };
     })();

@@ -4,6 +4,7 @@ import { benchConcurrency } from './concurrency.ts';
 import { benchGrowth, type BenchAccount } from './growth.ts';
 import { printTable } from './measure.ts';
 import { benchOutboxDelivery } from './outbox-delivery.ts';
+import { benchPermissionChecks } from './permission-check.ts';
 import { benchRemoveUser } from './remove-user.ts';
 import { seedLargeAccount } from './seed.ts';
 import { benchUsersList } from './users-list.ts';
@@ -29,6 +30,7 @@ try {
   const app = createApp({ db: database.db, ...appOptions });
   const rows = [
     ...(await benchUsersList(database, app, appOptions, large.id, 'member')),
+    ...(await benchPermissionChecks(database, secret, large.id)),
     await benchRemoveUser(database, app, large.id),
     ...(await benchOutboxDelivery(database, secret)),
   ];

@@ -18,6 +18,8 @@ import { problemResponse } from './http/problem.ts';
 import { countOutbox } from './mail/outbox-delivery.queries.ts';
 import { avatarRoutes } from './me/avatar.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
+import { mePermissionsRoutes } from './permissions/permissions.routes.ts';
+import { serviceRoutes } from './service/service.routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { cookieAuthenticator } from './session/cookie.ts';
 import { sessionRoutes } from './session/session.routes.ts';
@@ -57,6 +59,16 @@ export interface AppOptions {
    * nearest of them wrote it. Off by default: those headers are anyone's to write.
    */
   trustProxy?: boolean | number;
+  /**
+   * The host's webhook receiver: membership events are posted there through the outbox (the worker
+   * signs them with its `webhookSecret`). None by default.
+   */
+  webhookUrl?: string;
+  /**
+   * Opens the service API (`/service/*`) to `Authorization: Bearer <serviceToken>`, at least 32
+   * characters. Off (404) by default.
+   */
+  serviceToken?: string;
   /** The clock, injectable for tests. */
   now?: () => Date;
   /** Where unexpected errors are reported (never with secrets). Defaults to console.error. */
@@ -84,6 +96,7 @@ const apiSecurityHeaders = secureHeaders({
  */
 export function createApp(options: AppOptions) {
   if (options.secret.length < 32) throw new Error('The Roster secret must be at least 32 characters long');
+  if (options.serviceToken !== undefined && options.serviceToken.length < 32) throw new Error('The service token must be at least 32 characters long');
   const deps: AppDeps = {
     db: options.db,
     databaseKind: options.databaseKind,
@@ -96,6 +109,8 @@ export function createApp(options: AppOptions) {
     notifyOnBlock: options.notifyOnBlock ?? false,
     secureCookies: options.secureCookies ?? 'auto',
     trustProxy: options.trustProxy === true ? 1 : Math.max(0, Math.trunc(Number(options.trustProxy ?? 0))),
+    webhookUrl: options.webhookUrl ?? null,
+    serviceToken: options.serviceToken ?? null,
   };
   const authenticate = options.authenticator ?? cookieAuthenticator;
   const logError = options.logError ?? ((error: unknown) => console.error('[roster] unexpected error', error));
@@ -113,6 +128,8 @@ export function createApp(options: AppOptions) {
       if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
     })
     .use(csrfGuard(options.trustedOrigins ?? []))
+    // Before the authenticator: the service token is all `/service/*` reads, and the only thing.
+    .route('/service', serviceRoutes)
     .use(async (c, next) => {
       c.set('principal', await authenticate(c));
       await next();
@@ -129,6 +146,7 @@ export function createApp(options: AppOptions) {
       }
     })
     .route('/session', sessionRoutes)
+    .route('/me/permissions', mePermissionsRoutes)
     .route('/me', meRoutes)
     .route('/avatars', avatarRoutes)
     .route('/accounts/:accountId/users/:userId/invitation', memberInvitationRoutes)

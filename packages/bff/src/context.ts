@@ -42,6 +42,10 @@ export interface AppDeps {
   secureCookies: boolean | 'auto';
   /** How many of the host's proxies stand in front of the app (0: believe no X-Forwarded-* header). */
   trustProxy: number;
+  /** Where membership events are posted (through the outbox); null: none are written. */
+  webhookUrl: string | null;
+  /** `Authorization: Bearer <this>` opens `/service/*` (and nothing else); null: the service API is off. */
+  serviceToken: string | null;
 }
 
 export interface AppEnv {

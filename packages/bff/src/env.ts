@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_SECRET_PATTERN } from './mail/webhook-transport.ts';
 
 /** The server's settings (README "Settings"), parsed once at start so a bad one stops it at once. */
 export const EnvSchema = z.object({
@@ -31,6 +32,28 @@ export const EnvSchema = z.object({
     .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
   /** `always`: Secure cookies whatever the request says; `auto` (default): when it came over https. */
   ROSTER_SECURE_COOKIES: z.enum(['auto', 'always']).default('auto'),
+  /** Host sign-in (README "Host sign-in"): bearer JWTs verified against this key set. */
+  ROSTER_JWT_JWKS_URL: z.url().optional(),
+  ROSTER_JWT_ISSUER: z.string().min(1).optional(),
+  ROSTER_JWT_AUDIENCE: z.string().min(1).optional(),
+  ROSTER_JWT_EMAIL_CLAIM: z.string().min(1).default('email'),
+  ROSTER_JWT_CREATE_USERS: z.enum(['on', 'off']).default('off'),
+  /** Opens the service API (`/api/service/*`) to `Authorization: Bearer <this>`. */
+  ROSTER_SERVICE_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Membership events are posted here, signed with ROSTER_WEBHOOK_SECRET. */
+  ROSTER_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ROSTER_WEBHOOK_SECRET: z.string().regex(WEBHOOK_SECRET_PATTERN, 'must be whsec_ followed by base64 (at least 16 bytes)').optional(),
+  /** `off`: production without email, on purpose (emails are dropped, not queued forever). */
+  ROSTER_EMAIL: z.enum(['on', 'off']).default('on'),
+  /** Production only: also serve the element bundles (`/assets/*`) and the invitee page (`/invite/<token>`). */
+  ROSTER_SERVE_ELEMENTS: z.enum(['on', 'off']).default('off'),
+}).superRefine((env, ctx) => {
+  if (env.ROSTER_JWT_JWKS_URL && (!env.ROSTER_JWT_ISSUER || !env.ROSTER_JWT_AUDIENCE)) {
+    ctx.addIssue({ code: 'custom', path: ['ROSTER_JWT_JWKS_URL'], message: 'needs ROSTER_JWT_ISSUER and ROSTER_JWT_AUDIENCE too' });
+  }
+  if (env.ROSTER_WEBHOOK_URL && !env.ROSTER_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['ROSTER_WEBHOOK_URL'], message: 'needs ROSTER_WEBHOOK_SECRET (whsec_…) to sign the webhooks' });
+  }
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -20,6 +20,16 @@ import {
   UserDetailsSchema,
   UserListPageSchema,
   UserListQuerySchema,
+  AccountInputSchema,
+  GroupChangeSchema,
+  GroupInputSchema,
+  MembersQuerySchema,
+  PermissionSetSchema,
+  PermissionsQuerySchema,
+  ServiceAccountSchema,
+  ServiceMembersPageSchema,
+  ServicePersonSchema,
+  UserLookupQuerySchema,
 } from '@roster/shared';
 
 /**
@@ -45,6 +55,8 @@ interface Operation {
   binaryResponse?: string;
   /** Public: no sign-in needed. */
   public?: boolean;
+  /** The host's service API: the service token only. */
+  service?: boolean;
 }
 
 const USERS = '/accounts/:accountId/users';
@@ -145,7 +157,38 @@ const OPERATIONS: Operation[] = [
   },
   { method: 'post', path: '/invitations/:token/decline', summary: 'Decline', response: MembershipRefSchema, public: true },
   { method: 'get', path: '/openapi.json', summary: 'This document', response: z.object({}).loose(), public: true },
+  {
+    method: 'get',
+    path: '/me/permissions',
+    summary: "The signed-in person's permissions in an account (empty unless an active member)",
+    query: PermissionsQuerySchema,
+    response: PermissionSetSchema,
+  },
+  ...serviceOperations(),
 ];
+
+/** `/service/*`, behind ROSTER_SERVICE_TOKEN (README "Provisioning"). */
+function serviceOperations(): Operation[] {
+  const ACCOUNT = '/service/accounts/:accountId';
+  const operations: Omit<Operation, 'service'>[] = [
+    { method: 'post', path: '/service/accounts', summary: 'Create an account (201) with its default Administrators group', body: AccountInputSchema, response: ServiceAccountSchema },
+    { method: 'patch', path: ACCOUNT, summary: 'Rename an account', body: AccountInputSchema, response: ServiceAccountSchema },
+    { method: 'get', path: `${ACCOUNT}/groups`, summary: "The account's groups", response: z.array(GroupSchema) },
+    { method: 'post', path: `${ACCOUNT}/groups`, summary: 'Create a group (201)', body: GroupInputSchema, response: GroupSchema },
+    { method: 'patch', path: `${ACCOUNT}/groups/:groupId`, summary: 'Change a group (409 default_group)', body: GroupChangeSchema, response: GroupSchema },
+    { method: 'delete', path: `${ACCOUNT}/groups/:groupId`, summary: 'Delete an empty group (409 default_group, group_not_empty)' },
+    { method: 'post', path: `${ACCOUNT}/invitations`, summary: 'Invite (e.g. the first administrator): results with links', body: InviteRequestSchema, response: InviteResponseSchema },
+    { method: 'get', path: '/service/users', summary: 'A person by email (404 when none)', query: UserLookupQuerySchema, response: ServicePersonSchema },
+    { method: 'get', path: `${ACCOUNT}/members`, summary: 'One page of the members with their permissions', query: MembersQuerySchema, response: ServiceMembersPageSchema },
+    {
+      method: 'get',
+      path: `${ACCOUNT}/users/:userId/permissions`,
+      summary: "A person's permissions in the account (empty unless an active member)",
+      response: PermissionSetSchema,
+    },
+  ];
+  return operations.map((operation) => ({ ...operation, service: true }));
+}
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
@@ -171,7 +214,7 @@ function describeOperation(operation: Operation) {
   }));
   return {
     summary: operation.summary,
-    ...(operation.public ? { security: [] } : {}),
+    ...(operation.public ? { security: [] } : operation.service ? { security: [{ serviceToken: [] }] } : {}),
     parameters: [...pathParameters, ...queryParameters],
     ...(operation.body ? { requestBody: { required: true, content: json(operation.body, 'input') } } : {}),
     ...(operation.binaryBody ? { requestBody: { required: true, content: binary(operation.binaryBody) } } : {}),
@@ -199,8 +242,14 @@ export function openApiDocument(serverUrl: string) {
     openapi: '3.1.0',
     info: { title: 'Roster BFF', version: '0.1.0', description: 'The Users settings screen’s backend-for-frontend.' },
     servers: [{ url: serverUrl }],
-    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'roster_session' } } },
-    security: [{ session: [] }],
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'roster_session' },
+        hostToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "The host's own sign-in (bearerAuthenticator)" },
+        serviceToken: { type: 'http', scheme: 'bearer', description: 'ROSTER_SERVICE_TOKEN: /service/* only' },
+      },
+    },
+    security: [{ session: [] }, { hostToken: [] }],
     paths,
   };
 }

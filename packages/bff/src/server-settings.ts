@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AppOptions } from './app.ts';
 import type { Env } from './env.ts';
+import { bearerAuthenticator } from './host/bearer-authenticator.ts';
 
 /** What the server and the standalone worker derive from the same settings, the same way. */
 
@@ -29,4 +31,21 @@ export async function loadSecret(env: Env, { generate }: { generate: boolean }):
   await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** The createApp options of host integration: bearer sign-in, the service API, webhooks. */
+export function hostOptionsOf(env: Env): Pick<AppOptions, 'authenticator' | 'serviceToken' | 'webhookUrl'> {
+  return {
+    authenticator: env.ROSTER_JWT_JWKS_URL
+      ? bearerAuthenticator({
+          jwksUrl: env.ROSTER_JWT_JWKS_URL,
+          issuer: env.ROSTER_JWT_ISSUER!,
+          audience: env.ROSTER_JWT_AUDIENCE!,
+          emailClaim: env.ROSTER_JWT_EMAIL_CLAIM,
+          createUsers: env.ROSTER_JWT_CREATE_USERS === 'on',
+        })
+      : undefined,
+    serviceToken: env.ROSTER_SERVICE_TOKEN,
+    webhookUrl: env.ROSTER_WEBHOOK_URL,
+  };
 }

@@ -8,7 +8,7 @@ import { seedDemo } from './db/seed.ts';
 import { demoHost } from './demo-host.ts';
 import { parseEnv } from './env.ts';
 import { deliveryFromEnv } from './mail/delivery.ts';
-import { loadSecret, proxyOptionsOf, publicUrlOf } from './server-settings.ts';
+import { hostOptionsOf, loadSecret, proxyOptionsOf, publicUrlOf } from './server-settings.ts';
 
 async function main() {
   const env = parseEnv(process.env);
@@ -29,6 +29,7 @@ async function main() {
     secret,
     publicUrl,
     ...proxyOptionsOf(env),
+    ...hostOptionsOf(env),
   });
   const server = demoHost(api, delivery.mailbox);
 

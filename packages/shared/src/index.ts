@@ -6,3 +6,4 @@ export * from './session.ts';
 export * from './profile.ts';
 export * from './invitations.ts';
 export * from './audit.ts';
+export * from './service.ts';

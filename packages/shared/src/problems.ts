@@ -41,6 +41,14 @@ export const ProblemCode = z.enum([
   'image_too_large',
   'unsupported_image',
   'invalid_image',
+  /** A bearer token (the host's JWT, or the service token) that is not accepted: 401 with WWW-Authenticate. */
+  'invalid_token',
+  /** The account's default Administrators group can be neither changed nor deleted. */
+  'default_group',
+  /** A group people still hold cannot be deleted. */
+  'group_not_empty',
+  /** Another group of the account has this name. */
+  'group_name_taken',
   'database_unavailable',
   'database_busy',
   'internal_error',

@@ -27,6 +27,12 @@ export const AUDIT_ACTIONS = [
   'user.blocked',
   'user.unblocked',
   'user.removed',
+  // The host's service API (actor: the service): the account and its groups.
+  'account.created',
+  'account.renamed',
+  'group.created',
+  'group.updated',
+  'group.deleted',
 ] as const;
 export type AuditActionValue = (typeof AUDIT_ACTIONS)[number];
 

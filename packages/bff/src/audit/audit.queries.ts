@@ -5,8 +5,10 @@ import type { DB } from '../db/types.ts';
 type AuditAction = AuditActionValue;
 
 interface EventFields {
-  actorId: string;
-  subjectUserId: string;
+  /** null: the host's service API (the data then says `actor: 'service'`). */
+  actorId: string | null;
+  /** null for changes to the account itself (its name, its groups). */
+  subjectUserId: string | null;
   data: object;
   at: Date;
 }

@@ -6,6 +6,7 @@ import * as listAtScale from './migrations/0004_list_at_scale.ts';
 import * as signInBrake from './migrations/0005_sign_in_brake.ts';
 import * as auditOrder from './migrations/0006_audit_order.ts';
 import * as accountsProfile from './migrations/0007_accounts_profile.ts';
+import * as hostIntegration from './migrations/0008_host_integration.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_sign_in_brake': signInBrake,
   '0006_audit_order': auditOrder,
   '0007_accounts_profile': accountsProfile,
+  '0008_host_integration': hostIntegration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -119,6 +119,10 @@ export interface OutboxTable {
   withdrawn_at: Timestamp | null;
   /** The Message-ID header every attempt of this email carries. */
   message_id: string | null;
+  /** Write order (an identity column). */
+  seq: ColumnType<string, never, never>;
+  /** Rows sharing a key are delivered one after the other, in `seq` order (a webhook's membership). */
+  ordering_key: string | null;
 }
 
 /** A profile picture as served: WebP bytes re-encoded by the BFF, and their content hash (in the URL). */

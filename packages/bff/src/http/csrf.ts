@@ -14,6 +14,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function csrfGuard(trustedOrigins: readonly string[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
+    // A bearer token is sent by the page's own script, never by the browser on its own: without the
+    // cookie alongside, a foreign page has nothing to ride on (the host's page may live elsewhere).
+    if (/^Bearer /i.test(c.req.header('authorization') ?? '') && !hasSessionCookie(c)) return next();
     const origin = c.req.header('origin');
     // Behind a trusted TLS proxy the app is reached over http, but its pages are https.
     const own = new URL(c.req.url);

@@ -5,6 +5,7 @@ import type { Principal } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { setActiveAccount } from '../me/me.queries.ts';
+import { recordMembershipEvent, type MembershipEventsContext } from '../memberships/membership-events.ts';
 import { activateMembership, declineMembership, findMember, listMemberGroups, lockAccountForMembershipChange } from '../memberships/memberships.queries.ts';
 import { ProblemError } from '../errors.ts';
 import { hashPassword } from '../session/password-hash.ts';
@@ -71,7 +72,7 @@ export async function acceptInvitation(
   token: string,
   body: AcceptInvitation,
   principal: Principal | null,
-  context: { secret: string; now: Date },
+  context: { secret: string; now: Date } & MembershipEventsContext,
 ) {
   const { now } = context;
   const seen = await findUsableInvitation(db, token, { ...context, lock: false });
@@ -110,6 +111,8 @@ export async function acceptInvitation(
       data: { email: invitation.email, registered: registration !== null },
       at: now,
     });
+    const member = { accountId: invitation.account_id, userId: invitation.user_id, actorId: invitation.user_id, now };
+    await recordMembershipEvent(trx, { type: 'membership.activated', ...member }, context);
 
     let sessionToken: string | null = null;
     if (registration) {
@@ -122,7 +125,7 @@ export async function acceptInvitation(
 }
 
 /** Declines: the invitation ends and the administrator sees "Declined". The link is the credential. */
-export async function declineInvitation(db: Kysely<DB>, token: string, context: { secret: string; now: Date }) {
+export async function declineInvitation(db: Kysely<DB>, token: string, context: { secret: string; now: Date } & MembershipEventsContext) {
   const seen = await findUsableInvitation(db, token, { ...context, lock: false });
   return inTransaction(db, async (trx) => {
     await lockAccountForMembershipChange(trx, seen.account_id);
@@ -138,6 +141,8 @@ export async function declineInvitation(db: Kysely<DB>, token: string, context: 
       data: { email: invitation.email },
       at: context.now,
     });
+    const member = { accountId: invitation.account_id, userId: invitation.user_id, actorId: invitation.user_id, now: context.now };
+    await recordMembershipEvent(trx, { type: 'membership.declined', ...member }, context);
     return { accountId: invitation.account_id, userId: invitation.user_id };
   });
 }

@@ -24,10 +24,11 @@ const inviterName = (alias: 'inviter') =>
   sql<string>`coalesce(trim(${sql.ref(`${alias}.first_name`)} || ' ' || ${sql.ref(`${alias}.last_name`)}), '')`;
 
 /** The account's name and the inviter's, as the invitation email names them. */
-export function findInvitingContext(db: Kysely<DB>, accountId: string, inviterId: string) {
+export function findInvitingContext(db: Kysely<DB>, accountId: string, inviterId: string | undefined) {
+  // No inviter (the host's service API): the email names none, as when an inviter's identity is gone.
   return db
     .selectFrom('accounts as a')
-    .innerJoin('users as inviter', (join) => join.on('inviter.id', '=', inviterId))
+    .leftJoin('users as inviter', (join) => (inviterId ? join.on('inviter.id', '=', inviterId) : join.on(sql<boolean>`false`)))
     .select(['a.name as account_name', inviterName('inviter').as('inviter_name')])
     .where('a.id', '=', accountId)
     .executeTakeFirstOrThrow();
@@ -86,7 +87,7 @@ export async function findOrCreateInvitee(db: Kysely<DB>, person: { email: strin
 
 export function insertInvitation(
   db: Kysely<DB>,
-  invitation: { accountId: string; userId: string; email: string; invitedBy: string; expiresAt: Date; now: Date },
+  invitation: { accountId: string; userId: string; email: string; invitedBy: string | null; expiresAt: Date; now: Date },
 ) {
   return db
     .insertInto('invitations')

@@ -8,8 +8,8 @@ import { acceptInvitation, declineInvitation, viewInvitation } from './invitatio
 import { checkInvitees, getInvitationLink, inviteUsers, sendInvitationAgain, type InvitingContext } from './invitations.service.ts';
 
 function invitingContext(c: Context<AppEnv>): InvitingContext {
-  const { secret, publicUrl, invitationValidDays, invitationsPerHour, now } = c.var.deps;
-  return { secret, publicUrl, invitationValidDays, invitationsPerHour, actorId: c.var.actor.userId, now: now() };
+  const { secret, publicUrl, invitationValidDays, invitationsPerHour, webhookUrl, now } = c.var.deps;
+  return { secret, publicUrl, invitationValidDays, invitationsPerHour, webhookUrl, actorId: c.var.actor.userId, now: now() };
 }
 
 /** `/accounts/:accountId/invitations`: "Add users", and the wizard's look-ahead. */
@@ -47,12 +47,12 @@ export const publicInvitationRoutes = new Hono<AppEnv>()
     return c.json(await viewInvitation(db, c.req.param('token'), c.var.principal, { secret, now: now() }), 200);
   })
   .post('/:token/accept', validate('json', AcceptInvitationSchema), async (c) => {
-    const { db, secret, now } = c.var.deps;
-    const accepted = await acceptInvitation(db, c.req.param('token'), c.req.valid('json'), c.var.principal, { secret, now: now() });
+    const { db, secret, now, webhookUrl } = c.var.deps;
+    const accepted = await acceptInvitation(db, c.req.param('token'), c.req.valid('json'), c.var.principal, { secret, now: now(), webhookUrl });
     if (accepted.sessionToken) setSessionCookie(c, accepted.sessionToken);
     return c.json({ accountId: accepted.accountId, userId: accepted.userId }, 200);
   })
   .post('/:token/decline', async (c) => {
-    const { db, secret, now } = c.var.deps;
-    return c.json(await declineInvitation(db, c.req.param('token'), { secret, now: now() }), 200);
+    const { db, secret, now, webhookUrl } = c.var.deps;
+    return c.json(await declineInvitation(db, c.req.param('token'), { secret, now: now(), webhookUrl }), 200);
   });

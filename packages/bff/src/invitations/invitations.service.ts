@@ -16,7 +16,8 @@ import { inTransaction } from '../db/transaction.ts';
 import { enqueueEmail } from '../mail/outbox.queries.ts';
 import { findAccountGroups } from '../groups/groups.queries.ts';
 import { heldState } from '../memberships/membership-state.ts';
-import { findMember, findMembershipsByEmail, listMemberGroups, putInvitedMembership } from '../memberships/memberships.queries.ts';
+import { recordMembershipEvent } from '../memberships/membership-events.ts';
+import { findMember, findMembershipsByEmail, listMemberGroups, lockAccountForMembershipChange, putInvitedMembership } from '../memberships/memberships.queries.ts';
 import { lockAccountAsAdministrator } from '../memberships/memberships.service.ts';
 import { invitationLink, invitationToken } from './invitation-link.ts';
 import * as queries from './invitations.queries.ts';
@@ -24,11 +25,23 @@ import * as queries from './invitations.queries.ts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
-/** What the invitation services need of the app, plus who is acting and when. */
-export type InvitingContext = Pick<AppDeps, 'secret' | 'publicUrl' | 'invitationValidDays' | 'invitationsPerHour'> & {
-  actorId: string;
+/**
+ * What the invitation services need of the app, plus who is acting and when. `actorId` null is the
+ * host's service API: no administrator to check, and the audit trail says `actor: 'service'`.
+ */
+export type InvitingContext = Pick<AppDeps, 'secret' | 'publicUrl' | 'invitationValidDays' | 'invitationsPerHour' | 'webhookUrl'> & {
+  actorId: string | null;
   now: Date;
 };
+
+/** The administrator's authority, checked again under the account lock; the service has it by its token. */
+async function lockAccountAsInviter(trx: Kysely<DB>, accountId: string, actorId: string | null) {
+  if (actorId === null) await lockAccountForMembershipChange(trx, accountId);
+  else await lockAccountAsAdministrator(trx, accountId, actorId);
+}
+
+/** Changes the service API makes carry no person as actor: the audit data says who did them. */
+export const serviceMark = (context: { actorId: string | null }) => (context.actorId === null ? { actor: 'service' as const } : {});
 
 const expiryFrom = (context: InvitingContext) => new Date(context.now.getTime() + context.invitationValidDays * DAY_MS);
 
@@ -69,7 +82,7 @@ export async function inviteUsers(
     throw new ProblemError(400, 'unknown_group', 'Some of the groups are not groups of this account');
   }
   await refuseOverRateLimit(db, accountId, request.invitees.length, context);
-  const sender = await queries.findInvitingContext(db, accountId, context.actorId);
+  const sender = await queries.findInvitingContext(db, accountId, context.actorId ?? undefined);
   const inviter = { accountName: sender.account_name, inviterName: sender.inviter_name };
 
   const results: InviteResult[] = [];
@@ -141,7 +154,7 @@ async function inviteOne(
   if (!known && (!firstName || !lastName)) return { status: 'invalid', email, reason: 'names_required' };
 
   return inTransaction(db, async (trx): Promise<InviteResult> => {
-    await lockAccountAsAdministrator(trx, accountId, context.actorId);
+    await lockAccountAsInviter(trx, accountId, context.actorId);
     const user = await queries.findOrCreateInvitee(trx, { email, firstName, lastName });
     const membership = await findMember(trx, accountId, user.id, { lock: true });
     const state = heldState(membership?.state, membership?.expires_at ?? null, context.now);
@@ -170,9 +183,10 @@ async function inviteOne(
       actorId: context.actorId,
       action: 'user.invited',
       subjectUserId: user.id,
-      data: { email, reinvited, groups: shared.groups.map((g) => ({ id: g.id, name: g.name })) },
+      data: { email, reinvited, groups: shared.groups.map((g) => ({ id: g.id, name: g.name })), ...serviceMark(context) },
       at: context.now,
     });
+    await recordMembershipEvent(trx, { type: 'membership.invited', accountId, userId: user.id, actorId: context.actorId, now: context.now }, context);
     await enqueueEmail(trx, {
       kind: 'invitation',
       recipient: email,
@@ -241,7 +255,7 @@ export async function sendInvitationAgain(
 ): Promise<InvitationLink> {
   await refuseOverRateLimit(db, accountId, 1, context);
   return inTransaction(db, async (trx) => {
-    await lockAccountAsAdministrator(trx, accountId, context.actorId);
+    await lockAccountAsInviter(trx, accountId, context.actorId);
     const invitation = await pendingInvitationOf(trx, accountId, userId);
     const expired = invitation.expiresAt <= context.now;
     if (mode === 'resend' && expired) throw expiredRefusal();
@@ -262,7 +276,7 @@ export async function sendInvitationAgain(
       actorId: context.actorId,
       action: mode === 'renew' ? 'invitation.renewed' : 'invitation.resent',
       subjectUserId: userId,
-      data: { email: invitee.email, expiresAt: expiresAt.toISOString() },
+      data: { email: invitee.email, expiresAt: expiresAt.toISOString(), ...serviceMark(context) },
       at: context.now,
     });
     await enqueueEmail(trx, {

@@ -13,7 +13,7 @@ export interface ClaimedEmail {
 }
 
 /**
- * Claims up to `limit` due emails until `leaseUntil`, in one statement that commits at once, so no
+ * Claims up to `limit` due rows (emails and webhooks; "emails" below) until `leaseUntil`, in one statement that commits at once, so no
  * transaction stays open while they are sent. `FOR UPDATE SKIP LOCKED` lets several workers claim
  * side by side without waiting on, or taking, each other's rows; a row whose lease ran out (its
  * worker died) is due again. The attempt is counted now, so a crash mid-send still uses one up.
@@ -35,6 +35,21 @@ export async function claimDueEmails(
           .where('withdrawn_at', 'is', null)
           .where('next_attempt_at', '<=', claim.now)
           .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', claim.now)]))
+          // In order per key: not while an earlier row of its key is unsettled (even if claimed).
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('outbox as earlier')
+                  .select('earlier.id')
+                  .whereRef('earlier.ordering_key', '=', 'outbox.ordering_key')
+                  .whereRef('earlier.seq', '<', 'outbox.seq')
+                  .where('earlier.sent_at', 'is', null)
+                  .where('earlier.dead_at', 'is', null)
+                  .where('earlier.withdrawn_at', 'is', null),
+              ),
+            ),
+          )
           .orderBy('next_attempt_at')
           .limit(claim.limit)
           .forUpdate()

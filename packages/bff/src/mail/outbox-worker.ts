@@ -5,6 +5,8 @@ import type { ClaimedEmail } from './outbox-delivery.queries.ts';
 import { isInvitationEmail, readOutboxEmail } from './emails.ts';
 import { renderEmail } from './templates/index.ts';
 import { isPermanentRefusal, type MailTransport } from './transports.ts';
+import { webhookTransport } from './webhook-transport.ts';
+import { readWebhookPayload, WEBHOOK_KIND } from './webhooks.ts';
 
 export interface OutboxWorkerOptions {
   db: Kysely<DB>;
@@ -33,6 +35,8 @@ export interface OutboxWorkerOptions {
   maxRetryDelayMs?: number;
   /** Jitter source in [0, 1); Math.random by default. */
   random?: () => number;
+  /** Signs webhooks (`whsec_…`, ROSTER_WEBHOOK_SECRET); webhook rows go dead without it. */
+  webhookSecret?: string;
   /** Where failures are reported: ids, kinds and the server's answer, never links or secrets. */
   log?: (message: string) => void;
 }
@@ -84,6 +88,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const domain = new URL(options.publicUrl).hostname || 'roster';
   const from = options.from ?? `Roster <no-reply@${domain}>`;
   const links = { secret: options.secret, publicUrl: options.publicUrl };
+  const webhooks = options.webhookSecret ? webhookTransport({ secret: options.webhookSecret, now }) : null;
 
   let stopping = false;
   let loop: Promise<void> | null = null;
@@ -108,8 +113,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const { invitationId, linkVersion } = email.payload;
     return !(await queries.isInvitationStillOffered(db, { invitationId, linkVersion, now: now() }));
   }
+  /** The row's one send, by its channel: a webhook to its receiver, anything else an email. */
+  function prepare(row: ClaimedEmail): () => Promise<void> {
+    if (row.kind === WEBHOOK_KIND) {
+      const { id, body } = readWebhookPayload(row.payload);
+      if (!webhooks) throw new Error('no webhook secret is configured (ROSTER_WEBHOOK_SECRET)');
+      return () => webhooks.send({ url: row.recipient, id, body: JSON.stringify(body) });
+    }
+    const content = renderEmail(row, links);
+    return () => transport.send({ messageId: row.messageId, from, to: row.recipient, ...content });
+  }
+
   async function deliver(email: ClaimedEmail) {
-    const label = `email ${email.id} (${email.kind}), attempt ${email.attempts}/${settings.maxAttempts}`;
+    const label = `${email.kind === WEBHOOK_KIND ? 'webhook' : 'email'} ${email.id} (${email.kind}), attempt ${email.attempts}/${settings.maxAttempts}`;
     if (email.attempts > settings.maxAttempts) {
       // Its last attempt was claimed and never settled: the worker died or hung mid-send.
       const error = 'No attempt left: the last one never finished (the worker stopped while sending).';
@@ -123,18 +139,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return;
     }
 
-    let content;
+    let send: () => Promise<void>;
     try {
-      content = renderEmail(email, links);
+      send = prepare(email);
     } catch (error) {
-      // A row that cannot become an email never will: no point retrying.
+      // A row that cannot become an email (or a webhook) never will: no point retrying.
       await queries.markDead(db, email, { at: now(), error: `Cannot be written: ${describe(error)}` });
       log(`${label}: dead, cannot be written: ${describe(error)}`);
       return;
     }
 
     try {
-      await transport.send({ messageId: email.messageId, from, to: email.recipient, ...content });
+      await send();
     } catch (error) {
       const reason = describe(error);
       if (isPermanentRefusal(error) || email.attempts >= settings.maxAttempts) {

@@ -83,3 +83,11 @@ export function captureTransport(options: { limit?: number; now?: () => Date } =
     list: () => captured,
   };
 }
+
+/**
+ * ROSTER_EMAIL=off: the host sends no email on purpose (it tells people itself, e.g. from the
+ * webhooks). Emails are settled as sent without leaving, so the outbox does not grow forever.
+ */
+export function emailOffTransport(): MailTransport {
+  return { async send() {}, async close() {} };
+}

@@ -228,7 +228,7 @@ export async function updateMembership(
 /** Makes the membership Invited again (new, or after removal or decline) with exactly these groups. */
 export async function putInvitedMembership(
   db: Kysely<DB>,
-  m: { accountId: string; userId: string; invitedBy: string; groupIds: string[]; now: Date; exists: boolean },
+  m: { accountId: string; userId: string; invitedBy: string | null; groupIds: string[]; now: Date; exists: boolean },
 ) {
   if (m.exists) {
     await db
@@ -261,4 +261,28 @@ export async function activateMembership(db: Kysely<DB>, accountId: string, user
 export async function declineMembership(db: Kysely<DB>, accountId: string, userId: string) {
   await updateMembership(db, accountId, userId, { state: 'declined' });
   await setMemberGroups(db, accountId, userId, []);
+}
+
+/** A membership as its webhook reports it: the person's email, the state and the groups held now. */
+export function findMembershipSnapshot(db: Kysely<DB>, accountId: string, userId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select((eb) => [
+      'u.email',
+      'm.state',
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('membership_groups as mg')
+            .select(sql<string[]>`array_agg(mg.group_id::text order by mg.group_id)`.as('ids'))
+            .whereRef('mg.account_id', '=', 'm.account_id')
+            .whereRef('mg.user_id', '=', 'm.user_id'),
+          sql<string[]>`'{}'::text[]`,
+        )
+        .as('group_ids'),
+    ])
+    .where('m.account_id', '=', accountId)
+    .where('m.user_id', '=', userId)
+    .executeTakeFirstOrThrow();
 }

@@ -6,6 +6,7 @@ import type { DB } from '../db/types.ts';
 import { notFound, ProblemError } from '../errors.ts';
 import { findAccountGroups } from '../groups/groups.queries.ts';
 import { enqueueEmail } from '../mail/outbox.queries.ts';
+import { recordMembershipEvent, type MembershipEventsContext } from './membership-events.ts';
 import * as queries from './memberships.queries.ts';
 import type { Member } from './memberships.queries.ts';
 
@@ -16,7 +17,7 @@ import type { Member } from './memberships.queries.ts';
  * (invite, accept, decline) drive the other transitions through the queries of this folder.
  */
 
-export interface ActingContext {
+export interface ActingContext extends MembershipEventsContext {
   actorId: string;
   now: Date;
 }
@@ -108,6 +109,7 @@ export async function removeMember(db: Kysely<DB>, accountId: string, userId: st
       data: { previousState: member.state, groups: groups.map((g) => ({ id: g.id, name: g.name })) },
       at: context.now,
     });
+    await recordMembershipEvent(trx, { type: 'membership.removed', accountId, userId, actorId: context.actorId, now: context.now }, context);
     await enqueueEmail(trx, {
       kind: 'user-removed',
       recipient: member.email,
@@ -155,6 +157,7 @@ export async function changeMemberGroups(db: Kysely<DB>, accountId: string, user
       data: { groupsBefore: before.map((g) => ({ id: g.id, name: g.name })), groupsAfter: groups.map((g) => ({ id: g.id, name: g.name })) },
       at: context.now,
     });
+    await recordMembershipEvent(trx, { type: 'membership.updated', accountId, userId, actorId: context.actorId, now: context.now }, context);
   });
 }
 
@@ -188,6 +191,8 @@ export async function setBlocked(
       data: {},
       at: context.now,
     });
+    const type = blocked ? 'membership.blocked' : 'membership.unblocked';
+    await recordMembershipEvent(trx, { type, accountId, userId, actorId: context.actorId, now: context.now }, context);
     if (context.notify) {
       await enqueueEmail(trx, {
         kind: blocked ? 'user-blocked' : 'user-unblocked',

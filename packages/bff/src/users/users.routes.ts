@@ -6,7 +6,7 @@ import { validate } from '../http/validate.ts';
 import { changeMemberGroups, removeMember, setBlocked } from '../memberships/memberships.service.ts';
 import { getUserDetails, listUsers } from './users.service.ts';
 
-const acting = (c: Context<AppEnv>) => ({ actorId: c.var.actor.userId, now: c.var.deps.now() });
+const acting = (c: Context<AppEnv>) => ({ actorId: c.var.actor.userId, now: c.var.deps.now(), webhookUrl: c.var.deps.webhookUrl });
 /** Every change answers with the person's details as they now are. */
 const detailsOf = (c: Context<AppEnv>) =>
   getUserDetails(c.var.deps.db, c.var.account.id, c.req.param('userId') ?? '', { ...acting(c), permissions: c.var.deps.permissions, mountPath: c.var.mountPath });

@@ -56,6 +56,30 @@ describe('<roster-provider>', () => {
     expect(emails(table)).to.include('admin@acme.test');
   });
 
+  it("sends the host's token from getToken() before each request, and no cookie", async () => {
+    // The browser holds the administrator's cookie; the token names an ordinary member.
+    let calls = 0;
+    const asMember = () => {
+      calls++;
+      return Promise.resolve('test:member@acme.test');
+    };
+    const provider = await fixture<RosterProvider>(
+      html`<roster-provider account-id=${acme} .getToken=${asMember}><users-table></users-table></roster-provider>`,
+    );
+    const table = provider.querySelector('users-table')!;
+    await settled(table);
+    expect(messageText(table)).to.equal('You need administrator rights to manage users.');
+    const asked = calls;
+    expect(asked).to.be.greaterThan(0);
+
+    // A new token source re-provides: the next requests carry the administrator's token.
+    provider.getToken = () => 'test:admin@acme.test';
+    await provider.updateComplete;
+    await settled(table);
+    expect(emails(table)).to.include('admin@acme.test');
+    expect(calls).to.equal(asked);
+  });
+
   it('does not add a box to the layout', async () => {
     const provider = await fixture<RosterProvider>(html`<roster-provider></roster-provider>`);
     expect(getComputedStyle(provider).display).to.equal('contents');

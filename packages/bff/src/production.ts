@@ -1,0 +1,70 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { createApp } from './app.ts';
+import { connectDatabase, redactUrl } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { Env } from './env.ts';
+import { deliveryFromEnv } from './mail/delivery.ts';
+import { hostOptionsOf, proxyOptionsOf, publicUrlOf } from './server-settings.ts';
+import { INVITE_PAGE_FILES, serveElementBundles, serveFile } from './static-files.ts';
+
+/**
+ * Why these settings cannot run in production, or null: no demo secret is generated, and no email
+ * is silently kept in a mailbox nobody reads. One line each, for the operator.
+ */
+export function productionRefusal(env: Env): string | null {
+  if (!env.ROSTER_SECRET) return 'ROSTER_SECRET is required in production (at least 32 characters; keep it: it signs every invitation link)';
+  if (!env.SMTP_URL && env.ROSTER_EMAIL !== 'off') return 'SMTP_URL is required in production; set ROSTER_EMAIL=off to run without email on purpose';
+  return null;
+}
+
+/** The API under `/api`, and, with ROSTER_SERVE_ELEMENTS=on, the element bundles and the invitee page. Nothing of the demo. */
+export function productionHost(api: ReturnType<typeof createApp>, options: { serveElements: boolean }) {
+  const server = new Hono();
+  server.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'] }, overwrite: false }));
+  server.route('/api', api);
+  if (options.serveElements) {
+    for (const [url, file] of Object.entries(INVITE_PAGE_FILES)) server.get(url, serveFile(file));
+    serveElementBundles(server);
+  }
+  return server;
+}
+
+/** `npm run serve` (and `roster serve`): production. Never seeds, serves no demo page and no mailbox. */
+export async function serveProduction(env: Env) {
+  const refusal = productionRefusal(env);
+  if (refusal) throw new Error(refusal);
+  const dataDir = env.ROSTER_DATA_DIR === 'memory' ? 'memory' : join(env.ROSTER_DATA_DIR, 'pglite');
+  if (!env.DATABASE_URL && dataDir !== 'memory') await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
+  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+  await migrateToLatest(database.db);
+
+  const secret = env.ROSTER_SECRET!;
+  const delivery = deliveryFromEnv(env, { db: database.db, secret, production: true });
+  if (env.ROSTER_OUTBOX_WORKER === 'on') delivery.worker.start();
+  const api = createApp({
+    db: database.db,
+    databaseKind: database.kind,
+    secret,
+    publicUrl: publicUrlOf(env),
+    ...proxyOptionsOf(env),
+    ...hostOptionsOf(env),
+  });
+  const server = productionHost(api, { serveElements: env.ROSTER_SERVE_ELEMENTS === 'on' });
+
+  const where = env.DATABASE_URL ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : `PGlite (${dataDir})`;
+  const emails = env.SMTP_URL ? `SMTP ${new URL(env.SMTP_URL).host}` : 'off (ROSTER_EMAIL=off)';
+  const http = serve({ fetch: server.fetch, port: env.PORT }, (info) =>
+    console.log(`Roster on http://localhost:${info.port}/api — database: ${where} — emails: ${emails}`),
+  );
+  const stop = async () => {
+    await Promise.all([new Promise((closed) => http.close(closed)), delivery.stop()]);
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
