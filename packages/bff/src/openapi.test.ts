@@ -1,15 +1,8 @@
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './db/connect.ts';
-import { createTestApp, type TestApp } from './testing/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './testing/test-app.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  ({ database, app } = await createTestApp());
-});
-afterAll(() => database.close());
+const { app } = useTestApp();
 
 describe('GET /openapi.json', () => {
   it('describes every route the app answers, and nothing it does not', async () => {

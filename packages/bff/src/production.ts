@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { createApp } from './app.ts';
@@ -8,7 +7,7 @@ import { connectDatabase, redactUrl } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Env } from './env.ts';
 import { deliveryFromEnv } from './mail/delivery.ts';
-import { hostOptionsOf, proxyOptionsOf, publicUrlOf } from './server-settings.ts';
+import { hostOptionsOf, proxyOptionsOf, publicUrlOf, serveUntilStopped } from './server-settings.ts';
 import { INVITE_PAGE_FILES, serveElementBundles, serveFile } from './static-files.ts';
 
 /**
@@ -57,14 +56,10 @@ export async function serveProduction(env: Env) {
 
   const where = env.DATABASE_URL ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : `PGlite (${dataDir})`;
   const emails = env.SMTP_URL ? `SMTP ${new URL(env.SMTP_URL).host}` : 'off (ROSTER_EMAIL=off)';
-  const http = serve({ fetch: server.fetch, port: env.PORT }, (info) =>
-    console.log(`Roster on http://localhost:${info.port}/api — database: ${where} — emails: ${emails}`),
-  );
-  const stop = async () => {
-    await Promise.all([new Promise((closed) => http.close(closed)), delivery.stop()]);
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  serveUntilStopped(server.fetch, {
+    port: env.PORT,
+    banner: (port) => `Roster on http://localhost:${port}/api — database: ${where} — emails: ${emails}`,
+    stopDelivery: () => delivery.stop(),
+    closeDatabase: () => database.close(),
+  });
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { serve } from '@hono/node-server';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppOptions } from './app.ts';
@@ -48,4 +49,22 @@ export function hostOptionsOf(env: Env): Pick<AppOptions, 'authenticator' | 'ser
     serviceToken: env.ROSTER_SERVICE_TOKEN,
     webhookUrl: env.ROSTER_WEBHOOK_URL,
   };
+}
+
+/**
+ * Serves `fetch` on `port` until SIGINT or SIGTERM, then stops taking requests, lets the email in
+ * flight finish (`stopDelivery`), closes the database and exits: what both servers do.
+ */
+export function serveUntilStopped(
+  fetch: (request: Request) => Response | Promise<Response>,
+  options: { port: number; banner: (port: number) => string; stopDelivery: () => Promise<void>; closeDatabase: () => Promise<void> },
+) {
+  const http = serve({ fetch, port: options.port }, (info) => console.log(options.banner(info.port)));
+  const stop = async () => {
+    await Promise.all([new Promise((closed) => http.close(closed)), options.stopDelivery()]);
+    await options.closeDatabase();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }

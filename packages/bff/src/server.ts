@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { connectDatabase, redactUrl } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -8,7 +7,7 @@ import { seedDemo } from './db/seed.ts';
 import { demoHost } from './demo-host.ts';
 import { parseEnv } from './env.ts';
 import { deliveryFromEnv } from './mail/delivery.ts';
-import { hostOptionsOf, loadSecret, proxyOptionsOf, publicUrlOf } from './server-settings.ts';
+import { hostOptionsOf, loadSecret, proxyOptionsOf, publicUrlOf, serveUntilStopped } from './server-settings.ts';
 
 async function main() {
   const env = parseEnv(process.env);
@@ -35,16 +34,12 @@ async function main() {
 
   const where = env.DATABASE_URL ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : `PGlite (${dataDir})`;
   const emails = env.SMTP_URL ? `SMTP ${new URL(env.SMTP_URL).host}` : 'the demo mailbox on the page';
-  const http = serve({ fetch: server.fetch, port: env.PORT }, (info) =>
-    console.log(`Roster demo on http://localhost:${info.port} — database: ${where} — emails: ${emails}`),
-  );
-  const stop = async () => {
-    await Promise.all([new Promise((closed) => http.close(closed)), delivery.stop()]);
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  serveUntilStopped(server.fetch, {
+    port: env.PORT,
+    banner: (port) => `Roster demo on http://localhost:${port} — database: ${where} — emails: ${emails}`,
+    stopDelivery: () => delivery.stop(),
+    closeDatabase: () => database.close(),
+  });
 }
 
 main().catch((error: Error) => {

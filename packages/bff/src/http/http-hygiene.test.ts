@@ -1,19 +1,12 @@
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/connect.ts';
+import { describe, expect, it } from 'vitest';
 import { demoHost } from '../demo-host.ts';
 import { parseEnv } from '../env.ts';
 import { proxyOptionsOf } from '../server-settings.ts';
 import { ORIGIN } from '../testing/fixtures.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  ({ database, app } = await createTestApp());
-});
-afterAll(() => database.close());
+const { app } = useTestApp();
 
 /** A host as the README shows it: its own pages, and Roster under /api. */
 function mountedHost() {

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../db/connect.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../session/password-hash.ts';
 import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs, TEST_PASSWORD } from '../testing/fixtures.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
 const START = new Date('2026-06-01T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 const NEW_PASSWORD = 'Brand-new-pass9';
 let clock = START;
-let database: Database;
-let app: TestApp;
 let counter = 0;
 
-beforeAll(async () => {
-  ({ database, app } = await createTestApp({ now: () => clock }));
-});
-afterAll(() => database.close());
+const { database, app } = useTestApp({ now: () => clock });
 beforeEach(() => {
   clock = START;
 });

@@ -1,18 +1,11 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { Hono } from 'hono';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/connect.ts';
+import { describe, expect, it } from 'vitest';
 import { addMember, createAccount, createUser, ORIGIN, signInAs } from '../testing/fixtures.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  ({ database, app } = await createTestApp());
-});
-afterAll(() => database.close());
+const { database, app } = useTestApp();
 
 const picture = (width = 600, height = 400) =>
   sharp({ create: { width, height, channels: 3, background: { r: 200, g: 60, b: 40 } } });

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/connect.ts';
+import { describe, expect, it } from 'vitest';
 import { addMember, createAccount, createGroup, createUser, requestAs, signInAs } from '../testing/fixtures.ts';
-import { appOn, createTestApp, type TestApp } from '../testing/test-app.ts';
+import { appOn, useTestApp } from '../testing/test-app.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  ({ database, app } = await createTestApp());
-});
-afterAll(() => database.close());
+const { database, app } = useTestApp();
 
 let n = 0;
 /** A person in Alpha (administrator), Beta (viewer) and Gamma (blocked), with fresh names. */

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/connect.ts';
+import { describe, expect, it } from 'vitest';
 import { BRAKE } from '../session/sign-in-brake.ts';
 import { addMember, createAccount, createUser, ORIGIN, requestAs, signInAs, TEST_PASSWORD } from '../testing/fixtures.ts';
-import { appOn, createTestApp, type TestApp } from '../testing/test-app.ts';
+import { appOn, useTestApp } from '../testing/test-app.ts';
 
 const NEW_PASSWORD = 'Brand-new-pass-7';
-let database: Database;
-let app: TestApp;
 
-beforeAll(async () => {
-  ({ database, app } = await createTestApp());
-});
-afterAll(() => database.close());
+const { database, app } = useTestApp();
 
 let n = 0;
 async function person() {

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/connect.ts';
+import { describe, expect, it } from 'vitest';
 import { renderEmail } from '../mail/templates/index.ts';
 import { addMember, createAccount, createUser, PUBLIC_URL, requestAs, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  ({ database, app } = await createTestApp());
-});
-afterAll(() => database.close());
+const { database, app } = useTestApp();
 
 let n = 0;
 async function person() {

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/connect.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { invitationToken } from '../invitations/invitation-link.ts';
 import { addMember, createAccount, createGroup, createUser, ORIGIN, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
 /**
  * Two people acting on one membership at the same instant (DESIGN.md "Locks, in one order"). On
@@ -12,14 +11,13 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
  */
 const ROUNDS = 30;
 const NOW = new Date('2026-06-01T12:00:00Z');
-let database: Database;
-let app: TestApp;
 let admins: { ada: string; bo: string; cy: string };
 let auth: Record<keyof typeof admins, { cookie: string }>;
 let round = 0;
 
+const { database, app } = useTestApp({ now: () => NOW });
+
 beforeAll(async () => {
-  ({ database, app } = await createTestApp({ now: () => NOW }));
   admins = {
     ada: await createUser(database.db, { email: 'ada@race.test', firstName: 'Ada', lastName: 'One' }),
     bo: await createUser(database.db, { email: 'bo@race.test', firstName: 'Bo', lastName: 'Two' }),
@@ -31,7 +29,6 @@ beforeAll(async () => {
     cy: await signInAs(app, 'cy@race.test'),
   };
 });
-afterAll(() => database.close());
 
 /** A fresh account administered by `who`, with a Sales group and one invitee. */
 async function freshAccount(who: (keyof typeof admins)[], invitation: { expired: boolean }) {

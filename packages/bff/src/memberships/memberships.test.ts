@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/connect.ts';
+import { describe, expect, it } from 'vitest';
 import { addMember, createAccount, createGroup, createTeam, ORIGIN, signInAs } from '../testing/fixtures.ts';
-import { appOn, createTestApp, type TestApp } from '../testing/test-app.ts';
+import { appOn, useTestApp } from '../testing/test-app.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
-let database: Database;
-let app: TestApp;
 let counter = 0;
 
-beforeAll(async () => {
-  ({ database, app } = await createTestApp({ now: () => NOW }));
-});
-afterAll(() => database.close());
+const { database, app } = useTestApp({ now: () => NOW });
 
 /** A team (see createTeam) whose Finn also belongs to a second account, which has a group of its own. */
 async function scenario() {

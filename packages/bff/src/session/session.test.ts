@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import type { Database } from '../db/connect.ts';
 import { addMember, createAccount, createUser, ORIGIN, signInAs, TEST_PASSWORD } from '../testing/fixtures.ts';
 import { sessionIdFromToken } from './session.service.ts';
-import { appOn, createTestApp, type TestApp } from '../testing/test-app.ts';
+import { appOn, useTestApp } from '../testing/test-app.ts';
 
-let database: Database;
 let clock: Date;
-let app: TestApp;
 
 const signIn = (body: unknown, headers: Record<string, string> = {}) =>
   app.request('/session', {
@@ -16,14 +13,14 @@ const signIn = (body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
+const { database, app } = useTestApp({ now: () => clock });
+
 beforeAll(async () => {
-  ({ database, app } = await createTestApp({ now: () => clock }));
   const account = await createAccount(database.db, 'Initech');
   const userId = await createUser(database.db, { email: 'peter@initech.test', firstName: 'Peter', lastName: 'Gibbons' });
   await addMember(database.db, { accountId: account.id, userId, groupIds: [account.adminGroupId] });
   await createUser(database.db, { email: 'invitee@initech.test', registered: false });
 });
-afterAll(() => database.close());
 beforeEach(async () => {
   clock = new Date('2026-06-01T12:00:00Z');
   await database.db.deleteFrom('sign_in_attempts').execute();

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/connect.ts';
+import { describe, expect, it } from 'vitest';
 import { addMember, createAccount, createTeam, ORIGIN, signInAs } from '../testing/fixtures.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 // The demo catalogue's words for the permissions the scenario's groups grant.
 const BILLING = { id: 'billing', label: 'Billing', description: 'Invoices, payments and plans' };
 const ORDERS = { id: 'orders', label: 'Orders', description: 'Orders, quotes and customers' };
 const REPORTS = { id: 'reports', label: 'Reports', description: 'Dashboards and exports' };
-let database: Database;
-let app: TestApp;
 let counter = 0;
 
-beforeAll(async () => {
-  ({ database, app } = await createTestApp({ now: () => NOW }));
-});
-afterAll(() => database.close());
+const { database, app } = useTestApp({ now: () => NOW });
 
 const scenario = () => createTeam(database.db, app, ++counter);
 

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UserListPage } from '@roster/shared';
-import type { Database } from '../db/connect.ts';
 import { addMember, createAccount, createGroup, createUser, signInAs } from '../testing/fixtures.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
-let database: Database;
-let app: TestApp;
 let clock = new Date('2026-06-01T12:00:00Z');
 
-beforeAll(async () => {
-  ({ database, app } = await createTestApp({ now: () => clock }));
-});
-afterAll(() => database.close());
+const { database, app } = useTestApp({ now: () => clock });
 
 async function list(accountId: string, cookie: string, query: string): Promise<UserListPage> {
   const response = await app.request(`/accounts/${accountId}/users?${query}`, { headers: { cookie } });

@@ -1,18 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserListPage } from '@roster/shared';
-import type { Database } from '../db/connect.ts';
 import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs } from '../testing/fixtures.ts';
 import { TOTAL_CAP } from './users.service.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
-let database: Database;
-let app: TestApp;
-
-beforeAll(async () => {
-  ({ database, app } = await createTestApp());
-});
-afterAll(() => database.close());
+const { database, app } = useTestApp();
 
 let accounts = 0;
 /** A fresh account with a signed-in administrator, so each test sees only its own memberships. */

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserListItem, UserListPage } from '@roster/shared';
-import type { Database } from '../db/connect.ts';
 import { addMember, createAccount, createGroup, createUser, signInAs } from '../testing/fixtures.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 const MEMBERS = 304; // a multiple of 8, the length of the state cycle below
 
-let database: Database;
-let app: TestApp;
 let acme: { id: string; adminGroupId: string };
 let other: { id: string; adminGroupId: string };
 let salesId: string;
@@ -20,8 +17,9 @@ let admin: { cookie: string };
  * Acme has an administrator, a plain member and 304 generated members whose names, join dates and
  * sign-in times repeat in small cycles, so every sort key has many ties (and nulls).
  */
+const { database, app } = useTestApp({ now: () => NOW });
+
 beforeAll(async () => {
-  ({ database, app } = await createTestApp({ now: () => NOW }));
   const { db } = database;
   acme = await createAccount(db, 'Acme');
   other = await createAccount(db, 'Other');
@@ -55,7 +53,6 @@ beforeAll(async () => {
   }
   admin = await signInAs(app, 'boss@acme.test');
 });
-afterAll(() => database.close());
 
 async function list(query: string, auth = admin, accountId = acme.id) {
   return app.request(`/accounts/${accountId}/users${query}`, { headers: { cookie: auth.cookie } });
