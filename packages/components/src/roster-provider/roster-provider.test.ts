@@ -64,7 +64,7 @@ describe('<roster-provider>', () => {
       return Promise.resolve('test:member@acme.test');
     };
     const provider = await fixture<RosterProvider>(
-      html`<roster-provider account-id=${acme} .getToken=${asMember}><users-table></users-table></roster-provider>`,
+      html`<roster-provider api-base=${api.base} account-id=${acme} .getToken=${asMember}><users-table></users-table></roster-provider>`,
     );
     const table = provider.querySelector('users-table')!;
     await settled(table);
