@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
+import { findOrCreatePerson } from '../invitations/invitations.queries.ts';
 
 /** The Roster user a host's token names, by email (stored lower-case). */
 export function findUserIdByEmail(db: Kysely<DB>, email: string) {
@@ -7,14 +8,10 @@ export function findUserIdByEmail(db: Kysely<DB>, email: string) {
 }
 
 /**
- * A person the host vouches for, created on first sight with no password and no account. Two first
- * requests at once both end with the one row.
+ * A person the host vouches for, created on first sight with no password and no account: the same
+ * find-or-create as an invitation's (two first requests at once both end with the one row).
  */
 export async function createHostUser(db: Kysely<DB>, person: { email: string; firstName: string; lastName: string }) {
-  await db
-    .insertInto('users')
-    .values({ email: person.email, first_name: person.firstName, last_name: person.lastName })
-    .onConflict((oc) => oc.column('email').doNothing())
-    .execute();
-  return db.selectFrom('users').select('id').where('email', '=', person.email).executeTakeFirstOrThrow();
+  const { id } = await findOrCreatePerson(db, person);
+  return { id };
 }

@@ -72,7 +72,7 @@ export function findPeopleByEmail(db: Kysely<DB>, viewerId: string, emails: stri
  * The identity of `email`, created (without a password) when there is none yet. Two invitations of
  * one new address at once resolve to the same row: the loser of the insert reads the winner's.
  */
-export async function findOrCreateInvitee(db: Kysely<DB>, person: { email: string; firstName: string; lastName: string }) {
+export async function findOrCreatePerson(db: Kysely<DB>, person: { email: string; firstName: string; lastName: string }) {
   await db
     .insertInto('users')
     .values({ email: person.email, first_name: person.firstName, last_name: person.lastName })

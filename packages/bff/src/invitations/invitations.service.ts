@@ -155,7 +155,7 @@ async function inviteOne(
 
   return inTransaction(db, async (trx): Promise<InviteResult> => {
     await lockAccountAsInviter(trx, accountId, context.actorId);
-    const user = await queries.findOrCreateInvitee(trx, { email, firstName, lastName });
+    const user = await queries.findOrCreatePerson(trx, { email, firstName, lastName });
     const membership = await findMember(trx, accountId, user.id, { lock: true });
     const state = heldState(membership?.state, membership?.expires_at ?? null, context.now);
     if (state) return { status: 'already_member', email, userId: user.id, state };
