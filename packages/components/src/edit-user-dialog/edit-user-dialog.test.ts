@@ -46,7 +46,7 @@ describe('<edit-user-dialog>', () => {
   it('lists every group with what it grants and how many hold it, ticks the person\'s own, and is axe clean', async () => {
     const user = people[0]!;
     const element = await opened(user);
-    expect($(element, 'dialog')!.open).to.equal(true);
+    expect($<HTMLDialogElement>(element, 'dialog')!.open).to.equal(true);
     expect(deepActiveElement()).to.equal($(element, 'input[type="search"]'));
     expect(textOf(element, 'h2')).to.equal(`Edit groups of ${user.firstName} ${user.lastName}`);
     expect(ticked(element)).to.deep.equal([user.groups[0]!.name]);
