@@ -41,20 +41,63 @@ export class RemoveUserRequestEvent extends CustomEvent<UserRef> {
   }
 }
 
+/** The row actions `<users-table>` asks its host to carry out, besides Remove. */
+export type UserActionRequest = 'edit' | 'block' | 'unblock';
+
+/**
+ * `edit-user-request`, `block-user-request`, `unblock-user-request`: the person chose Edit groups,
+ * Block or Unblock in a row's actions menu of `<users-table>`; nothing is changed yet
+ * (`<users-settings>` answers by opening `<edit-user-dialog>` or `<block-user-dialog>`). Bubbles and
+ * crosses shadow roots.
+ */
+export class UserActionRequestEvent extends CustomEvent<UserRef> {
+  constructor(
+    readonly action: UserActionRequest,
+    detail: UserRef,
+  ) {
+    super(`${action}-user-request`, { detail, bubbles: true, composed: true });
+  }
+}
+
+/**
+ * The events that report a change to one person: the membership in `detail`, and the names a
+ * message needs ("Sam Taylor was blocked in Acme Corp"). Each subclass names its event in
+ * `eventName`, which is the event's type.
+ */
+export class UserChangedEvent extends CustomEvent<UserRef> {
+  constructor(
+    detail: UserRef,
+    /** The person's name. */
+    readonly userName = '',
+    /** The account's name (empty for the invitation events). */
+    readonly accountName = '',
+  ) {
+    super((new.target as unknown as { eventName: string }).eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 /** `user-removed`: a membership was ended by `<remove-user-dialog>`. Bubbles and crosses shadow roots. */
-export class UserRemovedEvent extends CustomEvent<UserRef> {
+export class UserRemovedEvent extends UserChangedEvent {
   static readonly eventName = 'user-removed';
 
-  /** The removed person's name, for messages ("Ada Lovelace was removed from Acme Corp"). */
-  readonly userName: string;
-  /** The account's name. */
-  readonly accountName: string;
-
   constructor(detail: UserRef, names: { userName: string; accountName: string } = { userName: '', accountName: '' }) {
-    super(UserRemovedEvent.eventName, { detail, bubbles: true, composed: true });
-    this.userName = names.userName;
-    this.accountName = names.accountName;
+    super(detail, names.userName, names.accountName);
   }
+}
+
+/** `user-updated`: `<edit-user-dialog>` saved the person's groups. Bubbles and crosses shadow roots. */
+export class UserUpdatedEvent extends UserChangedEvent {
+  static readonly eventName = 'user-updated';
+}
+
+/** `user-blocked`: `<block-user-dialog>` blocked the person in this account. Bubbles and crosses shadow roots. */
+export class UserBlockedEvent extends UserChangedEvent {
+  static readonly eventName = 'user-blocked';
+}
+
+/** `user-unblocked`: `<block-user-dialog>` gave the person their access to this account back. Bubbles and crosses shadow roots. */
+export class UserUnblockedEvent extends UserChangedEvent {
+  static readonly eventName = 'user-unblocked';
 }
 
 /** Whom `users-invited` is about: the people who were invited (not those already in the account). */
@@ -92,42 +135,18 @@ export class ViewUserRequestEvent extends CustomEvent<UserRef> {
 }
 
 /** `invitation-link-copied`: an Invited person's link is on the clipboard (`<users-table>` row action). Bubbles and crosses shadow roots. */
-export class InvitationLinkCopiedEvent extends CustomEvent<UserRef> {
+export class InvitationLinkCopiedEvent extends UserChangedEvent {
   static readonly eventName = 'invitation-link-copied';
-
-  /** The person's name, for messages. */
-  readonly userName: string;
-
-  constructor(detail: UserRef, userName = '') {
-    super(InvitationLinkCopiedEvent.eventName, { detail, bubbles: true, composed: true });
-    this.userName = userName;
-  }
 }
 
 /** `invitation-resent`: the same invitation was emailed again and its expiry reset (`<users-table>` row action). Bubbles and crosses shadow roots. */
-export class InvitationResentEvent extends CustomEvent<UserRef> {
+export class InvitationResentEvent extends UserChangedEvent {
   static readonly eventName = 'invitation-resent';
-
-  /** The person's name, for messages. */
-  readonly userName: string;
-
-  constructor(detail: UserRef, userName = '') {
-    super(InvitationResentEvent.eventName, { detail, bubbles: true, composed: true });
-    this.userName = userName;
-  }
 }
 
 /** `invitation-renewed`: an expired invitation was replaced by a new link and emailed (`<users-table>` row action). Bubbles and crosses shadow roots. */
-export class InvitationRenewedEvent extends CustomEvent<UserRef> {
+export class InvitationRenewedEvent extends UserChangedEvent {
   static readonly eventName = 'invitation-renewed';
-
-  /** The person's name, for messages. */
-  readonly userName: string;
-
-  constructor(detail: UserRef, userName = '') {
-    super(InvitationRenewedEvent.eventName, { detail, bubbles: true, composed: true });
-    this.userName = userName;
-  }
 }
 
 /** `invitation-accepted`: the invitee joined the account in `<invitation-response>` and is signed in. Bubbles and crosses shadow roots. */
@@ -153,6 +172,12 @@ declare global {
     'users-table-state-change': UsersTableStateChangeEvent;
     'remove-user-request': RemoveUserRequestEvent;
     'user-removed': UserRemovedEvent;
+    'edit-user-request': UserActionRequestEvent;
+    'block-user-request': UserActionRequestEvent;
+    'unblock-user-request': UserActionRequestEvent;
+    'user-updated': UserUpdatedEvent;
+    'user-blocked': UserBlockedEvent;
+    'user-unblocked': UserUnblockedEvent;
     'users-invited': UsersInvitedEvent;
     'view-user-request': ViewUserRequestEvent;
     'invitation-link-copied': InvitationLinkCopiedEvent;

@@ -9,9 +9,12 @@
 export { RosterProvider } from './roster-provider/roster-provider.ts';
 export { UsersTable } from './users-table/users-table.ts';
 // The dialogs load when `<users-settings>` first opens one (bundles `add-users-dialog.js`,
-// `remove-user-dialog.js`); import those modules to use a dialog on its own.
+// `remove-user-dialog.js`, `edit-user-dialog.js`, `block-user-dialog.js`); import those modules to
+// use a dialog on its own.
 export type { RemoveUserDialog } from './remove-user-dialog/remove-user-dialog.ts';
 export type { AddUsersDialog } from './add-users-dialog/add-users-dialog.ts';
+export type { EditUserDialog } from './edit-user-dialog/edit-user-dialog.ts';
+export type { BlockUserDialog } from './block-user-dialog/block-user-dialog.ts';
 export { UsersSettings } from './users-settings/users-settings.ts';
 // Every event the elements fire, with its detail type.
 export * from './events.ts';

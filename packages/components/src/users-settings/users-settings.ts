@@ -10,14 +10,14 @@ import type {
   InvitationRenewedEvent,
   InvitationResentEvent,
   RemoveUserRequestEvent,
-  UserRemovedEvent,
+  UserActionRequestEvent,
+  UserChangedEvent,
   UsersInvitedEvent,
   ViewUserRequestEvent,
 } from '../events.ts';
 import { getMe } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { formatNumber } from '../internal/format.ts';
-import type { RemoveUserDialog } from '../remove-user-dialog/remove-user-dialog.ts';
 import '../users-table/users-table.ts';
 import { USERS_TABLE_PARTS } from '../users-table/parts.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
@@ -33,14 +33,25 @@ const TABLE_PARTS = USERS_TABLE_PARTS.join(', ');
 const DIALOG_MODULES = {
   'add-users-dialog': () => import('../add-users-dialog/add-users-dialog.ts'),
   'remove-user-dialog': () => import('../remove-user-dialog/remove-user-dialog.ts'),
+  'edit-user-dialog': () => import('../edit-user-dialog/edit-user-dialog.ts'),
+  'block-user-dialog': () => import('../block-user-dialog/block-user-dialog.ts'),
 };
+
+/** Which dialog answers each request of the table's row menus. */
+const REQUEST_DIALOGS = {
+  'remove-user-request': 'remove-user-dialog',
+  'edit-user-request': 'edit-user-dialog',
+  // One dialog for both: it asks Block or Unblock from the person's state.
+  'block-user-request': 'block-user-dialog',
+  'unblock-user-request': 'block-user-dialog',
+} as const;
 
 /** How long a success message stays. */
 const TOAST_MS = 5000;
 
 /**
  * The whole Users settings screen of one account: title, description, the "Add users" button and its
- * wizard, the users table, the remove dialog (opened from a row's actions menu) and a success message
+ * wizard, the users table, the edit, block and remove dialogs (opened from a row's actions menu) and a success message
  * after each action.
  * Configure it with `api-base` / `account-id`, or put it inside a `<roster-provider>`.
  *
@@ -51,6 +62,12 @@ const TOAST_MS = 5000;
  * @fires remove-user-request - From the inner table; answered by opening the remove dialog.
  * @fires user-removed - {UserRemovedEvent} From the remove dialog; the table is refreshed and a message shown. Focus
  *   stays in the table: on the person's row (now Removed, when Removed people are shown) or the row now in its place.
+ * @fires edit-user-request - From the inner table; answered by opening the edit dialog.
+ * @fires block-user-request - From the inner table; answered by opening the block dialog.
+ * @fires unblock-user-request - From the inner table; answered by opening the block dialog, which then asks to unblock.
+ * @fires user-updated - {UserUpdatedEvent} From the edit dialog; the table is refreshed and a message shown.
+ * @fires user-blocked - {UserBlockedEvent} From the block dialog; the table is refreshed and a message shown.
+ * @fires user-unblocked - {UserUnblockedEvent} From the block dialog; the table is refreshed and a message shown.
  * @fires users-invited - {UsersInvitedEvent} From the add dialog; the table is refreshed and a message shown.
  * @fires view-user-request - {ViewUserRequestEvent} From the add dialog; answered by finding the person in the table
  *   (searched for by email, all groups, Invited and expired added to the state filter) and focusing their row.
@@ -66,6 +83,8 @@ const TOAST_MS = 5000;
  * @csspart description - The text under the title.
  * @csspart users-table - The `<users-table>`; its own parts are exported under the same names.
  * @csspart remove-dialog - The `<remove-user-dialog>`.
+ * @csspart edit-dialog - The `<edit-user-dialog>`.
+ * @csspart block-dialog - The `<block-user-dialog>` (Block and Unblock).
  * @csspart toast - The success message (a polite live region).
  *
  * @cssprop --roster-color-text - Text colour (see `<users-table>` for the full list of tokens).
@@ -88,7 +107,6 @@ export class UsersSettings extends LitElement {
   @state() private toast = '';
 
   @query('users-table') private table!: UsersTable;
-  @query('remove-user-dialog') private removeDialog!: RemoveUserDialog;
   @query('add-users-dialog') private addDialog!: AddUsersDialog;
 
   private toastTimer?: ReturnType<typeof setTimeout>;
@@ -113,6 +131,8 @@ export class UsersSettings extends LitElement {
     clearTimeout(this.toastTimer);
   }
 
+  // The toast's live region stays in the page, so each new message is announced. (A JS comment, not
+  // an HTML one: what is in the template ships in roster.js.)
   protected override render() {
     return html`<section part="base" class="base" aria-labelledby="heading">
       <header part="header" class="header">
@@ -131,12 +151,17 @@ export class UsersSettings extends LitElement {
         exportparts=${TABLE_PARTS}
         .apiBase=${this.apiBase}
         .accountId=${this.accountId}
-        @remove-user-request=${this.handleRemoveRequest}
+        @remove-user-request=${this.handlePersonRequest}
+        @edit-user-request=${this.handlePersonRequest}
+        @block-user-request=${this.handlePersonRequest}
+        @unblock-user-request=${this.handlePersonRequest}
         @invitation-link-copied=${this.handleLinkCopied}
         @invitation-resent=${this.handleInvitationResent}
         @invitation-renewed=${this.handleInvitationRenewed}
       ></users-table>
-      <remove-user-dialog part="remove-dialog" .apiBase=${this.apiBase} @user-removed=${this.handleUserRemoved}></remove-user-dialog>
+      <remove-user-dialog part="remove-dialog" .apiBase=${this.apiBase} @user-removed=${this.handleUserChanged}></remove-user-dialog>
+      <edit-user-dialog part="edit-dialog" .apiBase=${this.apiBase} @user-updated=${this.handleUserChanged}></edit-user-dialog>
+      <block-user-dialog part="block-dialog" .apiBase=${this.apiBase} @user-blocked=${this.handleUserChanged} @user-unblocked=${this.handleUserChanged}></block-user-dialog>
       <add-users-dialog
         part="add-dialog"
         .apiBase=${this.apiBase}
@@ -144,21 +169,32 @@ export class UsersSettings extends LitElement {
         @users-invited=${this.handleUsersInvited}
         @view-user-request=${this.handleViewUser}
       ></add-users-dialog>
-      <!-- The live region stays in the page so each new message is announced. -->
       <div role="status" class="toast-region">${this.toast ? html`<p part="toast" class="toast">${this.toast}</p>` : nothing}</div>
     </section>`;
   }
 
-  private handleRemoveRequest(event: RemoveUserRequestEvent) {
-    this.whenDefined('remove-user-dialog', () => {
-      this.removeDialog.accountId = event.detail.accountId;
-      this.removeDialog.show(event.detail.userId);
+  /** Remove, Edit groups, Block or Unblock in a row's menu: the dialog that asks and does it opens for that person. */
+  private handlePersonRequest(event: RemoveUserRequestEvent | UserActionRequestEvent) {
+    const tag = REQUEST_DIALOGS[event.type as keyof typeof REQUEST_DIALOGS];
+    this.whenDefined(tag, () => {
+      const dialog = this.renderRoot.querySelector(tag)!;
+      dialog.accountId = event.detail.accountId;
+      dialog.show(event.detail.userId);
     });
   }
 
-  private handleUserRemoved(event: UserRemovedEvent) {
-    const { userName, accountName } = event;
-    this.showToast(userName && accountName ? msg(str`${userName} was removed from ${accountName}`) : msg('The user was removed'));
+  /** A dialog removed, edited, blocked or unblocked someone: say so, and show the rows as they now are. */
+  private handleUserChanged(event: UserChangedEvent) {
+    const { userName: name, accountName: account } = event;
+    this.showToast(
+      event.type === 'user-removed'
+        ? msg(str`${name} was removed from ${account}`)
+        : event.type === 'user-updated'
+          ? msg(str`Groups of ${name} saved`)
+          : event.type === 'user-blocked'
+            ? msg(str`${name} was blocked in ${account}`)
+            : msg(str`${name} was unblocked in ${account}`),
+    );
     void this.table.refresh();
   }
 

@@ -73,8 +73,9 @@ export interface TableView {
 }
 
 export function usersTable(view: TableView) {
+  // tabindex=-1 on the table: focus goes to the table itself when a change left no row to put it in.
+  // (JS comments, not HTML ones, in templates: what a template holds ships in roster.js.)
   return html`<div part="table-wrap" class="table-wrap">
-    <!-- tabindex=-1: focus goes to the table itself when a change left no row to put it in. -->
     <table part="table" tabindex="-1" aria-busy=${view.loading ? 'true' : 'false'}>
       <caption class="visually-hidden">${msg('Users')}</caption>
       <thead>

@@ -306,6 +306,7 @@ export class UsersTable extends LitElement {
     const loading = this.pageTask.status === TaskStatus.PENDING;
     const hasPrevious = this.paging.hasPrevious;
     const hasNext = !loading && Boolean(page?.nextCursor);
+    // The pager's aria-disabled (not disabled) keeps focus on the button when the last page is reached.
     return html`<div part="footer" class="footer">
       <label class="field">
         <span class="label">${msg('Rows per page')}</span>
@@ -315,7 +316,6 @@ export class UsersTable extends LitElement {
       </label>
       <p class="range" role="status">${this.showsSkeleton ? msg('Loading users…') : page ? rangeText(page) : nothing}</p>
       <div class="pager">
-        <!-- aria-disabled (not disabled) keeps focus on the button when the last page is reached. -->
         <button type="button" part="pager-button" class="button" data-page="previous" aria-disabled=${!hasPrevious || loading} @click=${this.handlePreviousClick}>
           ${msg('Previous')}
         </button>

@@ -1,0 +1,214 @@
+import { localized, msg, str } from '@lit/localize';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { UserDetails } from '@roster/shared';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { toApiError, type ApiError } from '../api/api-error.ts';
+import { setUserBlocked } from '../api/membership-requests.ts';
+import { RosterApiController } from '../api/roster-api-controller.ts';
+import { UserBlockedEvent, UserUnblockedEvent } from '../events.ts';
+import { formatList, fullName } from '../internal/format.ts';
+import { loadingPlaceholder, loadMemberInAccount } from '../internal/member-details.ts';
+import { ModalDialogController } from '../internal/modal-dialog.ts';
+import { problemText } from '../internal/problem-text.ts';
+import { blockUserDialogStyles } from './block-user-dialog.styles.ts';
+
+/**
+ * Confirms blocking or unblocking one person in an account, naming the person, the account and the
+ * consequence. Which of the two it asks follows the person's state: a Blocked person is offered
+ * Unblock, anyone else Block. A blocked person keeps their sign-in, their groups and their other
+ * accounts, but has no access to this account until unblocked.
+ *
+ * Open it with `show(userId)` or the `open` attribute; configure it with `api-base` / `account-id`,
+ * or put it inside a `<roster-provider>`.
+ *
+ * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
+ * @attr account-id - The account to block the person in (default: the provider's).
+ * @attr user-id - The person to block or unblock.
+ * @attr account-name - The account's name as shown; looked up in `GET /me` when unset.
+ * @attr open - Whether the dialog is shown (reflects).
+ *
+ * @fires user-blocked - {UserBlockedEvent} The person was blocked; `detail` is `{ accountId, userId }`.
+ * @fires user-unblocked - {UserUnblockedEvent} The person was unblocked; `detail` is `{ accountId, userId }`.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart heading - The "Block …?" or "Unblock …?" title.
+ * @csspart consequence - What blocking or unblocking does.
+ * @csspart reason - Why the person cannot be blocked, when they cannot.
+ * @csspart error - The message of a failed load or a refused change.
+ * @csspart cancel-button - The Cancel button.
+ * @csspart confirm-button - The Block (destructive) or Unblock button.
+ *
+ * @cssprop --roster-color-text - Text colour.
+ * @cssprop --roster-color-text-muted - Secondary text.
+ * @cssprop --roster-color-surface - The dialog's background.
+ * @cssprop --roster-color-surface-raised - Messages and the Cancel button.
+ * @cssprop --roster-color-border - Lines and button borders.
+ * @cssprop --roster-color-accent - The Unblock button.
+ * @cssprop --roster-color-danger - The Block button and errors.
+ * @cssprop --roster-color-on-accent - Text on the Block and Unblock buttons.
+ * @cssprop --roster-color-focus - Focus rings.
+ * @cssprop --roster-color-skeleton - Loading placeholders.
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
+ * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-radius - Corner radius (6px).
+ * @cssprop --roster-spacing - Spacing unit (0.5rem).
+ */
+@localized()
+@customElement('block-user-dialog')
+export class BlockUserDialog extends LitElement {
+  static override styles = blockUserDialogStyles;
+
+  /** Where the Roster BFF is mounted; overrides the provider's. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** The account to block the person in; overrides the provider's. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+
+  /** The person to block or unblock. */
+  @property({ attribute: 'user-id' }) userId?: string;
+
+  /** The account's name as shown; looked up from the viewer's accounts when unset. */
+  @property({ attribute: 'account-name' }) accountName?: string;
+
+  /** Whether the dialog is shown. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** A change is under way: the buttons are disabled and Escape does nothing. */
+  @state() private busy = false;
+  /** Why the last change was refused. */
+  @state() private error?: ApiError;
+
+  @query('.cancel') private cancelButton!: HTMLButtonElement;
+
+  private readonly api = new RosterApiController(this);
+  /** Opening starts on Cancel, the safe choice. */
+  private readonly modal = new ModalDialogController(this, {
+    focusInitial: () => this.cancelButton.focus(),
+    busy: () => this.busy,
+  });
+
+  /** Counts the openings, so each one loads fresh details (the state decides Block or Unblock). */
+  private openings = 0;
+
+  private readonly detailsTask = new Task(this, {
+    task: async ([client, accountId, userId, accountName, open], { signal }) => {
+      if (!open || !accountId || !userId) return initialState;
+      return loadMemberInAccount(client, accountId, userId, accountName, signal);
+    },
+    args: () => [this.api.client, this.api.accountId, this.userId, this.accountName, this.open && this.openings] as const,
+  });
+
+  /** Opens the dialog, for `userId` when given. */
+  show(userId?: string) {
+    if (userId) this.userId = userId;
+    this.open = true;
+  }
+
+  /** Closes the dialog (not while a change is under way). */
+  close() {
+    this.modal.close();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) {
+      this.error = undefined;
+      this.openings += 1;
+    }
+  }
+
+  protected override render() {
+    const loaded = this.detailsTask.status === TaskStatus.COMPLETE ? this.detailsTask.value : undefined;
+    const details = loaded?.details;
+    const loadError = this.detailsTask.status === TaskStatus.ERROR ? toApiError(this.detailsTask.error) : undefined;
+    const unblocking = details?.state === 'blocked';
+    // A refusal (4xx) will not change by trying again; a network failure may.
+    const refused = this.error !== undefined && this.error.status >= 400 && this.error.status < 500;
+    const allowed = unblocking || Boolean(details?.blocking.allowed);
+    const canConfirm = Boolean(details) && allowed && !refused && !this.busy;
+    const name = details ? fullName(details) : '';
+    return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby=${details ? 'consequence' : nothing} @cancel=${this.modal.handleCancel} @close=${this.modal.handleClose}>
+      <h2 id="heading" part="heading">
+        ${!details ? msg('Block user?') : unblocking ? msg(str`Unblock ${name}?`) : msg(str`Block ${name}?`)}
+      </h2>
+      ${loadError
+        ? html`<p part="error" class="message error" role="alert">${msg(str`The details could not be loaded: ${loadError.message}`)}</p>`
+        : details
+          ? this.renderConsequence(details, loaded.accountName, unblocking)
+          : loadingPlaceholder()}
+      ${this.error ? html`<p part="error" class="message error" role="alert">${problemText(this.error)}</p>` : nothing}
+      <div class="actions">
+        <button type="button" part="cancel-button" class="button cancel" ?disabled=${this.busy} @click=${this.close}>${msg('Cancel')}</button>
+        <button
+          type="button"
+          part="confirm-button"
+          class="button confirm ${unblocking ? 'primary' : 'danger'}"
+          ?disabled=${!canConfirm}
+          @click=${this.handleConfirmClick}
+        >
+          ${unblocking ? (this.busy ? msg('Unblocking…') : msg('Unblock')) : this.busy ? msg('Blocking…') : msg('Block')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  private renderConsequence(details: UserDetails, account: string, unblocking: boolean) {
+    const name = fullName(details);
+    const groups = formatList(details.groups.map((group) => group.name));
+    return html`<p id="consequence" part="consequence">
+        ${unblocking
+          ? msg(str`${name} (${details.email}) will have access to ${account} again.`)
+          : msg(str`${name} (${details.email}) will have no access to ${account} until unblocked; their sign-in, groups and other accounts stay.`)}
+      </p>
+      ${details.groups.length > 0
+        ? html`<p class="muted">${unblocking ? msg(str`Their groups, unchanged: ${groups}.`) : msg(str`Their groups, kept while blocked: ${groups}.`)}</p>`
+        : nothing}
+      ${unblocking || details.blocking.allowed
+        ? nothing
+        : html`<p part="reason" class="message reason">${blockingReason(details, account)}</p>`}`;
+  }
+
+  private async handleConfirmClick() {
+    const accountId = this.api.accountId;
+    const { userId } = this;
+    const loaded = this.detailsTask.value;
+    if (!accountId || !userId || !loaded || this.busy) return;
+    const block = loaded.details.state !== 'blocked';
+    this.busy = true;
+    this.error = undefined;
+    try {
+      await setUserBlocked(this.api.client, accountId, userId, block);
+      this.busy = false;
+      this.open = false;
+      const names = [fullName(loaded.details), loaded.accountName] as const;
+      this.dispatchEvent(block ? new UserBlockedEvent({ accountId, userId }, ...names) : new UserUnblockedEvent({ accountId, userId }, ...names));
+    } catch (error) {
+      this.busy = false;
+      this.error = toApiError(error);
+      await this.updateComplete;
+      this.cancelButton.focus();
+    }
+  }
+}
+
+function blockingReason(details: UserDetails, account: string): string {
+  const name = fullName(details);
+  switch (details.blocking.reason) {
+    case 'self':
+      return msg('You cannot block yourself.');
+    case 'last_administrator':
+      return msg(str`${name} is the last administrator of ${account}. Make someone else an administrator first.`);
+    case 'invited':
+      return msg(str`${name} has not joined ${account} yet. Remove them instead: their invitation is withdrawn and its link stops working.`);
+    case 'already_removed':
+      return msg(str`${name} is no longer in ${account}.`);
+    default:
+      return msg('You cannot block this person.');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'block-user-dialog': BlockUserDialog;
+  }
+}
