@@ -4,13 +4,23 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import { toApiError, type ApiErrorCode } from '../api/api-error.ts';
 import { getInvitationLink, renewInvitation, resendInvitation } from '../api/requests.ts';
 import type { RosterApiController } from '../api/roster-api-controller.ts';
-import { InvitationLinkCopiedEvent, InvitationRenewedEvent, InvitationResentEvent, RemoveUserRequestEvent, type UserRef } from '../events.ts';
+import {
+  InvitationLinkCopiedEvent,
+  InvitationRenewedEvent,
+  InvitationResentEvent,
+  RemoveUserRequestEvent,
+  UserActionRequestEvent,
+  type UserActionRequest,
+  type UserRef,
+} from '../events.ts';
 import { copyText } from '../internal/clipboard.ts';
 import '../internal/menu-button/menu-button.ts';
 import type { MenuItem, MenuSelectEvent } from '../internal/menu-button/menu-button.ts';
 import { fullName } from './cells.ts';
 import { invitationActionError, invitationActionLabel, type InvitationAction } from './labels.ts';
 
+/** The actions besides Remove that the host carries out in a dialog (`<action>-user-request`); the invitation actions are done here. */
+const REQUESTED_ACTIONS: readonly string[] = ['edit', 'block', 'unblock'];
 /** Rows in these states have nothing left to act on, so they get no actions menu. */
 const NO_ACTION_STATES: readonly MembershipState[] = ['removed', 'declined'];
 /** Refusals of an invitation action that mean the row was out of date: it is loaded again. */
@@ -31,7 +41,8 @@ export interface RowActionsOptions {
 }
 
 /**
- * The actions menu of each row and what its items do. Remove only asks the host (`remove-user-request`);
+ * The actions menu of each row and what its items do. Edit groups, Block, Unblock and Remove only ask
+ * the host (`edit-user-request`, `block-user-request`, `unblock-user-request`, `remove-user-request`);
  * Copy invitation link, Resend invitation and Send new invitation are done here and reported as events
  * from the table, or, when they fail, as a message above the rows. That message is this controller's
  * own state: setting it asks the table to render again.
@@ -57,15 +68,22 @@ export class RowActionsController implements ReactiveController {
     this.setError('');
   }
 
-  /** The row's actions menu; only the actions that apply to this person are offered, and no menu when none do. */
+  /**
+   * The row's actions menu; only the actions that apply to this person are offered: Edit groups to
+   * everyone still in the account, Block to Active people but yourself, Unblock to Blocked ones,
+   * Remove to everyone but yourself.
+   */
   renderMenu(user: UserListItem) {
     const viewerId = this.options.viewerId();
     // Until the viewer is known nothing is offered: their own row must never offer Remove.
     if (!viewerId || NO_ACTION_STATES.includes(user.state)) return nothing;
     const actions: InvitationAction[] = user.state === 'invited' ? ['copy-link', 'resend'] : user.state === 'expired' ? ['renew'] : [];
-    const items: MenuItem[] = actions.map((id) => ({ id, label: invitationActionLabel(id) }));
-    if (user.id !== viewerId) items.push({ id: 'remove', label: msg('Remove'), danger: true });
-    if (items.length === 0) return nothing;
+    const self = user.id === viewerId;
+    const items: MenuItem[] = [{ id: 'edit', label: msg('Edit groups') }, ...actions.map((id) => ({ id, label: invitationActionLabel(id) }))];
+    // Only someone with access can lose it; a Blocked person is offered their access back instead.
+    if (user.state === 'active' && !self) items.push({ id: 'block', label: msg('Block') });
+    if (user.state === 'blocked') items.push({ id: 'unblock', label: msg('Unblock') });
+    if (!self) items.push({ id: 'remove', label: msg('Remove'), danger: true });
     return html`<roster-menu-button
       part="actions"
       exportparts="menu-button: actions-button, menu: actions-menu, menu-item: actions-menu-item"
@@ -88,8 +106,10 @@ export class RowActionsController implements ReactiveController {
     const user = userId ? this.options.userOf(userId) : undefined;
     if (!user || !accountId) return;
     const ref = { accountId, userId: user.id };
-    if (event.detail === 'remove') this.host.dispatchEvent(new RemoveUserRequestEvent(ref));
-    else void this.runInvitationAction(event.detail as InvitationAction, ref, fullName(user));
+    const action = event.detail;
+    if (action === 'remove') this.host.dispatchEvent(new RemoveUserRequestEvent(ref));
+    else if (REQUESTED_ACTIONS.includes(action)) this.host.dispatchEvent(new UserActionRequestEvent(action as UserActionRequest, ref));
+    else void this.runInvitationAction(action as InvitationAction, ref, fullName(user));
   };
 
   /** Copy link, Resend or Send new: the outcome is an event for the host, or a message above the table. */
