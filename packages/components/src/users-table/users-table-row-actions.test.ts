@@ -41,8 +41,11 @@ describe('<users-table>', () => {
       return table;
     }
 
-    /** A row of someone else than the viewer (the first row with a menu). */
-    const someoneElse = (table: UsersTable) => dataRows(table).find((row) => menuOf(row))!;
+    /** The row of an active person other than the viewer (the first such row). */
+    const someoneElse = (table: UsersTable) =>
+      dataRows(table).find(
+        (row) => menuOf(row) && row.querySelector('.email')!.textContent !== me.user.email && /Active/.test(row.cells[2]!.textContent!),
+      )!;
 
     it('opens by keyboard, moves with the arrows and closes with Escape back on the button', async () => {
       const table = await tableWithMenus();
@@ -56,10 +59,10 @@ describe('<users-table>', () => {
       trigger.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => isOpen(row), 'Enter did not open the menu');
-      expect(itemsOf(row).map((item) => item.textContent!.trim())).to.deep.equal(['Remove']);
+      expect(itemsOf(row).map((item) => item.textContent!.trim())).to.deep.equal(['Edit groups', 'Block', 'Remove']);
       expect(deepActiveElement()).to.equal(itemsOf(row)[0]);
       await sendKeys({ press: 'ArrowDown' });
-      expect(deepActiveElement()).to.equal(itemsOf(row)[0]);
+      expect(deepActiveElement()).to.equal(itemsOf(row)[1]);
       await sendKeys({ press: 'Escape' });
       expect(isOpen(row)).to.equal(false);
       expect(trigger.getAttribute('aria-expanded')).to.equal('false');
@@ -89,7 +92,7 @@ describe('<users-table>', () => {
       triggerOf(row).click();
       await waitUntil(() => isOpen(row), 'a click did not open the menu');
       const request = oneEvent(table, 'remove-user-request');
-      itemsOf(row)[0]!.click();
+      itemsOf(row).at(-1)!.click();
       const event = await request;
       expect(event.detail).to.deep.equal({ accountId: acme, userId });
       expect(event.bubbles && event.composed).to.equal(true);
@@ -97,12 +100,13 @@ describe('<users-table>', () => {
       expect(deepActiveElement()).to.equal(triggerOf(row));
     });
 
-    it('offers nothing on the viewer\'s own row nor on removed and declined people', async () => {
+    it('offers only Edit groups on the viewer\'s own row, and nothing on removed and declined people', async () => {
       const own = await tableWithMenus(html`<users-table api-base=${api.base} account-id=${acme} states="invited,expired,active,blocked,removed,declined" page-size="100"></users-table>`);
       const rows = dataRows(own);
       const ownRow = rows.find((row) => row.querySelector('.email')!.textContent === me.user.email)!;
       expect(ownRow).to.exist;
-      expect(menuOf(ownRow)).to.equal(null);
+      // Nobody blocks or removes themselves; changing one's own groups is guarded by the server.
+      expect(itemsOf(ownRow).map((item) => item.textContent!.trim())).to.deep.equal(['Edit groups']);
       const gone = rows.filter((row) => /Removed|Declined/.test(row.cells[2]!.textContent!));
       expect(gone.length).to.be.greaterThan(0);
       for (const row of gone) expect(menuOf(row)).to.equal(null);
@@ -141,8 +145,8 @@ describe('<users-table>', () => {
         expect(rows.length).to.be.greaterThan(1);
         for (const row of rows) {
           const labels = itemsOf(row).map((item) => item.textContent!.trim());
-          if (badgeOf(row) === 'Invitation expired') expect(labels).to.deep.equal(['Send new invitation', 'Remove']);
-          else expect(labels).to.deep.equal(['Copy invitation link', 'Resend invitation', 'Remove']);
+          if (badgeOf(row) === 'Invitation expired') expect(labels).to.deep.equal(['Edit groups', 'Send new invitation', 'Remove']);
+          else expect(labels).to.deep.equal(['Edit groups', 'Copy invitation link', 'Resend invitation', 'Remove']);
         }
         const invited = rows.find((row) => badgeOf(row).startsWith('Invited'))!;
         triggerOf(invited).click();
@@ -207,6 +211,7 @@ describe('<users-table>', () => {
         expect(bubbles && composed).to.equal(true);
         await waitUntil(() => badgeOf(rowOf(table, email)) === 'Invited — expires in 7 days', 'the row was not loaded again', { timeout: 5000 });
         expect(itemsOf(rowOf(table, email)).map((item) => item.textContent!.trim())).to.deep.equal([
+          'Edit groups',
           'Copy invitation link',
           'Resend invitation',
           'Remove',
