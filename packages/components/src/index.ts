@@ -16,6 +16,6 @@ export type { AddUsersDialog } from './add-users-dialog/add-users-dialog.ts';
 export type { EditUserDialog } from './edit-user-dialog/edit-user-dialog.ts';
 export type { BlockUserDialog } from './block-user-dialog/block-user-dialog.ts';
 export { UsersSettings } from './users-settings/users-settings.ts';
-// Every event the elements fire, with its detail type.
-export * from './events.ts';
+// Every event the elements fire, as types (hosts listen by name: see the README's events).
+export type * from './events.ts';
 export { ApiError, clientFor, rosterContext, type ApiErrorCode, type RosterClient, type RosterContextValue } from './api/index.ts';
