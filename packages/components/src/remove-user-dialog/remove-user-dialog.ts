@@ -4,10 +4,11 @@ import type { UserDetails } from '@roster/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { toApiError, type ApiError } from '../api/api-error.ts';
-import { getMe, getUserDetails, removeUser } from '../api/requests.ts';
+import { removeUser } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { UserRemovedEvent } from '../events.ts';
 import { formatDate, fullName } from '../internal/format.ts';
+import { loadingPlaceholder, loadMemberInAccount } from '../internal/member-details.ts';
 import { ModalDialogController } from '../internal/modal-dialog.ts';
 import { permissionList } from '../internal/permissions.ts';
 import { problemText } from '../internal/problem-text.ts';
@@ -92,11 +93,7 @@ export class RemoveUserDialog extends LitElement {
   private readonly detailsTask = new Task(this, {
     task: async ([client, accountId, userId, accountName, open], { signal }) => {
       if (!open || !accountId || !userId) return initialState;
-      const [details, me] = await Promise.all([
-        getUserDetails(client, accountId, userId, signal),
-        accountName ? undefined : getMe(client, signal),
-      ]);
-      return { details, accountName: accountName || me?.accounts.find((a) => a.id === accountId)?.name || msg('this account') };
+      return loadMemberInAccount(client, accountId, userId, accountName, signal);
     },
     args: () => [this.api.client, this.api.accountId, this.userId, this.accountName, this.open && this.openings] as const,
   });
@@ -132,7 +129,7 @@ export class RemoveUserDialog extends LitElement {
         ? html`<p part="error" class="message error" role="alert">${msg(str`The details could not be loaded: ${loadError.message}`)}</p>`
         : details
           ? this.renderDetails(details, loaded.accountName)
-          : this.renderLoading()}
+          : loadingPlaceholder()}
       ${this.error ? html`<p part="error" class="message error" role="alert">${problemText(this.error)}</p>` : nothing}
       <div class="actions">
         <button type="button" part="cancel-button" class="button cancel" ?disabled=${this.busy} @click=${this.close}>${msg('Cancel')}</button>
@@ -141,14 +138,6 @@ export class RemoveUserDialog extends LitElement {
         </button>
       </div>
     </dialog>`;
-  }
-
-  private renderLoading() {
-    return html`<div class="loading">
-      <p class="muted" role="status">${msg('Loading…')}</p>
-      <span class="bar" aria-hidden="true"></span>
-      <span class="bar" aria-hidden="true"></span>
-    </div>`;
   }
 
   private renderDetails(details: UserDetails, account: string) {
