@@ -41,14 +41,15 @@ export class RemoveUserRequestEvent extends CustomEvent<UserRef> {
   }
 }
 
-/** The row actions `<users-table>` asks its host to carry out, besides Remove. */
-export type UserActionRequest = 'edit' | 'block' | 'unblock';
+/** What `<users-table>` asks its host to carry out for one person, besides Remove. */
+export type UserActionRequest = 'show' | 'edit' | 'block' | 'unblock';
 
 /**
  * `edit-user-request`, `block-user-request`, `unblock-user-request`: the person chose Edit groups,
  * Block or Unblock in a row's actions menu of `<users-table>`; nothing is changed yet
- * (`<users-settings>` answers by opening `<edit-user-dialog>` or `<block-user-dialog>`). Bubbles and
- * crosses shadow roots.
+ * (`<users-settings>` answers by opening `<edit-user-dialog>` or `<block-user-dialog>`).
+ * `show-user-request`: the person chose someone's name, to see their page (`<users-settings>`
+ * answers with `<user-details>`). Bubbles and crosses shadow roots.
  */
 export class UserActionRequestEvent extends CustomEvent<UserRef> {
   constructor(
