@@ -50,6 +50,7 @@ export const ProblemCode = z.enum([
   /** Another group of the account has this name. */
   'group_name_taken',
   'database_unavailable',
+  'identity_provider_unavailable',
   'database_busy',
   'internal_error',
 ]);

@@ -144,6 +144,27 @@ describe('bearerAuthenticator', () => {
     expect(jwks.state.fetches).toBe(before);
   });
 
+  it("answers 503 while the host's key set cannot be fetched, logs it once, and lets people in once it is back", async () => {
+    const logged: unknown[] = [];
+    const token = await signToken(key, { email: 'host.person@acme.test' }, claims);
+    const expectUnavailable = async (response: Response) => {
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect((await response.json()).code).toBe('identity_provider_unavailable');
+    };
+    // Nothing listens there: the connection is refused.
+    const unreachable = appWith({ jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json', logError: (e) => logged.push(e) });
+    for (let i = 0; i < 3; i++) await expectUnavailable(await me(unreachable, token));
+    expect(logged).toHaveLength(1);
+
+    // The provider answers, but with an error: the same outage, then recovery on the next request.
+    const flaky = appWith({ logError: () => {} });
+    jwks.state.failWith = 500;
+    await expectUnavailable(await me(flaky, token));
+    jwks.state.failWith = undefined;
+    expect((await me(flaky, token)).status).toBe(200);
+  });
+
   it('needs no Origin check for bearer requests (no cookie rides along), and still accepts the cookie', async () => {
     const app = appWith();
     const token = await signToken(key, { email: 'host.person@acme.test' }, claims);

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { EmailSchema } from '@roster/shared';
 import type { Authenticator } from '../context.ts';
 import { ProblemError } from '../errors.ts';
@@ -20,6 +20,8 @@ export interface BearerAuthenticatorOptions {
   acceptCookies?: boolean;
   /** Least time between two fetches of the key set (an unknown `kid` asks again); 30 s by default. */
   jwksCooldownMs?: number;
+  /** Where an unreachable key set is reported, at most once a minute; console.error by default. */
+  logError?: (error: unknown) => void;
 }
 
 /** Asymmetric only: never `none`, never an HMAC that a public key could be made to sign. */
@@ -31,6 +33,17 @@ const MAX_TOKEN_LENGTH = 8192;
 export const invalidToken = (why: string) =>
   new ProblemError(401, 'invalid_token', 'The bearer token is not accepted', { detail: why }, {
     'www-authenticate': 'Bearer error="invalid_token"',
+  });
+
+/**
+ * The host's key set could not be had (unreachable, timed out, not a key set): the token may be
+ * perfectly good, so this is an outage to retry (503), not a refusal (401).
+ */
+class KeySetUnavailable extends Error {}
+
+export const identityProviderUnavailable = () =>
+  new ProblemError(503, 'identity_provider_unavailable', "The host's sign-in keys cannot be fetched; please try again shortly", {}, {
+    'retry-after': '5',
   });
 
 const nameClaim = (payload: JWTPayload, claim: string) => {
@@ -45,10 +58,27 @@ const nameClaim = (payload: JWTPayload, claim: string) => {
  * is the Roster user; an unknown email is refused unless `createUsers`.
  */
 export function bearerAuthenticator(options: BearerAuthenticatorOptions): Authenticator {
-  const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
+  const keySet = createRemoteJWKSet(new URL(options.jwksUrl), {
     cooldownDuration: options.jwksCooldownMs ?? 30_000,
     timeoutDuration: 5_000,
   });
+  // Only "no such key" (or several) is about the token; any other failure of the lookup is the key set's.
+  const keys: typeof keySet = async (header, token) => {
+    try {
+      return await keySet(header, token);
+    } catch (error) {
+      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
+      throw new KeySetUnavailable('JWKS unavailable', { cause: error });
+    }
+  };
+  const logError = options.logError ?? ((error: unknown) => console.error("[roster] the host's key set cannot be fetched", error));
+  let lastReported = -Infinity;
+  // An outage fails every request; one line a minute says so without flooding the log.
+  const reportOutage = (error: unknown) => {
+    if (Date.now() - lastReported < 60_000) return;
+    lastReported = Date.now();
+    logError(error);
+  };
   const emailClaim = options.emailClaim ?? 'email';
   const acceptCookies = options.acceptCookies ?? true;
 
@@ -68,6 +98,10 @@ export function bearerAuthenticator(options: BearerAuthenticatorOptions): Authen
         requiredClaims: ['exp'],
       }));
     } catch (error) {
+      if (error instanceof KeySetUnavailable) {
+        reportOutage(error.cause);
+        throw identityProviderUnavailable();
+      }
       // jose's reasons (expired, wrong audience, no such key…) name nothing secret.
       throw invalidToken(error instanceof Error ? error.message : 'The token could not be verified');
     }

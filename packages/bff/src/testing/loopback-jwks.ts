@@ -14,11 +14,18 @@ export async function generateSigningKey(kid: string, alg: SigningKey['alg'] = '
   return { kid, alg, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
 }
 
-/** A host's identity provider on loopback: serves the key set it is given, and counts the fetches. */
+/**
+ * A host's identity provider on loopback: serves the key set it is given, and counts the fetches.
+ * With `state.failWith` set, it answers that status instead (an identity provider having a bad day).
+ */
 export async function startLoopbackJwks(keys: SigningKey[]) {
-  const state = { keys, fetches: 0 };
+  const state: { keys: SigningKey[]; fetches: number; failWith?: number } = { keys, fetches: 0 };
   const server = createServer((request, response) => {
     state.fetches++;
+    if (state.failWith) {
+      response.writeHead(state.failWith).end();
+      return;
+    }
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ keys: state.keys.map((k) => k.publicJwk) }));
   });
