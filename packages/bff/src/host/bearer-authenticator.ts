@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { EmailSchema } from '@roster/shared';
 import type { Authenticator } from '../context.ts';
 import { ProblemError } from '../errors.ts';
@@ -63,7 +63,7 @@ export function bearerAuthenticator(options: BearerAuthenticatorOptions): Authen
     timeoutDuration: 5_000,
   });
   // Only "no such key" (or several) is about the token; any other failure of the lookup is the key set's.
-  const keys: typeof keySet = async (header, token) => {
+  const keys: JWTVerifyGetKey = async (header, token) => {
     try {
       return await keySet(header, token);
     } catch (error) {
