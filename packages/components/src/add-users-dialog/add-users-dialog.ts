@@ -323,7 +323,9 @@ export class AddUsersDialog extends LitElement {
     const emails = validEntries(this.entries).map((entry) => entry.email);
     try {
       await this.lookAhead.checkNow(emails);
-      if (emails.every((email) => this.lookAhead.lookups.has(emailKey(email)))) this.goTo(nextStep('emails'));
+      // Typed on meanwhile, the list may hold addresses not asked about: Next is pressed again for those.
+      const answered = validEntries(this.entries).every((entry) => this.lookAhead.lookups.has(emailKey(entry.email)));
+      if (answered) this.goTo(nextStep('emails'));
     } catch (error) {
       this.requestError = toApiError(error);
     } finally {
