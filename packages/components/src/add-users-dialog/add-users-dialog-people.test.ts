@@ -91,8 +91,8 @@ describe('<add-users-dialog>', () => {
 
     const leftOut = $$(element, '.person-left-out').map(text);
     expect(leftOut).to.deep.equal([
-      'owner@globex.test Already in the account Already active.',
-      'lenny.leonard@globex.test Already in the account Already invited: use Resend invitation in the users list.',
+      'owner@globex.test Already a member',
+      'lenny.leonard@globex.test Already invited Use Resend invitation in the users list.',
     ]);
     expect($$(element, '.person-unseen').map(text)).to.deep.equal([`${emma} Already has a sign-in and keeps their own name.`]);
     expect(text($(element, '.step'))).not.to.contain("O'Brien");
@@ -125,8 +125,8 @@ describe('<add-users-dialog>', () => {
     await waitUntil(() => stepHeading(element).includes('Summary'), 'the summary did not show', { timeout: 5000 });
     const lines = resultLines(element);
     expect(lines.slice(0, 2)).to.deep.equal([
-      '• Already in the account owner@globex.test Already active.',
-      '• Already in the account lenny.leonard@globex.test Already invited: use Resend invitation in the users list.',
+      '• Already a member owner@globex.test',
+      '• Already invited lenny.leonard@globex.test Use Resend invitation in the users list.',
     ]);
     expect(lines[2]).to.contain(`✓ Invited ${emma}`);
     expect(lines[3]).to.contain(`✓ Invited ${newcomer}`);

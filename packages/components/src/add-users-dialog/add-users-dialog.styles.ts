@@ -164,12 +164,16 @@ export const addUsersDialogStyles = [
       text-decoration: underline wavy var(--_danger);
     }
 
-    .entry-duplicate {
+    /* Repeated, or someone already in the account: not an error, but nobody new is invited. */
+    .entry-duplicate,
+    .entry-member {
       border-color: var(--_warning);
     }
 
     .entry-duplicate .icon,
-    .entry-duplicate .entry-status {
+    .entry-duplicate .entry-status,
+    .entry-member .icon,
+    .entry-member .entry-status {
       color: var(--_warning);
     }
 

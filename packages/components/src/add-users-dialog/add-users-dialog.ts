@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { Group } from '@roster/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -6,10 +6,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { toApiError, type ApiError } from '../api/api-error.ts';
 import { checkInvitees, inviteUsers, listGroups } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
-import { UsersInvitedEvent, ViewUserRequestEvent } from '../events.ts';
-import { copyText } from '../internal/clipboard.ts';
+import { UsersInvitedEvent } from '../events.ts';
 import { ModalDialogController } from '../internal/modal-dialog.ts';
 import { addUsersDialogStyles } from './add-users-dialog.styles.ts';
+import { DiscardQuestion } from './discard-question.ts';
+import { discardQuestionStyles } from './discard-question.styles.ts';
 import {
   emailKey,
   inviteesToSend,
@@ -18,11 +19,12 @@ import {
   typedName,
   validEntries,
   type EmailEntry,
-  type Lookups,
   type PersonName,
   type SummaryLine,
 } from './invitees.ts';
 import { checkErrorMessage, sendErrorMessage } from './labels.ts';
+import { LookAheadController } from './look-ahead.ts';
+import { SummaryActions } from './summary-actions.ts';
 import { detailsStep } from './steps/details.ts';
 import { emailsStep } from './steps/emails.ts';
 import { progress, type StepButtons } from './steps/frame.ts';
@@ -35,9 +37,12 @@ import { nextStep, previousStep, refusal, shownRefusal, type Draft, type Step } 
  * "Add users": a wizard that invites one or many people to an account — Email addresses → Names →
  * Groups → Overview → Summary. Pasted lists are split on commas, semicolons, spaces and new lines and
  * every address is checked on its own line with the server's rule; invalid ones are marked and left
- * out, and a repeated one is marked and invited once. Before the names step the server's look-ahead tells who already has a platform
- * identity (their names are shown read-only: people keep their own name) and who is already in the
- * account (said at once, and not invited again).
+ * out, and a repeated one is marked and invited once. While the addresses are typed, the server's look-ahead
+ * tells who is already in the account, and in which state (marked at once, and not invited again), and
+ * who already has a platform identity (their names are shown read-only: people keep their own name).
+ *
+ * Closing it (Escape, Cancel) with something typed asks "Discard the invitations you are preparing?"
+ * first: Keep editing goes back to where focus was, Discard closes.
  *
  * When Next is refused, focus moves to what explains why (the message, or the first field to fix),
  * so it is scrolled into view and read out.
@@ -72,7 +77,9 @@ import { nextStep, previousStep, refusal, shownRefusal, type Draft, type Step } 
  * @csspart cancel-button - Cancel.
  * @csspart back-button - Back.
  * @csspart next-button - Next.
- * @csspart send-button - Send invitations.
+ * @csspart send-button - Send invitation(s).
+ * @csspart keep-editing-button - Keep editing, in the discard question.
+ * @csspart discard-button - Discard, in the discard question.
  * @csspart close-button - Close, on the summary.
  *
  * @cssprop --roster-color-text - Text colour.
@@ -95,7 +102,7 @@ import { nextStep, previousStep, refusal, shownRefusal, type Draft, type Step } 
 @localized()
 @customElement('add-users-dialog')
 export class AddUsersDialog extends LitElement {
-  static override styles = addUsersDialogStyles;
+  static override styles = [addUsersDialogStyles, discardQuestionStyles];
 
   /** Where the Roster BFF is mounted; overrides the provider's. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -120,24 +127,30 @@ export class AddUsersDialog extends LitElement {
   @state() private busy = false;
   /** Why the look-ahead or the sending failed. */
   @state() private requestError?: ApiError;
-  /** The look-ahead's answer for each valid address. */
-  @state() private lookups: Lookups = new Map();
   /** The summary, one line per address entered. */
   @state() private results: SummaryLine[] = [];
-  /** What the last "Copy link" did. */
-  @state() private copyNote = '';
 
   private readonly api = new RosterApiController(this);
-  /** A "View user" request goes out after focus went back, so where the host then moves focus wins. */
+  private readonly summary = new SummaryActions(this, { accountId: () => this.api.accountId, close: () => (this.open = false) });
   private readonly modal = new ModalDialogController(this, {
     focusInitial: () => this.focusStep(),
     busy: () => this.busy,
-    afterClose: () => this.sendPendingView(),
+    afterClose: () => this.summary.sendPendingView(),
+  });
+  /** What the server knows of each address, asked while the email step is typed. */
+  private readonly lookAhead = new LookAheadController(this, (emails, signal) => {
+    const accountId = this.api.accountId;
+    return accountId ? checkInvitees(this.api.client, accountId, emails, signal) : undefined;
+  });
+  /** Asked before closing throws away what was typed: Cancel, Close and Escape go through it. */
+  private readonly discard = new DiscardQuestion(this, {
+    needed: () => this.hasUnsavedInput,
+    busy: () => this.busy,
+    close: () => this.modal.close(),
+    focusFallback: () => this.focusStep(),
   });
   /** `emailText` and its checked addresses, parsed once per change of the text. */
   private parsed: { text: string; entries: EmailEntry[] } = { text: '', entries: [] };
-  /** "View user" was chosen: the request goes out once the dialog has closed. */
-  private pendingView?: ViewUserRequestEvent;
 
   /** The account's groups, loaded afresh at each opening. */
   private readonly groupsTask = new Task(this, {
@@ -167,7 +180,12 @@ export class AddUsersDialog extends LitElement {
 
   /** Everything entered so far, as the wizard's rules and the steps read it. */
   private get draft(): Draft {
-    return { entries: this.entries, lookups: this.lookups, names: this.names, chosenGroups: this.chosenGroups };
+    return { entries: this.entries, lookups: this.lookAhead.lookups, names: this.names, chosenGroups: this.chosenGroups };
+  }
+
+  /** Something was typed or chosen that closing would throw away (the summary's invitations are sent). */
+  private get hasUnsavedInput(): boolean {
+    return this.step !== 'summary' && (this.emailText.trim() !== '' || this.names.size > 0 || this.groupIds.length > 0);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -179,10 +197,10 @@ export class AddUsersDialog extends LitElement {
       this.groupQuery = '';
       this.attempted = false;
       this.requestError = undefined;
-      this.lookups = new Map();
+      this.lookAhead.reset();
+      this.discard.reset();
       this.results = [];
-      this.copyNote = '';
-      this.pendingView = undefined;
+      this.summary.reset();
     }
   }
 
@@ -198,9 +216,9 @@ export class AddUsersDialog extends LitElement {
   }
 
   protected override render() {
-    return html`<dialog part="dialog" aria-labelledby="heading" @cancel=${this.modal.handleCancel} @close=${this.modal.handleClose}>
+    return html`<dialog part="dialog" aria-labelledby="heading" @keydown=${this.discard.handleKeydown} @cancel=${this.discard.handleCancel} @close=${this.modal.handleClose}>
       <h2 id="heading" part="heading">${msg('Add users')}</h2>
-      ${this.open ? html`${progress(this.step)}${this.renderStep()}` : nothing}
+      ${this.open ? html`${progress(this.step)}${this.renderStep()}${this.discard.render()}` : nothing}
     </dialog>`;
   }
 
@@ -218,6 +236,7 @@ export class AddUsersDialog extends LitElement {
         return emailsStep({
           text: this.emailText,
           entries: draft.entries,
+          lookups: draft.lookups,
           refusal,
           requestError: this.requestError && checkErrorMessage(this.requestError),
           buttons,
@@ -250,9 +269,9 @@ export class AddUsersDialog extends LitElement {
       case 'summary':
         return summaryStep({
           results: this.results,
-          copyNote: this.copyNote,
-          onCopy: this.handleCopyClick,
-          onView: this.handleViewClick,
+          copyNote: this.summary.copyNote,
+          onCopy: this.summary.handleCopyClick,
+          onView: this.summary.handleViewClick,
           onClose: this.handleCloseClick,
         });
     }
@@ -276,7 +295,7 @@ export class AddUsersDialog extends LitElement {
 
   // Handlers given to the step templates are arrow functions, so they keep `this` wherever they are bound.
 
-  private readonly handleCloseClick = () => this.close();
+  private readonly handleCloseClick = () => this.discard.requestClose();
 
   private readonly handleBackClick = () => {
     const previous = previousStep(this.step);
@@ -291,22 +310,22 @@ export class AddUsersDialog extends LitElement {
       this.attempted = true;
       await this.focusRefusal();
     } else if (this.step === 'emails') {
-      await this.lookAhead();
+      await this.checkBeforeNames();
     } else {
       this.goTo(nextStep(this.step));
     }
   };
 
-  /** Asks the server who these people are before the names step, so it can show what it knows. */
-  private async lookAhead() {
-    const accountId = this.api.accountId;
-    if (!accountId) return;
+  /** Next on the email step: the look-ahead's answers for every address, asked now for any still missing. */
+  private async checkBeforeNames() {
     this.busy = true;
     this.requestError = undefined;
+    const emails = validEntries(this.entries).map((entry) => entry.email);
     try {
-      const { results } = await checkInvitees(this.api.client, accountId, validEntries(this.entries).map((entry) => entry.email));
-      this.lookups = new Map(results.map((result) => [emailKey(result.email), result]));
-      this.goTo(nextStep('emails'));
+      await this.lookAhead.checkNow(emails);
+      // Typed on meanwhile, the list may hold addresses not asked about: Next is pressed again for those.
+      const answered = validEntries(this.entries).every((entry) => this.lookAhead.lookups.has(emailKey(entry.email)));
+      if (answered) this.goTo(nextStep('emails'));
     } catch (error) {
       this.requestError = toApiError(error);
     } finally {
@@ -319,7 +338,8 @@ export class AddUsersDialog extends LitElement {
     event.preventDefault();
     const accountId = this.api.accountId;
     if (!accountId || this.busy) return;
-    const { entries, lookups } = this;
+    const { entries } = this;
+    const { lookups } = this.lookAhead;
     const invitees = inviteesToSend(entries, lookups, this.names);
     this.busy = true;
     this.requestError = undefined;
@@ -341,6 +361,7 @@ export class AddUsersDialog extends LitElement {
 
   private readonly handleEmailsInput = (event: Event) => {
     this.emailText = (event.target as HTMLTextAreaElement).value;
+    if (!this.busy) this.lookAhead.schedule(validEntries(this.entries).map((entry) => entry.email));
   };
 
   private readonly handleNameInput = (event: Event) => {
@@ -362,29 +383,6 @@ export class AddUsersDialog extends LitElement {
   private readonly handleRetryGroupsClick = () => {
     void this.groupsTask.run();
   };
-
-  private readonly handleCopyClick = async (event: Event) => {
-    const { link, email } = (event.currentTarget as HTMLElement).dataset;
-    if (!link) return;
-    this.copyNote = (await copyText(link))
-      ? msg(str`The link for ${email} is copied.`)
-      : msg('The browser did not allow copying. Select the link and copy it yourself.');
-  };
-
-  /** "View user": closes, then asks the screen around to show that person (see `sendPendingView`). */
-  private readonly handleViewClick = (event: Event) => {
-    const { userId, email } = (event.currentTarget as HTMLElement).dataset;
-    const accountId = this.api.accountId;
-    if (!userId || !accountId) return;
-    this.pendingView = new ViewUserRequestEvent({ accountId, userId }, email ?? '');
-    this.open = false;
-  };
-
-  private sendPendingView() {
-    const view = this.pendingView;
-    this.pendingView = undefined;
-    if (view) this.dispatchEvent(view);
-  }
 }
 
 declare global {

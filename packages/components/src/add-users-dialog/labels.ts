@@ -36,13 +36,17 @@ export function entryStatusLabel(status: EntryStatus): string {
 
 /**
  * The email step's note under the checked addresses, when there are valid ones to go on with: invalid
- * addresses are left out; a repeated one is invited once (its later lines add nobody).
+ * addresses are left out; a repeated one is invited once (its later lines add nobody); people already
+ * in the account are not invited again.
  */
-export function skippedEntriesNote(invalid: number, duplicate: number): string {
-  const invalidNote = msg('Invalid addresses are left out: correct them, or go on without them.');
-  const duplicateNote = msg('An address listed twice is invited once.');
-  if (invalid > 0 && duplicate > 0) return `${invalidNote} ${duplicateNote}`;
-  return invalid > 0 ? invalidNote : duplicate > 0 ? duplicateNote : '';
+export function skippedEntriesNote(invalid: number, duplicate: number, members: number): string {
+  return [
+    invalid > 0 ? msg('Invalid addresses are left out: correct them, or go on without them.') : '',
+    duplicate > 0 ? msg('An address listed twice is invited once.') : '',
+    members > 0 ? msg('People already in the account are not invited again.') : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Why Next was refused, in words. */
@@ -82,7 +86,7 @@ export function resultTag(result: SummaryLine): string {
     case 'invited':
       return result.reinvited ? msg('Invited again') : msg('Invited');
     case 'already_member':
-      return msg('Already in the account');
+      return memberStateLabel(result.state);
     case 'invalid':
       return isRepeat(result) ? msg('Listed twice') : msg('Not invited');
   }
@@ -103,17 +107,31 @@ export function resultDetail(result: SummaryLine): string {
 type AlreadyMember = Extract<InviteCheckResult, { status: 'already_member' }>;
 type Invalid = Extract<InviteCheckResult, { status: 'invalid' }>;
 
-/** Someone already in the account is not invited again; say what to do instead where there is something. */
+/** Someone already in the account, in one phrase that tells their state: the mark on every step. */
+export function memberStateLabel(state: AlreadyMember['state']): string {
+  switch (state) {
+    case 'active':
+      return msg('Already a member');
+    case 'invited':
+      return msg('Already invited');
+    case 'expired':
+      return msg('Invitation expired: can be renewed');
+    case 'blocked':
+      return msg('Blocked in this account');
+  }
+}
+
+/** Beside that phrase, what to do instead of inviting them again, where there is something (else empty). */
 export function memberStateDetail(state: AlreadyMember['state']): string {
   switch (state) {
     case 'active':
-      return msg('Already active.');
+      return '';
     case 'invited':
-      return msg('Already invited: use Resend invitation in the users list.');
+      return msg('Use Resend invitation in the users list.');
     case 'expired':
-      return msg('Their invitation expired: use Send new invitation in the users list.');
+      return msg('Use Send new invitation in the users list.');
     case 'blocked':
-      return msg('Blocked in this account.');
+      return msg('Use Unblock in the users list to let them back in.');
   }
 }
 

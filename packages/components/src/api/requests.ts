@@ -43,8 +43,8 @@ export function inviteUsers(client: RosterClient, accountId: string, body: Invit
  * The wizard's look-ahead, changing nothing: per email (in order) `new`, `known` (with the person's own
  * names), `already_member` (with their state) or `invalid`.
  */
-export function checkInvitees(client: RosterClient, accountId: string, emails: string[]): Promise<{ results: InviteCheckResult[] }> {
-  return send(client.accounts[':accountId'].invitations.check.$post({ param: { accountId }, json: { emails } }));
+export function checkInvitees(client: RosterClient, accountId: string, emails: string[], signal?: AbortSignal): Promise<{ results: InviteCheckResult[] }> {
+  return send(client.accounts[':accountId'].invitations.check.$post({ param: { accountId }, json: { emails } }, { init: { signal } }));
 }
 
 /** The current link of an Invited person (`not_invited`, `invitation_expired` when there is none to copy). */

@@ -2,7 +2,7 @@ import { msg } from '@lit/localize';
 import type { InviteCheckResult } from '@roster/shared';
 import { html, nothing } from 'lit';
 import { emailKey, newPeople, typedName, validEntries, type EmailEntry, type PersonName } from '../invitees.ts';
-import { invalidReasonDetail, memberStateDetail } from '../labels.ts';
+import { invalidReasonDetail, memberStateDetail, memberStateLabel } from '../labels.ts';
 import type { Draft, Refusal } from '../wizard.ts';
 import { refusalNote, stepActions, stepHeading, type StepButtons } from './frame.ts';
 
@@ -81,7 +81,7 @@ function personFields(person: PersonFields) {
   return html`<div class="person person-left-out">
     <span class="person-email">${entry.email}</span>
     <span class="person-note">
-      <span class="tag">${lookup?.status === 'already_member' ? msg('Already in the account') : msg('Not invited')}</span>
+      <span class="tag">${lookup?.status === 'already_member' ? memberStateLabel(lookup.state) : msg('Not invited')}</span>
       ${lookup?.status === 'already_member' ? memberStateDetail(lookup.state) : lookup?.status === 'invalid' ? invalidReasonDetail(lookup.reason) : nothing}
     </span>
   </div>`;

@@ -52,9 +52,10 @@ export interface StepButtons {
 
 /**
  * Cancel, Back (after the first step) and the step's main button, which submits its form (aria-disabled
- * keeps focus on it while busy); `refusal` is the id of the message saying why it was refused, if shown.
+ * keeps focus on it while busy); `refusal` is the id of the message saying why it was refused, if shown;
+ * `sending` how many invitations Send sends.
  */
-export function stepActions(step: Step, main: 'next' | 'send', buttons: StepButtons, refusal?: string) {
+export function stepActions(step: Step, main: 'next' | 'send', buttons: StepButtons, refusal?: string, sending = 0) {
   const { busy } = buttons;
   return html`<div class="actions">
     <button type="button" part="cancel-button" class="button cancel" ?disabled=${busy} @click=${buttons.onCancel}>${msg('Cancel')}</button>
@@ -69,13 +70,14 @@ export function stepActions(step: Step, main: 'next' | 'send', buttons: StepButt
       aria-disabled=${busy ? 'true' : 'false'}
       aria-describedby=${refusal ?? nothing}
     >
-      ${mainButtonLabel(main, busy)}
+      ${mainButtonLabel(main, busy, sending)}
     </button>
   </div>`;
 }
 
-/** Next checks the addresses (on the first step) before it goes on; Send sends the invitations. */
-function mainButtonLabel(main: 'next' | 'send', busy: boolean): string {
+/** Next checks the addresses (on the first step) before it goes on; Send says how many invitations it sends. */
+function mainButtonLabel(main: 'next' | 'send', busy: boolean, sending: number): string {
   if (main === 'next') return busy ? msg('Checking…') : msg('Next');
-  return busy ? msg('Sending…') : msg('Send invitations');
+  if (busy) return msg('Sending…');
+  return sending === 1 ? msg('Send invitation') : msg(str`Send ${formatNumber(sending)} invitations`);
 }

@@ -42,6 +42,6 @@ export function overviewStep(step: OverviewStep) {
       ? html`<p class="muted">${msg('Not invited (invalid or already in the account):')} ${leftOut.map((entry) => entry.email).join(', ')}</p>`
       : nothing}
     ${step.requestError ? requestErrorNote(step.requestError) : nothing}
-    ${stepActions('overview', 'send', step.buttons, step.requestError ? 'request-error' : undefined)}
+    ${stepActions('overview', 'send', step.buttons, step.requestError ? 'request-error' : undefined, invitable.length)}
   </form>`;
 }

@@ -56,7 +56,7 @@ function resultItem(result: SummaryLine, index: number, on: Pick<SummaryStep, 'o
       <span class="tag"><span aria-hidden="true">${RESULT_ICONS[kind]}</span> ${resultTag(result)}</span>
       <span id="result-${index}" class="result-email">${result.email}</span>
     </div>
-    <p class="muted">${resultDetail(result)}</p>
+    ${resultDetail(result) ? html`<p class="muted">${resultDetail(result)}</p>` : nothing}
     ${result.status === 'invited'
       ? html`<div class="link-row">
           <input
