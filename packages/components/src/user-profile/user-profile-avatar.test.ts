@@ -79,7 +79,7 @@ describe('<user-profile> picture', () => {
     const { avatarUrl } = (await uploaded).detail.user;
     expect(avatarUrl).to.match(new RegExp(`^${api.base}/avatars/${user.id}/`));
     expect((await meOf(api)).avatarUrl).to.equal(avatarUrl);
-    await waitUntil(() => textOf(element, '#avatar-status') === 'Your new picture is saved.', 'no status after uploading');
+    await waitUntil(() => textOf(element, '#avatar-status') === 'Your new picture is saved.', 'no status after uploading', { timeout: 5000 });
     const saved = avatar(element) as HTMLImageElement;
     expect(saved.getAttribute('src')).to.equal(avatarUrl);
     expect(saved.alt).to.equal('Your picture');
@@ -93,7 +93,7 @@ describe('<user-profile> picture', () => {
     const removed = oneEvent(element, 'profile-updated') as Promise<ProfileUpdatedEvent>;
     await sendKeys({ press: 'Enter' });
     expect((await removed).detail.user.avatarUrl).to.equal(null);
-    await waitUntil(() => textOf(element, '#avatar-status') === 'Your picture is removed; your initials show instead.', 'no status after removing');
+    await waitUntil(() => textOf(element, '#avatar-status') === 'Your picture is removed; your initials show instead.', 'no status after removing', { timeout: 5000 });
     expect(avatar(element).textContent!.trim()).to.equal(initials);
     expect((await meOf(api)).avatarUrl).to.equal(null);
     expect(deepActiveElement()).to.equal($(element, '#avatar-file'));
@@ -107,7 +107,7 @@ describe('<user-profile> picture', () => {
     choose(element, new File(['just some notes'], 'notes.png', { type: 'image/png' }));
     await waitUntil(() => textOf(element, '.no-preview') === 'No preview', 'a file the browser cannot show still had a preview');
     $<HTMLButtonElement>(element, '.upload').click();
-    await waitUntil(() => $(element, '[part="error"]'), 'no refusal shown');
+    await waitUntil(() => $(element, '[part="error"]'), 'no refusal shown', { timeout: 5000 });
     expect($(element, '[part="error"]').getAttribute('role')).to.equal('alert');
     expect(textOf(element, '[part="error"]')).to.equal('This file is not a PNG, JPEG or WebP picture. Choose another.');
     expect(buttonLabels(element)).to.deep.equal(['Upload', 'Cancel']);
@@ -120,7 +120,7 @@ describe('<user-profile> picture', () => {
     await element.updateComplete;
     expect(shadowOf(element).querySelector('[part="error"]')).to.equal(null);
     $<HTMLButtonElement>(element, '.upload').click();
-    await waitUntil(() => textOf(element, '[part="error"]') === 'This picture is larger than 1 MB. Choose a smaller one.', 'no refusal for a large file');
+    await waitUntil(() => textOf(element, '[part="error"]') === 'This picture is larger than 1 MB. Choose a smaller one.', 'no refusal for a large file', { timeout: 5000 });
 
     $<HTMLButtonElement>(element, '.cancel').click();
     await element.updateComplete;

@@ -57,7 +57,8 @@ describe('<user-profile> password', () => {
     await sendKeys({ type: NEW_PASSWORD });
     expect(Object.values(checks(element))).to.deep.equal(['met', 'met', 'met', 'met', 'met']);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => errorOf(element, 'current-password'), 'no refusal of the wrong password');
+    // The server checks the password with scrypt, slow on purpose: the waits allow for a busy machine.
+    await waitUntil(() => errorOf(element, 'current-password'), 'no refusal of the wrong password', { timeout: 5000 });
     expect(errorOf(element, 'current-password')).to.equal('This is not your current password.');
     expect(input(element, 'current-password').getAttribute('aria-invalid')).to.equal('true');
     await waitUntil(() => deepActiveElement() === input(element, 'current-password'), 'the wrong field was not focused');
@@ -69,7 +70,7 @@ describe('<user-profile> password', () => {
     await sendKeys({ type: DEMO_PASSWORD });
     expect(errorOf(element, 'current-password')).to.equal(undefined);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => textOf(element, '#password-status') !== '', 'no status after changing');
+    await waitUntil(() => textOf(element, '#password-status') !== '', 'no status after changing', { timeout: 5000 });
     expect(textOf(element, '#password-status')).to.equal('Your password is changed. You were signed out on every other device and browser.');
     expect(input(element, 'current-password').value).to.equal('');
     expect(input(element, 'password').value).to.equal('');
