@@ -3,26 +3,17 @@
  * only uses their tags, like any host would. User text is only ever set with textContent.
  */
 import type { Me } from '@roster/shared';
+import { byId } from './dom.ts';
 import { startMailbox } from './mailbox.ts';
+import { hidePortal, showPortal, startPortal } from './portal.ts';
 
 const DEMO_PASSWORD = 'Roster!demo1';
 
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`#${id} is missing from the demo page`);
-  return element as T;
-}
-
 const loading = byId('loading');
-const signInSection = byId('sign-in');
+const signedOut = byId('signed-out');
 const signInForm = byId<HTMLFormElement>('sign-in-form');
 const signInError = byId('sign-in-error');
-const app = byId('app');
-const who = byId('who');
-const noAccount = byId('no-account');
-const screen = byId('screen');
-const accountChoice = byId('account-choice');
-const accountSelect = accountChoice.querySelector('select')!;
+const portal = byId('portal');
 
 /** The message of a problem+json answer, or a generic one. */
 async function problemMessage(response: Response, fallback: string): Promise<string> {
@@ -36,41 +27,16 @@ async function problemMessage(response: Response, fallback: string): Promise<str
 
 function showSignIn() {
   loading.hidden = true;
-  app.hidden = true;
-  screen.replaceChildren();
-  signInSection.hidden = false;
+  portal.hidden = true;
+  hidePortal();
+  signedOut.hidden = false;
 }
 
 function showApp(me: Me) {
   loading.hidden = true;
-  signInSection.hidden = true;
-  app.hidden = false;
-
-  // People in several accounts pick which one the screen manages (a host's own choice; Roster's
-  // account switcher element is still to come).
-  accountChoice.hidden = me.accounts.length < 2;
-  accountSelect.replaceChildren(
-    ...me.accounts.map((account) => new Option(account.name, account.id, false, account.id === me.activeAccountId)),
-  );
-  accountSelect.onchange = () => showAccount(me, accountSelect.value);
-  showAccount(me, me.activeAccountId);
-}
-
-function showAccount(me: Me, accountId: string | null) {
-  const account = me.accounts.find((a) => a.id === accountId);
-  const name = `${me.user.firstName} ${me.user.lastName}`.trim() || me.user.email;
-  who.textContent = account
-    ? `Signed in as ${name} (${me.user.email}) in ${account.name}${account.isAdmin ? ', as an administrator' : ''}.`
-    : `Signed in as ${name} (${me.user.email}).`;
-
-  noAccount.hidden = Boolean(account);
-  screen.replaceChildren();
-  if (!account) return;
-  const provider = document.createElement('roster-provider');
-  provider.setAttribute('api-base', '/api');
-  provider.setAttribute('account-id', account.id);
-  provider.append(document.createElement('users-settings'));
-  screen.append(provider);
+  signedOut.hidden = true;
+  portal.hidden = false;
+  showPortal(me);
 }
 
 async function handleSignInSubmit(event: SubmitEvent) {
@@ -125,7 +91,7 @@ async function start() {
 }
 
 signInForm.addEventListener('submit', handleSignInSubmit);
-signInSection.querySelector('.demo-accounts')?.addEventListener('click', handleDemoAccountClick as EventListener);
-byId('sign-out').addEventListener('click', handleSignOutClick);
+signedOut.querySelector('.demo-accounts')?.addEventListener('click', handleDemoAccountClick as EventListener);
+startPortal(() => void handleSignOutClick());
 void start();
 startMailbox(byId('mailbox'));

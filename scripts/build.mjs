@@ -3,6 +3,7 @@
 //   the dialogs                           → packages/components/dist/{add-users,remove-user,edit-user,block-user}-dialog.js
 //                                           (fetched by <users-settings> when first opened)
 //   packages/components/src/invitation.ts → packages/components/dist/invitation.js (the invitee's element)
+//   the profile                           → packages/components/dist/user-profile.js (<user-profile>, the person's own page)
 //   code they share (Lit, the API client) → packages/components/dist/chunk-<hash>.js
 //   demo/main.ts                          → demo/dist/main.js (the demo page's host code)
 //   demo/invite.ts                        → demo/dist/invite.js (the invitation page's host code)
@@ -61,6 +62,7 @@ const components = await build({
     'edit-user-dialog': join(root, 'packages/components/src/edit-user-dialog/edit-user-dialog.ts'),
     'block-user-dialog': join(root, 'packages/components/src/block-user-dialog/block-user-dialog.ts'),
     invitation: join(root, 'packages/components/src/invitation.ts'),
+    'user-profile': join(root, 'packages/components/src/user-profile/user-profile.ts'),
   },
   outdir: join(root, 'packages/components/dist'),
   splitting: true,
@@ -102,7 +104,7 @@ function firstLoad(metafile, entry) {
 /** The Users screen's first load must stay light (gzipped bytes); the build fails past it. */
 const SCREEN_BUDGET = 25_000;
 
-for (const name of ['roster', 'add-users-dialog', 'remove-user-dialog', 'edit-user-dialog', 'block-user-dialog', 'invitation']) {
+for (const name of ['roster', 'add-users-dialog', 'remove-user-dialog', 'edit-user-dialog', 'block-user-dialog', 'invitation', 'user-profile']) {
   const files = firstLoad(components.metafile, `packages/components/dist/${name}.js`);
   const total = (await Promise.all(files.map(gzipped))).reduce((a, b) => a + b, 0);
   console.log(`${name}.js with the chunks it imports: ${kib(total)} gzipped`);

@@ -22,7 +22,8 @@ export function demoHost(api: ReturnType<typeof createApp>, mailbox: CaptureTran
   const server = new Hono();
   server.use(
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'] },
+      // blob: for <user-profile>'s preview of a chosen picture (an object URL of the file).
+      contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'] },
       overwrite: false,
     }),
   );

@@ -1,4 +1,4 @@
-import type { MembershipState, SortOrder, UserSortKey } from '@roster/shared';
+import type { Me, MembershipState, SortOrder, UserSortKey } from '@roster/shared';
 
 /** The part of `<users-table>`'s state a host may want to persist (all of it is also reflected in attributes). */
 export interface UsersTableState {
@@ -168,6 +168,24 @@ export class InvitationDeclinedEvent extends CustomEvent<UserRef> {
   }
 }
 
+/** What `profile-updated` carries: the signed-in person as the server now has them. */
+export interface ProfileUpdatedDetail {
+  user: Me['user'];
+}
+
+/**
+ * `profile-updated`: `<user-profile>` saved the person's names, display language or picture
+ * (not fired for a password change). Hosts and `<roster-provider>` refresh what they show of the
+ * person from `detail.user`. Bubbles and crosses shadow roots.
+ */
+export class ProfileUpdatedEvent extends CustomEvent<ProfileUpdatedDetail> {
+  static readonly eventName = 'profile-updated';
+
+  constructor(user: Me['user']) {
+    super(ProfileUpdatedEvent.eventName, { detail: { user }, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'users-table-state-change': UsersTableStateChangeEvent;
@@ -186,5 +204,6 @@ declare global {
     'invitation-renewed': InvitationRenewedEvent;
     'invitation-accepted': InvitationAcceptedEvent;
     'invitation-declined': InvitationDeclinedEvent;
+    'profile-updated': ProfileUpdatedEvent;
   }
 }

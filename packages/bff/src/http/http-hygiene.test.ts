@@ -76,7 +76,7 @@ describe('security headers', () => {
   it('are on the demo server\'s pages and on its API answers, which keep their own policy', async () => {
     const server = demoHost(app, null);
     const page = await server.request('/');
-    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'; img-src 'self' data:");
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'; img-src 'self' data: blob:");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const mailbox = await server.request('/demo/mailbox.json');
     expect(mailbox.headers.get('x-frame-options')).toBe('SAMEORIGIN');

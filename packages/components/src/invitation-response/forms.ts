@@ -1,9 +1,10 @@
 import { msg, str } from '@lit/localize';
 import type { InvitationView } from '@roster/shared';
 // The server's own limits, so typing cannot run past them.
-import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, PASSWORD_CHECKS } from '@roster/shared/values';
+import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH } from '@roster/shared/values';
 import { html, nothing } from 'lit';
-import { passwordCheckLabel, type FieldErrors, type RegistrationDraft, type RegistrationField } from './registration.ts';
+import { passwordChecklist } from '../internal/password-checklist.ts';
+import { type FieldErrors, type RegistrationDraft, type RegistrationField } from './registration.ts';
 import { actionErrorMessage, backButton, heading, type ScreenState } from './screens.ts';
 
 /*
@@ -147,26 +148,6 @@ function textField(
       aria-describedby=${describedBy || nothing}
     />
     ${error ? html`<p id="${id}-error" part="field-error" class="field-error">${error}</p>` : nothing}
-  </div>`;
-}
-
-/**
- * Each check of the shared rule, met or not, in words (the marks are decoration). A change is
- * announced politely, the whole item at once, so a screen reader says which check changed.
- */
-function passwordChecklist(password: string, failed: boolean) {
-  return html`<div class="rules">
-    <p id="password-rules-label" class="muted">${msg('Your password needs:')}</p>
-    <ul id="password-rules" part="password-checklist" class="checklist" aria-labelledby="password-rules-label" aria-live="polite">
-      ${PASSWORD_CHECKS.map((check) => {
-        const met = check.test(password);
-        return html`<li class=${met ? 'met' : failed ? 'failed' : 'unmet'} data-check=${check.id} aria-atomic="true">
-          <span class="mark" aria-hidden="true">${met ? '✓' : failed ? '✕' : '○'}</span>
-          <span>${passwordCheckLabel(check.id)}</span>
-          <span class="visually-hidden">${met ? msg('(met)') : msg('(not met)')}</span>
-        </li>`;
-      })}
-    </ul>
   </div>`;
 }
 

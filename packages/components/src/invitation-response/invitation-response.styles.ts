@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.ts';
+import { passwordChecklistStyles } from '../internal/password-checklist.styles.ts';
 import { tokens } from '../internal/tokens.ts';
 import { waitingButtonStyles } from '../internal/waiting-buttons.styles.ts';
 
@@ -7,6 +8,7 @@ export const invitationResponseStyles = [
   tokens,
   baseStyles,
   waitingButtonStyles,
+  passwordChecklistStyles,
   css`
     :host {
       display: block;
@@ -73,45 +75,6 @@ export const invitationResponseStyles = [
 
     .field-error {
       margin: 0;
-      color: var(--_danger);
-    }
-
-    .rules {
-      margin: calc(var(--_space) * -1) 0 calc(var(--_space) * 2);
-    }
-
-    .rules p {
-      margin-bottom: calc(var(--_space) / 2);
-    }
-
-    .checklist {
-      display: grid;
-      gap: calc(var(--_space) / 4);
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-
-    .checklist li {
-      display: flex;
-      gap: var(--_space);
-      color: var(--_text-muted);
-    }
-
-    .checklist .met {
-      color: var(--_text);
-    }
-
-    .mark {
-      width: 1em;
-      text-align: center;
-    }
-
-    .met .mark {
-      color: var(--_success);
-    }
-
-    .failed .mark {
       color: var(--_danger);
     }
 

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import type { Problem } from '@roster/shared';
-import { failedPasswordChecks, type PasswordCheckId } from '@roster/shared/values';
+import { failedPasswordChecks } from '@roster/shared/values';
 
 /** What a new person types into the registration form. */
 export interface RegistrationDraft {
@@ -44,20 +44,4 @@ export function serverFieldErrors(problem: Problem | undefined): { fields: Field
     else other.push(message);
   }
   return { fields, other };
-}
-
-/** How each check of the password rule reads in the checklist. */
-export function passwordCheckLabel(id: PasswordCheckId): string {
-  switch (id) {
-    case 'length':
-      return msg('At least 8 characters');
-    case 'lower':
-      return msg('A lower-case letter');
-    case 'upper':
-      return msg('An upper-case letter');
-    case 'digit':
-      return msg('A digit');
-    case 'special':
-      return msg('A special character (not a letter or a digit)');
-  }
 }
