@@ -143,16 +143,16 @@ export const userDetailsStyles = [
       border-radius: var(--_radius);
     }
 
+    /* One grid for all rows, so the terms share one column as wide as the longest. */
     .dates {
       display: grid;
-      gap: var(--_space);
+      grid-template-columns: max-content minmax(0, 1fr);
+      gap: var(--_space) calc(var(--_space) * 2);
       margin: 0;
     }
 
     .row {
-      display: grid;
-      grid-template-columns: minmax(7rem, auto) 1fr;
-      gap: var(--_space);
+      display: contents;
     }
 
     dt {
