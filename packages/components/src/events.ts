@@ -194,6 +194,7 @@ declare global {
     'edit-user-request': UserActionRequestEvent;
     'block-user-request': UserActionRequestEvent;
     'unblock-user-request': UserActionRequestEvent;
+    'show-user-request': UserActionRequestEvent;
     'user-updated': UserUpdatedEvent;
     'user-blocked': UserBlockedEvent;
     'user-unblocked': UserUnblockedEvent;

@@ -35,10 +35,12 @@ const DIALOG_MODULES = {
   'remove-user-dialog': () => import('../remove-user-dialog/remove-user-dialog.ts'),
   'edit-user-dialog': () => import('../edit-user-dialog/edit-user-dialog.ts'),
   'block-user-dialog': () => import('../block-user-dialog/block-user-dialog.ts'),
+  'user-details-dialog': () => import('../user-details/user-details-dialog.ts'),
 };
 
-/** Which dialog answers each request of the table's row menus. */
+/** Which dialog answers each request of the table (a name, a row menu's item) and of the person's page. */
 const REQUEST_DIALOGS = {
+  'show-user-request': 'user-details-dialog',
   'remove-user-request': 'remove-user-dialog',
   'edit-user-request': 'edit-user-dialog',
   // One dialog for both: it asks Block or Unblock from the person's state.
@@ -51,29 +53,33 @@ const TOAST_MS = 5000;
 
 /**
  * The whole Users settings screen of one account: title, description, the "Add users" button and its
- * wizard, the users table, the edit, block and remove dialogs (opened from a row's actions menu) and a success message
- * after each action.
+ * wizard, the users table, a person's page (opened from their name), the edit, block and remove dialogs (opened
+ * from a row's actions menu or the person's page) and a success message after each action.
  * Configure it with `api-base` / `account-id`, or put it inside a `<roster-provider>`.
  *
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @attr account-id - The account whose users are managed (default: the provider's).
  *
  * @fires users-table-state-change - From the inner table; see `<users-table>`.
- * @fires remove-user-request - From the inner table; answered by opening the remove dialog.
+ * @fires show-user-request - {UserActionRequestEvent} From the inner table (a person's name); answered by opening the
+ *   person's page, `<user-details>` in a dialog (loaded on first use: `user-details.js`). Its Edit groups, Block,
+ *   Unblock and Remove open their dialogs above it, and after a change both the table and the page load again;
+ *   closing it gives focus back to the name.
+ * @fires remove-user-request - From the inner table or the person's page; answered by opening the remove dialog.
  * @fires user-removed - {UserRemovedEvent} From the remove dialog; the table is refreshed and a message shown. Focus
  *   stays in the table: on the person's row (now Removed, when Removed people are shown) or the row now in its place.
- * @fires edit-user-request - From the inner table; answered by opening the edit dialog.
- * @fires block-user-request - From the inner table; answered by opening the block dialog.
- * @fires unblock-user-request - From the inner table; answered by opening the block dialog, which then asks to unblock.
+ * @fires edit-user-request - From the inner table or the person's page; answered by opening the edit dialog.
+ * @fires block-user-request - From the inner table or the person's page; answered by opening the block dialog.
+ * @fires unblock-user-request - From the inner table or the person's page; answered by opening the block dialog, which then asks to unblock.
  * @fires user-updated - {UserUpdatedEvent} From the edit dialog; the table is refreshed and a message shown.
  * @fires user-blocked - {UserBlockedEvent} From the block dialog; the table is refreshed and a message shown.
  * @fires user-unblocked - {UserUnblockedEvent} From the block dialog; the table is refreshed and a message shown.
  * @fires users-invited - {UsersInvitedEvent} From the add dialog; the table is refreshed and a message shown.
  * @fires view-user-request - {ViewUserRequestEvent} From the add dialog; answered by finding the person in the table
  *   (searched for by email, all groups, Invited and expired added to the state filter) and focusing their row.
- * @fires invitation-link-copied - From the inner table; a message is shown.
- * @fires invitation-resent - From the inner table; a message is shown.
- * @fires invitation-renewed - From the inner table; a message is shown.
+ * @fires invitation-link-copied - From the inner table or the person's page; a message is shown.
+ * @fires invitation-resent - From the inner table or the person's page; a message is shown (and the rows load again).
+ * @fires invitation-renewed - From the inner table or the person's page; a message is shown (and the rows load again).
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - The title, description and the Add users button.
@@ -82,6 +88,7 @@ const TOAST_MS = 5000;
  * @csspart heading - The "Users" title (an `<h2>`).
  * @csspart description - The text under the title.
  * @csspart users-table - The `<users-table>`; its own parts are exported under the same names.
+ * @csspart details-dialog - The `<user-details-dialog>`: the person's page.
  * @csspart remove-dialog - The `<remove-user-dialog>`.
  * @csspart edit-dialog - The `<edit-user-dialog>`.
  * @csspart block-dialog - The `<block-user-dialog>` (Block and Unblock).
@@ -113,6 +120,12 @@ export class UsersSettings extends LitElement {
 
   private readonly api = new RosterApiController(this);
 
+  constructor() {
+    super();
+    // On the host, not the table: the person's page inside asks for the same dialogs.
+    for (const type in REQUEST_DIALOGS) this.addEventListener(type, (event) => this.handlePersonRequest(event as UserActionRequestEvent));
+  }
+
   /**
    * Whether the viewer administers this account: only then is "Add users" offered (everyone else
    * sees the table's own explanation instead of a button that could only fail).
@@ -134,7 +147,8 @@ export class UsersSettings extends LitElement {
   // The toast's live region stays in the page, so each new message is announced. (A JS comment, not
   // an HTML one: what is in the template ships in roster.js.)
   protected override render() {
-    return html`<section part="base" class="base" aria-labelledby="heading">
+    // The invitation events come from the table's rows and from the person's page, so they are heard here.
+    return html`<section part="base" class="base" aria-labelledby="heading" @invitation-link-copied=${this.handleLinkCopied} @invitation-resent=${this.handleInvitationResent} @invitation-renewed=${this.handleInvitationRenewed}>
       <header part="header" class="header">
         <div>
           <h2 id="heading" part="heading">${msg('Users')}</h2>
@@ -151,14 +165,8 @@ export class UsersSettings extends LitElement {
         exportparts=${TABLE_PARTS}
         .apiBase=${this.apiBase}
         .accountId=${this.accountId}
-        @remove-user-request=${this.handlePersonRequest}
-        @edit-user-request=${this.handlePersonRequest}
-        @block-user-request=${this.handlePersonRequest}
-        @unblock-user-request=${this.handlePersonRequest}
-        @invitation-link-copied=${this.handleLinkCopied}
-        @invitation-resent=${this.handleInvitationResent}
-        @invitation-renewed=${this.handleInvitationRenewed}
       ></users-table>
+      <user-details-dialog part="details-dialog" .apiBase=${this.apiBase}></user-details-dialog>
       <remove-user-dialog part="remove-dialog" .apiBase=${this.apiBase} @user-removed=${this.handleUserChanged}></remove-user-dialog>
       <edit-user-dialog part="edit-dialog" .apiBase=${this.apiBase} @user-updated=${this.handleUserChanged}></edit-user-dialog>
       <block-user-dialog part="block-dialog" .apiBase=${this.apiBase} @user-blocked=${this.handleUserChanged} @user-unblocked=${this.handleUserChanged}></block-user-dialog>
@@ -173,7 +181,10 @@ export class UsersSettings extends LitElement {
     </section>`;
   }
 
-  /** Remove, Edit groups, Block or Unblock in a row's menu: the dialog that asks and does it opens for that person. */
+  /**
+   * A name in the table (the person's page), or Remove, Edit groups, Block or Unblock in a row's menu
+   * or on that page: the dialog that shows, or asks and does it, opens for that person, above the page.
+   */
   private handlePersonRequest(event: RemoveUserRequestEvent | UserActionRequestEvent) {
     const tag = REQUEST_DIALOGS[event.type as keyof typeof REQUEST_DIALOGS];
     this.whenDefined(tag, () => {
@@ -196,6 +207,7 @@ export class UsersSettings extends LitElement {
             : msg(str`${name} was unblocked in ${account}`),
     );
     void this.table.refresh();
+    void this.renderRoot.querySelector('user-details-dialog')!.refresh?.();
   }
 
   private handleAddClick() {
@@ -239,10 +251,17 @@ export class UsersSettings extends LitElement {
 
   private handleInvitationResent(event: InvitationResentEvent) {
     this.showToast(event.userName ? msg(str`Invitation sent again to ${event.userName}`) : msg('Invitation sent again'));
+    this.refreshTableAfter(event);
   }
 
   private handleInvitationRenewed(event: InvitationRenewedEvent) {
     this.showToast(event.userName ? msg(str`New invitation sent to ${event.userName}`) : msg('New invitation sent'));
+    this.refreshTableAfter(event);
+  }
+
+  /** The table loads its rows again after its own invitation actions; after the person's page's, it is told to. */
+  private refreshTableAfter(event: Event) {
+    if (event.target !== this.table) void this.table.refresh();
   }
 
   private showToast(text: string) {
