@@ -54,6 +54,24 @@ const minifyElementStyles = {
   },
 };
 
+/**
+ * Hono's client serializes a request's `cookie` option with its cookie utilities (1.5 KB), but a
+ * browser forbids scripts to set the Cookie header, so in the bundles that path can only fail: it is
+ * replaced by one that says so, and the utilities stay out of the first load.
+ */
+const noCookieSerializer = {
+  name: 'no-cookie-serializer',
+  setup(build) {
+    build.onResolve({ filter: /\/utils\/cookie\.js$/, namespace: 'file' }, ({ importer }) =>
+      /node_modules\/hono\/dist\/client\//.test(importer) ? { path: 'hono-client-cookie', namespace: 'roster-stub' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'roster-stub' }, () => ({
+      contents: "export function serialize() { throw new Error('Browsers do not let scripts set cookies on requests'); }",
+      loader: 'js',
+    }));
+  },
+};
+
 const components = await build({
   ...common,
   entryPoints: {
@@ -69,7 +87,7 @@ const components = await build({
   },
   outdir: join(root, 'packages/components/dist'),
   splitting: true,
-  plugins: [minifyElementStyles],
+  plugins: [minifyElementStyles, noCookieSerializer],
 });
 
 const leaked = Object.keys(components.metafile.inputs).filter((input) => SERVER_ONLY.some((pattern) => pattern.test(input)));
