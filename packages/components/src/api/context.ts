@@ -8,12 +8,11 @@ export interface RosterContextValue {
   /** The account the screen manages; unset until the host (or the person's session) knows it. */
   accountId?: string;
   /**
-   * The signed-in person (`GET /me`), unset while it loads. `lostAccount` stays set, after the one
+   * The signed-in person (`GET /me`), unset while it loads; null when it could not be read (e.g.
+   * nobody is signed in: the elements show their own errors). `lostAccount` stays set, after the one
    * answer that carried it, until `dismissLostAccount()`.
    */
-  me?: Me;
-  /** `GET /me` failed (e.g. nobody is signed in): `me` will not come; the elements show their own errors. */
-  meFailed?: boolean;
+  me?: Me | null;
   /** Makes `accountId` the person's active account (remembered by the server); every element below reloads. */
   switchAccount?: (accountId: string) => Promise<void>;
   /** Reads `me` again, e.g. after a profile was saved. */

@@ -36,8 +36,8 @@ export class RosterProvider extends LitElement {
   /** Gives the host's bearer token for each request; unset, the elements use Roster's session cookie. */
   @property({ attribute: false }) getToken?: GetToken;
 
-  @state() private me?: Me;
-  @state() private meFailed = false;
+  /** Unset while loading; null when it could not be read. */
+  @state() private me?: Me | null;
   /** Kept from the one `/me` answer that carried it until the person dismisses the message. */
   @state() private lostAccount: Me['lostAccount'] = null;
 
@@ -45,7 +45,7 @@ export class RosterProvider extends LitElement {
   private readonly provider = new ContextProvider(this, { context: rosterContext });
 
   /** Reads `GET /me` again (e.g. after the profile changed); a failure keeps the last answer. */
-  readonly refreshMe = () => this.take(getMe(this.client)).catch(() => void (this.meFailed = !this.me));
+  readonly refreshMe = () => this.take(getMe(this.client)).catch(() => void (this.me ||= null));
 
   /** Makes the account the active one; rejects (an `ApiError`) when the server refuses. */
   readonly switchAccount = (accountId: string) => this.take(setActiveAccount(this.client, accountId));
@@ -53,7 +53,6 @@ export class RosterProvider extends LitElement {
   private async take(answer: Promise<Me>) {
     const me = await answer;
     this.me = me;
-    this.meFailed = false;
     if (me.lostAccount) this.lostAccount = me.lostAccount;
   }
 
@@ -66,7 +65,6 @@ export class RosterProvider extends LitElement {
       client: this.client,
       accountId: this.accountId || this.me?.activeAccountId || undefined,
       me: this.me && { ...this.me, lostAccount: this.lostAccount },
-      meFailed: this.meFailed,
       switchAccount: this.switchAccount,
       refreshMe: this.refreshMe,
       dismissLostAccount: () => (this.lostAccount = null),
