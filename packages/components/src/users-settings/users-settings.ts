@@ -178,7 +178,11 @@ export class UsersSettings extends LitElement {
     </section>`;
   }
 
-  /** The administrators' screen: header, table, and the dialogs the table's actions open. */
+  /**
+   * The administrators' screen: header, table, and the dialogs the table's actions open. The table is
+   * given the account this screen decided on, not left to follow the provider: after a switch to an
+   * account the person does not administer, it must not load that account's list before it goes.
+   */
   private renderList(admin?: boolean) {
     return html`<header part="header" class="header">
         <div>
@@ -193,7 +197,7 @@ export class UsersSettings extends LitElement {
         part="users-table"
         exportparts=${TABLE_PARTS}
         .apiBase=${this.apiBase}
-        .accountId=${this.accountId}
+        .accountId=${this.api.accountId}
         @remove-user-request=${this.handlePersonRequest}
         @edit-user-request=${this.handlePersonRequest}
         @block-user-request=${this.handlePersonRequest}
