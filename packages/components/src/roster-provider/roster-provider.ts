@@ -36,10 +36,11 @@ export class RosterProvider extends LitElement {
   /** Gives the host's bearer token for each request; unset, the elements use Roster's session cookie. */
   @property({ attribute: false }) getToken?: GetToken;
 
-  /** Unset while loading; null when it could not be read. */
+  /**
+   * Unset while loading; null when it could not be read. Its `lostAccount` is kept from the one answer
+   * that carried it until the person dismisses the message.
+   */
   @state() private me?: Me | null;
-  /** Kept from the one `/me` answer that carried it until the person dismisses the message. */
-  @state() private lostAccount: Me['lostAccount'] = null;
 
   private client!: RosterClient;
   private readonly provider = new ContextProvider(this, { context: rosterContext });
@@ -52,8 +53,7 @@ export class RosterProvider extends LitElement {
 
   private async take(answer: Promise<Me>) {
     const me = await answer;
-    this.me = me;
-    if (me.lostAccount) this.lostAccount = me.lostAccount;
+    this.me = { ...me, lostAccount: me.lostAccount ?? this.me?.lostAccount ?? null };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -64,10 +64,10 @@ export class RosterProvider extends LitElement {
     this.provider.setValue({
       client: this.client,
       accountId: this.accountId || this.me?.activeAccountId || undefined,
-      me: this.me && { ...this.me, lostAccount: this.lostAccount },
+      me: this.me,
       switchAccount: this.switchAccount,
       refreshMe: this.refreshMe,
-      dismissLostAccount: () => (this.lostAccount = null),
+      dismissLostAccount: () => void (this.me &&= { ...this.me, lostAccount: null }),
     });
   }
 
