@@ -19,10 +19,7 @@ const signInForm = byId<HTMLFormElement>('sign-in-form');
 const signInError = byId('sign-in-error');
 const app = byId('app');
 const who = byId('who');
-const noAccount = byId('no-account');
 const screen = byId('screen');
-const accountChoice = byId('account-choice');
-const accountSelect = accountChoice.querySelector('select')!;
 
 /** The message of a problem+json answer, or a generic one. */
 async function problemMessage(response: Response, fallback: string): Promise<string> {
@@ -45,32 +42,22 @@ function showApp(me: Me) {
   loading.hidden = true;
   signInSection.hidden = true;
   app.hidden = false;
-
-  // People in several accounts pick which one the screen manages (a host's own choice; Roster's
-  // account switcher element is still to come).
-  accountChoice.hidden = me.accounts.length < 2;
-  accountSelect.replaceChildren(
-    ...me.accounts.map((account) => new Option(account.name, account.id, false, account.id === me.activeAccountId)),
-  );
-  accountSelect.onchange = () => showAccount(me, accountSelect.value);
-  showAccount(me, me.activeAccountId);
-}
-
-function showAccount(me: Me, accountId: string | null) {
-  const account = me.accounts.find((a) => a.id === accountId);
   const name = `${me.user.firstName} ${me.user.lastName}`.trim() || me.user.email;
-  who.textContent = account
-    ? `Signed in as ${name} (${me.user.email}) in ${account.name}${account.isAdmin ? ', as an administrator' : ''}.`
-    : `Signed in as ${name} (${me.user.email}).`;
+  who.textContent = `Signed in as ${name} (${me.user.email}).`;
 
-  noAccount.hidden = Boolean(account);
-  screen.replaceChildren();
-  if (!account) return;
+  // The provider reads the session itself and follows the person's active account: the switcher
+  // (shown to people in several accounts) and the screen below it change together.
   const provider = document.createElement('roster-provider');
   provider.setAttribute('api-base', '/api');
-  provider.setAttribute('account-id', account.id);
-  provider.append(document.createElement('users-settings'));
-  screen.append(provider);
+  const settings = document.createElement('users-settings');
+  // Back from accepting an invitation (invite.ts): welcome the person, once.
+  const welcome = new URLSearchParams(location.search).get('welcome');
+  if (welcome) {
+    settings.setAttribute('welcome', welcome);
+    history.replaceState(null, '', location.pathname);
+  }
+  provider.append(document.createElement('account-switcher'), settings);
+  screen.replaceChildren(provider);
 }
 
 async function handleSignInSubmit(event: SubmitEvent) {
