@@ -118,12 +118,34 @@ async function expiredInvitationToken({ database }: TestBff): Promise<{ token: s
   return { token: invitationToken(TEST_SECRET, invitation.id, invitation.link_version) };
 }
 
-/** `/t/<name>/api/*` → that name's BFF; `/t/<name>/__test__/expired-invitation-token` → a token from its database. */
+/**
+ * Test-only: makes `email` an ordinary active member of `count` new accounts ("Team 001"…), for the
+ * switcher's scale. Straight SQL: through the API it would take three requests an account.
+ */
+async function joinManyAccounts({ database }: TestBff, email: string, count: number): Promise<{ accountIds: string[] }> {
+  const user = await database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  const names = Array.from({ length: count }, (_, i) => ({ name: `Team ${String(i + 1).padStart(3, '0')}` }));
+  const accounts = await database.db.insertInto('accounts').values(names).returning('id').execute();
+  await database.db
+    .insertInto('memberships')
+    .values(accounts.map((a) => ({ account_id: a.id, user_id: user.id, state: 'active' as const, invited_by: null, invited_at: new Date(), joined_at: new Date(), removed_at: null })))
+    .execute();
+  return { accountIds: accounts.map((a) => a.id) };
+}
+
+/**
+ * `/t/<name>/api/*` → that name's BFF; `/t/<name>/__test__/expired-invitation-token` → a token from its
+ * database; `/t/<name>/__test__/many-accounts?email=&count=` → see `joinManyAccounts`.
+ */
 const testBffMiddleware: Middleware = async (ctx, next) => {
   const [, name, rest] = TEST_PATH.exec(ctx.path) ?? [];
   if (!name || !rest) return next();
   if (rest === '/__test__/expired-invitation-token') {
     ctx.body = await expiredInvitationToken(await bffFor(name));
+    return;
+  }
+  if (rest === '/__test__/many-accounts') {
+    ctx.body = await joinManyAccounts(await bffFor(name), String(ctx.query.email), Number(ctx.query.count));
     return;
   }
   if (rest !== '/api' && !rest.startsWith('/api/')) return next();

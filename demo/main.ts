@@ -79,15 +79,16 @@ async function handleSignOutClick() {
   showSignIn();
 }
 
-/** Restores the session: a valid cookie shows the screen at once. */
+/**
+ * Restores the session: a valid cookie shows the screen at once. The provider reads `/me` (the page
+ * does not read it too: the one answer that says an account was lost would go to whoever asked first).
+ */
 async function start() {
-  try {
-    const response = await fetch('/api/me');
-    if (response.ok) showApp((await response.json()) as Me);
-    else showSignIn();
-  } catch {
-    showSignIn();
-  }
+  await customElements.whenDefined('roster-provider');
+  const provider = byId<HTMLElement & { me?: Me | null; refreshMe(): Promise<void> }>('provider');
+  await provider.refreshMe();
+  if (provider.me) showApp(provider.me);
+  else showSignIn();
 }
 
 signInForm.addEventListener('submit', handleSignInSubmit);

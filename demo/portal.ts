@@ -16,7 +16,6 @@ const switcher = byId('switcher');
 const avatarButton = byId<HTMLButtonElement>('avatar-button');
 const avatarMenu = byId<HTMLUListElement>('avatar-menu');
 const pageHeading = byId('page-heading');
-const noAccount = byId('no-account');
 const screen = byId('screen');
 
 let current: Me | undefined;
@@ -56,15 +55,6 @@ function showPerson(user: User) {
   avatarButton.title = `${name} (${user.email})`;
 }
 
-/**
- * Until `<roster-provider>` takes the remembered active account from `/me` itself, the page passes
- * it on. The one place to drop when it does.
- */
-function provideActiveAccount(me: Me) {
-  if (me.activeAccountId) provider.setAttribute('account-id', me.activeAccountId);
-  else provider.removeAttribute('account-id');
-}
-
 function showPage({ focus }: { focus: boolean }) {
   if (!current) return;
   const page = pageOfHash();
@@ -74,11 +64,10 @@ function showPage({ focus }: { focus: boolean }) {
     if (link.dataset.page === page) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  const hasAccount = current.accounts.length > 0;
-  noAccount.hidden = page !== 'users' || hasAccount;
   if (page === 'profile') loadBundle('user-profile');
-  const tag = page === 'profile' ? 'user-profile' : hasAccount ? 'users-settings' : undefined;
-  if (screen.firstElementChild?.localName !== tag) screen.replaceChildren(...(tag ? [document.createElement(tag)] : []));
+  // For a person in no account, <users-settings> itself says so (and the profile is one click away).
+  const tag = page === 'profile' ? 'user-profile' : 'users-settings';
+  if (screen.firstElementChild?.localName !== tag) screen.replaceChildren(welcomed(document.createElement(tag)));
   // A new page was chosen: its title takes focus, so screen readers say where the person is now.
   if (focus) pageHeading.focus();
 }
@@ -116,11 +105,24 @@ function wireAvatarMenu(onSignOut: () => void) {
   });
 }
 
-/** Shows the portal for the signed-in person, on the page the URL names. */
+/** Back from accepting an invitation (invite.ts: `/?welcome=<accountId>`): the Users page welcomes the person, once. */
+function welcomed(element: HTMLElement): HTMLElement {
+  const welcome = new URLSearchParams(location.search).get('welcome');
+  if (welcome && element.localName === 'users-settings') {
+    element.setAttribute('welcome', welcome);
+    history.replaceState(null, '', location.pathname + location.hash);
+  }
+  return element;
+}
+
+/**
+ * Shows the portal for the signed-in person, on the page the URL names. The provider is handed the
+ * person as signed in (it follows their active account, and keeps a lost account's message).
+ */
 export function showPortal(me: Me) {
   current = me;
   showPerson(me.user);
-  provideActiveAccount(me);
+  (provider as HTMLElement & { me?: Me | null }).me = me;
   // Fresh for each person: it reads who is signed in when it starts.
   switcher.replaceChildren(document.createElement('account-switcher'));
   screen.replaceChildren();
@@ -129,6 +131,7 @@ export function showPortal(me: Me) {
 
 export function hidePortal() {
   current = undefined;
+  (provider as HTMLElement & { me?: Me | null }).me = null;
   setMenuOpen(false);
   switcher.replaceChildren();
   screen.replaceChildren();

@@ -10,6 +10,7 @@ import { isDatabaseUnavailable, isRetryableConflict } from './db/failures.ts';
 import type { DB } from './db/types.ts';
 import { groupsRoutes } from './groups/groups.routes.ts';
 import { permissionCatalog, type PermissionDefinition } from './groups/permission-catalog.ts';
+import { accountAccessRoutes } from './account-access/account-access.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { accountInvitationsRoutes, memberInvitationRoutes, publicInvitationRoutes } from './invitations/invitations.routes.ts';
@@ -155,6 +156,7 @@ export function createApp(options: AppOptions) {
     .route('/invitations', publicInvitationRoutes)
     .route('/accounts/:accountId/groups', groupsRoutes)
     .route('/accounts/:accountId/audit', auditRoutes)
+    .route('/accounts/:accountId', accountAccessRoutes)
     .get('/openapi.json', (c) => {
       // Served where the host mounted the app, so its server URL is the mount point.
       const mountPath = new URL(c.req.url).pathname.replace(/\/openapi\.json$/, '') || '/';

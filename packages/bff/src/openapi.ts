@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AcceptInvitationSchema,
+  AdministratorsSchema,
+  MyAccessSchema,
   AuditPageSchema,
   AuditQuerySchema,
   ChangePasswordSchema,
@@ -139,6 +141,8 @@ const OPERATIONS: Operation[] = [
     response: InviteCheckResponseSchema,
   },
   { method: 'get', path: '/accounts/:accountId/groups', summary: "The account's groups", response: z.array(GroupSchema) },
+  { method: 'get', path: '/accounts/:accountId/my-access', summary: "Any member: the caller's groups there with what each grants", response: MyAccessSchema },
+  { method: 'get', path: '/accounts/:accountId/administrators', summary: "Any member: the account's active administrators, names only (at most 50)", response: AdministratorsSchema },
   {
     method: 'get',
     path: '/accounts/:accountId/audit',

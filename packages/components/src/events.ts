@@ -186,8 +186,28 @@ export class ProfileUpdatedEvent extends CustomEvent<ProfileUpdatedDetail> {
   }
 }
 
+/** Which account became active, and which one the screen showed before. */
+export interface AccountSwitchedDetail {
+  accountId: string;
+  previousAccountId: string | null;
+}
+
+/**
+ * `account-switched`: the person chose another account in `<account-switcher>` and the server now
+ * remembers it as their active one; under the same `<roster-provider>` (without `account-id`) every
+ * Roster element already follows. Bubbles and crosses shadow roots.
+ */
+export class AccountSwitchedEvent extends CustomEvent<AccountSwitchedDetail> {
+  static readonly eventName = 'account-switched';
+
+  constructor(detail: AccountSwitchedDetail) {
+    super(AccountSwitchedEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'account-switched': AccountSwitchedEvent;
     'users-table-state-change': UsersTableStateChangeEvent;
     'remove-user-request': RemoveUserRequestEvent;
     'user-removed': UserRemovedEvent;

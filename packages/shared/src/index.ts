@@ -7,3 +7,4 @@ export * from './profile.ts';
 export * from './invitations.ts';
 export * from './audit.ts';
 export * from './service.ts';
+export * from './access.ts';

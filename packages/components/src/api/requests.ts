@@ -93,3 +93,8 @@ export function acceptInvitation(client: RosterClient, token: string, body: Acce
 export function declineInvitation(client: RosterClient, token: string) {
   return send(client.invitations[':token'].decline.$post({ param: { token: pathSegment(token) } }));
 }
+
+/** Makes this account the person's active one (remembered per person; `not_found` unless active there); answers like `GET /me`. */
+export function setActiveAccount(client: RosterClient, accountId: string): Promise<Me> {
+  return send(client.me['active-account'].$put({ json: { accountId } }));
+}

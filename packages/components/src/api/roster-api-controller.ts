@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import { clientFor, DEFAULT_API_BASE, type RosterClient } from './client.ts';
-import { rosterContext } from './context.ts';
+import { rosterContext, type RosterContextValue } from './context.ts';
 
 /** An element that can be configured directly (`api-base`, `account-id`) or by a provider. */
 export interface RosterApiHost extends ReactiveControllerHost, HTMLElement {
@@ -23,6 +23,11 @@ export class RosterApiController {
   get client(): RosterClient {
     if (this.host.apiBase) return clientFor(this.host.apiBase);
     return this.consumer.value?.client ?? clientFor(DEFAULT_API_BASE);
+  }
+
+  /** The provider's whole value (its session: `me`, `switchAccount`…), if there is a provider. */
+  get context(): RosterContextValue | undefined {
+    return this.consumer.value;
   }
 
   get accountId(): string | undefined {

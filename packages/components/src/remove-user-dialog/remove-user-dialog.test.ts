@@ -5,7 +5,7 @@ import '../index.ts';
 import './remove-user-dialog.ts';
 import type { UserRemovedEvent } from '../events.ts';
 import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
-import { dataRows, emails, settled } from '../test-support/users-table.ts';
+import { dataRows, emails, settingsTable, settled } from '../test-support/users-table.ts';
 import type { UsersSettings } from '../users-settings/users-settings.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import type { RemoveUserDialog } from './remove-user-dialog.ts';
@@ -168,7 +168,7 @@ describe('<remove-user-dialog>', () => {
 
     async function settings(): Promise<UsersSettings> {
       const element = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${globex}></users-settings>`);
-      await settled(tableOf(element));
+      await settled(await settingsTable(element));
       await waitUntil(() => shadowOf(tableOf(element)).querySelector('roster-menu-button'), 'no row actions');
       return element;
     }

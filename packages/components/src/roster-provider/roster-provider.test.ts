@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../index.ts';
 import { accountOf, testApi } from '../test-support/test-api.ts';
 import { emails, messageText, settled } from '../test-support/users-table.ts';
@@ -78,6 +78,51 @@ describe('<roster-provider>', () => {
     await settled(table);
     expect(emails(table)).to.include('admin@acme.test');
     expect(calls).to.equal(asked);
+  });
+
+  it('without account-id reads the session once and provides the active account and me; with account-id, the host wins', async () => {
+    const requests: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      requests.push(new URL(input instanceof Request ? input.url : String(input), location.href).pathname);
+      return original(input, init);
+    };
+    try {
+      const provider = await fixture<RosterProvider>(html`<roster-provider api-base=${api.base}><users-table></users-table></roster-provider>`);
+      const table = provider.querySelector('users-table')!;
+      // Until /me answers, the table has no account; then it lists Acme Corp, the active one.
+      await waitUntil(() => emails(table).includes('admin@acme.test'), 'the active account was not provided', { timeout: 5000 });
+      expect(requests.filter((path) => path.endsWith('/me'))).to.have.length(1);
+
+      // The host names another account: it wins, and `me` stays provided.
+      provider.setAttribute('account-id', globex);
+      await provider.updateComplete;
+      await settled(table);
+      expect(messageText(table)).to.equal('You need administrator rights to manage users.');
+      expect(requests.filter((path) => path.endsWith('/me'))).to.have.length(1);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('switchAccount() makes the account the active one for the elements below; refreshMe() reads the session again', async () => {
+    const provider = await fixture<RosterProvider>(html`<roster-provider api-base=${api.base}><users-table></users-table></roster-provider>`);
+    const table = provider.querySelector('users-table')!;
+    await waitUntil(() => emails(table).includes('admin@acme.test'), 'the active account was not provided', { timeout: 5000 });
+    try {
+      await provider.switchAccount(globex);
+      await provider.updateComplete;
+      await settled(table);
+      expect(messageText(table)).to.equal('You need administrator rights to manage users.');
+      const me = await (await api.fetch('/me')).json();
+      expect(me.activeAccountId).to.equal(globex);
+    } finally {
+      await provider.switchAccount(acme);
+    }
+    await provider.refreshMe();
+    await provider.updateComplete;
+    await settled(table);
+    expect(emails(table)).to.include('admin@acme.test');
   });
 
   it('does not add a box to the layout', async () => {

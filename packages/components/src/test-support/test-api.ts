@@ -20,6 +20,8 @@ export interface TestApi {
   fetchUsers(accountId: string, query?: Record<string, string>): Promise<UserListPage>;
   /** The link token of a seeded expired invitation (only the server's secret can make one). */
   expiredInvitationToken(): Promise<string>;
+  /** Makes the person an ordinary member of `count` new accounts, "Team 001"… (test-only, straight SQL). */
+  joinManyAccounts(email: string, count: number): Promise<string[]>;
 }
 
 /** The name of a test file's BFF: `users-table` for the path `…/users-table.test.ts`. */
@@ -59,6 +61,11 @@ export function testApi(moduleUrl: string): TestApi {
       const response = await fetch(`${root}/__test__/expired-invitation-token`);
       if (!response.ok) throw new Error(`No expired invitation token: ${response.status}`);
       return ((await response.json()) as { token: string }).token;
+    },
+    async joinManyAccounts(email, count) {
+      const response = await fetch(`${root}/__test__/many-accounts?${new URLSearchParams({ email, count: String(count) })}`);
+      if (!response.ok) throw new Error(`Joining ${count} accounts failed: ${response.status}`);
+      return ((await response.json()) as { accountIds: string[] }).accountIds;
     },
   };
 }

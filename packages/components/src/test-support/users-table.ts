@@ -32,3 +32,9 @@ export function rangeText(table: UsersTable): string {
 export function messageText(table: UsersTable): string {
   return shadowOf(table).querySelector('[part="message"]')?.textContent?.trim() ?? '';
 }
+
+/** The table of a `<users-settings>`, once it shows one: after `GET /me` said the viewer administers the account. */
+export async function settingsTable(settings: Element): Promise<UsersTable> {
+  await waitUntil(() => settings.shadowRoot?.querySelector('users-table'), '<users-settings> showed no table', { timeout: 5000 });
+  return settings.shadowRoot!.querySelector('users-table') as UsersTable;
+}

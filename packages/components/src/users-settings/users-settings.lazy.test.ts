@@ -3,7 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../users-settings/users-settings.ts';
 import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
 import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
-import { settled } from '../test-support/users-table.ts';
+import { settingsTable, settled } from '../test-support/users-table.ts';
 import type { RemoveUserDialog } from '../remove-user-dialog/remove-user-dialog.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import type { UsersSettings } from './users-settings.ts';
@@ -22,7 +22,7 @@ describe('<users-settings> loading its dialogs on first use', () => {
     expect(customElements.get('add-users-dialog')).to.equal(undefined);
     expect(customElements.get('remove-user-dialog')).to.equal(undefined);
     const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${acme}></users-settings>`);
-    const table = shadowOf(settings).querySelector('users-table') as UsersTable;
+    const table: UsersTable = await settingsTable(settings);
     await settled(table);
 
     await waitUntil(() => shadowOf(settings).querySelector('[part="add-button"]'), 'no Add users button');

@@ -7,14 +7,12 @@ import type { BlockUserDialog } from '../block-user-dialog/block-user-dialog.ts'
 import type { EditUserDialog } from '../edit-user-dialog/edit-user-dialog.ts';
 import { badgeOf, chooseWithKeyboard, deepActiveElement, groupsOf, menuLabels, rowByEmail } from '../test-support/row-menu.ts';
 import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
-import { settled } from '../test-support/users-table.ts';
-import type { UsersTable } from '../users-table/users-table.ts';
+import { settingsTable, settled } from '../test-support/users-table.ts';
 import type { UsersSettings } from './users-settings.ts';
 
 /** This file's own BFF and database (see web-test-runner.config.ts). */
 const api = testApi(import.meta.url);
 
-const tableOf = (settings: UsersSettings) => shadowOf(settings).querySelector('users-table') as UsersTable;
 const toastOf = (settings: UsersSettings) => shadowOf(settings).querySelector('[part="toast"]')?.textContent?.trim() ?? '';
 
 describe('<users-settings> Edit groups, Block and Unblock from the row menu', () => {
@@ -34,7 +32,7 @@ describe('<users-settings> Edit groups, Block and Unblock from the row menu', ()
 
   async function screenFor(user: UserListItem, states: MembershipState[] = [user.state]) {
     const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${acme}></users-settings>`);
-    const table = tableOf(settings);
+    const table = await settingsTable(settings);
     table.states = states;
     table.q = user.email;
     await settled(table);

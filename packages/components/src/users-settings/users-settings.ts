@@ -1,6 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
-import type { MembershipState } from '@roster/shared';
+import { Task, TaskStatus } from '@lit/task';
+import type { Me, MembershipState } from '@roster/shared';
 import { DEFAULT_LIST_STATES, MEMBERSHIP_STATES } from '@roster/shared/values';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -36,6 +36,9 @@ const DIALOG_MODULES = {
   'edit-user-dialog': () => import('../edit-user-dialog/edit-user-dialog.ts'),
   'block-user-dialog': () => import('../block-user-dialog/block-user-dialog.ts'),
   'user-details-dialog': () => import('../user-details/user-details-dialog.ts'),
+  // Not a dialog, but loaded the same way: what members, people without an account, and people
+  // who lost theirs see (most visits are an administrator's).
+  'roster-member-view': () => import('../member-view/member-view.ts'),
 };
 
 /** Which dialog answers each request of the table (a name, a row menu's item) and of the person's page. */
@@ -55,10 +58,18 @@ const TOAST_MS = 5000;
  * The whole Users settings screen of one account: title, description, the "Add users" button and its
  * wizard, the users table, a person's page (opened from their name), the edit, block and remove dialogs (opened
  * from a row's actions menu or the person's page) and a success message after each action.
+ * Only an administrator of the account gets that: anyone else sees the member view instead (who they
+ * are in the account, their groups and permissions, whom to ask), or "You don't belong to any account
+ * yet", and the screen sends no request they would be refused. When the person's active account was
+ * lost (`me.lostAccount`), a message says so until dismissed; `welcome` greets them in a new account.
+ * The person comes from the provider's `me`, or is read (`GET /me`) by the element when alone.
  * Configure it with `api-base` / `account-id`, or put it inside a `<roster-provider>`.
  *
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @attr account-id - The account whose users are managed (default: the provider's).
+ * @attr welcome - The id of an account the person just joined (e.g. the host's `?welcome=<accountId>`
+ *   after `<invitation-response>`): while it is the shown account, the screen says "Welcome to <account>"
+ *   until dismissed (the property is then unset).
  *
  * @fires users-table-state-change - From the inner table; see `<users-table>`.
  * @fires show-user-request - {UserActionRequestEvent} From the inner table (a person's name); answered by opening the
@@ -93,6 +104,8 @@ const TOAST_MS = 5000;
  * @csspart edit-dialog - The `<edit-user-dialog>`.
  * @csspart block-dialog - The `<block-user-dialog>` (Block and Unblock).
  * @csspart toast - The success message (a polite live region).
+ * @csspart notice - The lost-account or welcome message, with its dismiss button.
+ * @csspart member-view - What a person who does not administer the account sees instead of the list.
  *
  * @cssprop --roster-color-text - Text colour (see `<users-table>` for the full list of tokens).
  * @cssprop --roster-color-text-muted - The description's colour.
@@ -110,6 +123,12 @@ export class UsersSettings extends LitElement {
   /** The account whose users are managed; overrides the provider's. */
   @property({ attribute: 'account-id' }) accountId?: string;
 
+  /** The id of an account the person just joined: greeted while it is the one shown. */
+  @property() welcome?: string;
+
+  /** Dismissed here (no provider to keep it): the lost-account message is not shown again. */
+  @state() private lostSeen = false;
+
   /** The success message shown now, if any. */
   @state() private toast = '';
 
@@ -117,6 +136,8 @@ export class UsersSettings extends LitElement {
   @query('add-users-dialog') private addDialog!: AddUsersDialog;
 
   private toastTimer?: ReturnType<typeof setTimeout>;
+  /** The member view's code was asked for (once: a failure says so once, not at every render). */
+  private memberViewAsked = false;
 
   private readonly api = new RosterApiController(this);
 
@@ -126,18 +147,18 @@ export class UsersSettings extends LitElement {
     for (const type in REQUEST_DIALOGS) this.addEventListener(type, (event) => this.handlePersonRequest(event as UserActionRequestEvent));
   }
 
-  /**
-   * Whether the viewer administers this account: only then is "Add users" offered (everyone else
-   * sees the table's own explanation instead of a button that could only fail).
-   */
-  private readonly adminTask = new Task(this, {
-    task: async ([client, accountId], { signal }) => {
-      if (!accountId) return false;
-      const me = await getMe(client, signal);
-      return me.accounts.some((account) => account.id === accountId && account.isAdmin);
-    },
-    args: () => [this.api.client, this.api.accountId] as const,
+  /** The person, read here only when no provider keeps the session (reading it twice would lose `lostAccount`). */
+  private readonly meTask = new Task(this, {
+    task: async ([client, alone], { signal }) => (alone ? getMe(client, signal) : undefined),
+    args: () => [this.api.client, !this.api.context?.refreshMe] as const,
   });
+
+  /** The signed-in person: undefined while loading, null when they could not be read. */
+  private get me(): Me | null | undefined {
+    const context = this.api.context;
+    if (context?.refreshMe) return context.me;
+    return this.meTask.status === TaskStatus.ERROR ? null : this.meTask.value;
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -147,24 +168,57 @@ export class UsersSettings extends LitElement {
   // The toast's live region stays in the page, so each new message is announced. (A JS comment, not
   // an HTML one: what is in the template ships in roster.js.)
   protected override render() {
+    const me = this.me;
+    const account = me?.accounts.find((a) => a.id === this.api.accountId);
+    // The list only for an administrator, or when the person is unknown (the table then says why).
+    const manages = me === null || account?.isAdmin;
+    const welcome = account && this.welcome === account.id ? account : undefined;
+    const lost = this.lostSeen ? null : me?.lostAccount;
+    if (me && (!manages || welcome || lost) && !this.memberViewAsked) {
+      this.memberViewAsked = true;
+      this.whenDefined('roster-member-view', () => {});
+    }
     // The invitation events come from the table's rows and from the person's page, so they are heard here.
-    return html`<section part="base" class="base" aria-labelledby="heading" @invitation-link-copied=${this.handleLinkCopied} @invitation-resent=${this.handleInvitationResent} @invitation-renewed=${this.handleInvitationRenewed}>
-      <header part="header" class="header">
+    return html`<section
+      part="base"
+      class="base"
+      aria-labelledby=${manages ? 'heading' : nothing}
+      @invitation-link-copied=${this.handleLinkCopied}
+      @invitation-resent=${this.handleInvitationResent}
+      @invitation-renewed=${this.handleInvitationRenewed}
+    >
+      ${me && (lost || welcome)
+        ? html`<roster-account-notice part="notice" .me=${me} .lost=${lost} .welcome=${welcome} @dismiss=${this.handleNoticeDismiss}></roster-account-notice>`
+        : nothing}
+      ${manages
+        ? this.renderList(account?.isAdmin)
+        : me
+          ? html`<roster-member-view part="member-view" .me=${me} .account=${account} .apiBase=${this.apiBase}></roster-member-view>`
+          : html`<p role="status" class="description">${msg('Loading…')}</p>`}
+      <div role="status" class="toast-region">${this.toast ? html`<p part="toast" class="toast">${this.toast}</p>` : nothing}</div>
+    </section>`;
+  }
+
+  /**
+   * The administrators' screen: header, table, and the dialogs the table's actions open. The table is
+   * given the account this screen decided on, not left to follow the provider: after a switch to an
+   * account the person does not administer, it must not load that account's list before it goes.
+   */
+  private renderList(admin?: boolean) {
+    return html`<header part="header" class="header">
         <div>
           <h2 id="heading" part="heading">${msg('Users')}</h2>
           <p part="description" class="description">
             ${msg('Everyone who has access to this account or has been invited to it, with their state and groups.')}
           </p>
         </div>
-        ${this.adminTask.value
-          ? html`<button type="button" part="add-button" class="button primary" @click=${this.handleAddClick}>${msg('Add users')}</button>`
-          : nothing}
+        ${admin ? html`<button type="button" part="add-button" class="button primary" @click=${this.handleAddClick}>${msg('Add users')}</button>` : nothing}
       </header>
       <users-table
         part="users-table"
         exportparts=${TABLE_PARTS}
         .apiBase=${this.apiBase}
-        .accountId=${this.accountId}
+        .accountId=${this.api.accountId}
       ></users-table>
       <user-details-dialog part="details-dialog" .apiBase=${this.apiBase}></user-details-dialog>
       <remove-user-dialog part="remove-dialog" .apiBase=${this.apiBase} @user-removed=${this.handleUserChanged}></remove-user-dialog>
@@ -176,9 +230,15 @@ export class UsersSettings extends LitElement {
         .accountId=${this.accountId}
         @users-invited=${this.handleUsersInvited}
         @view-user-request=${this.handleViewUser}
-      ></add-users-dialog>
-      <div role="status" class="toast-region">${this.toast ? html`<p part="toast" class="toast">${this.toast}</p>` : nothing}</div>
-    </section>`;
+      ></add-users-dialog>`;
+  }
+
+  /** The person read the lost-account or welcome message: it goes (the provider forgets the loss for every element). */
+  private handleNoticeDismiss() {
+    this.welcome = undefined;
+    const dismiss = this.api.context?.dismissLostAccount;
+    if (dismiss) dismiss();
+    else this.lostSeen = true;
   }
 
   /**

@@ -165,10 +165,13 @@ export class UsersTable extends LitElement {
     args: () => [this.api.client, this.api.accountId] as const,
   });
 
-  /** The viewer, to know their own row (nobody removes themselves); asked once per client. */
+  /**
+   * The viewer, to know their own row (nobody removes themselves): the provider's session when it keeps
+   * one (a second read could take its one-time `lostAccount`), else asked once per client.
+   */
   private readonly meTask = new Task(this, {
-    task: ([client], { signal }) => getMe(client, signal),
-    args: () => [this.api.client] as const,
+    task: ([client, context], { signal }) => (context?.refreshMe ? context.me : getMe(client, signal)),
+    args: () => [this.api.client, this.api.context] as const,
   });
 
   /** Puts keyboard focus back in the rows when an update took it away. */
