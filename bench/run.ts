@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createApp } from '../packages/bff/src/app.ts';
 import { createTestDatabase } from '../packages/bff/src/testing/test-database.ts';
 import { benchConcurrency } from './concurrency.ts';
@@ -18,6 +19,12 @@ const MEMBERS = 100_000;
 const million = process.argv.includes('--million');
 const secret = 'bench-secret-that-is-long-enough-for-hmac!';
 const database = await createTestDatabase();
+/** What the memberships table and its indexes weigh: every index is paid for on every write. */
+async function membershipsSize() {
+  const { rows } = await sql<{ table: string; indexes: string }>`
+    select pg_size_pretty(pg_table_size('memberships')) as table, pg_size_pretty(pg_indexes_size('memberships')) as indexes`.execute(database.db);
+  return `memberships: table ${rows[0]!.table}, indexes ${rows[0]!.indexes}`;
+}
 try {
   const seed = async (members: number, prefix: string): Promise<BenchAccount> => {
     const start = performance.now();
@@ -26,6 +33,7 @@ try {
     return { id, members };
   };
   const large = await seed(MEMBERS, 'member');
+  console.log(await membershipsSize());
   const appOptions = { databaseKind: database.kind, secret, publicUrl: 'http://localhost:8787' };
   const app = createApp({ db: database.db, ...appOptions });
   const rows = [

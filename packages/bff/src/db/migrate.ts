@@ -7,6 +7,7 @@ import * as signInBrake from './migrations/0005_sign_in_brake.ts';
 import * as auditOrder from './migrations/0006_audit_order.ts';
 import * as accountsProfile from './migrations/0007_accounts_profile.ts';
 import * as hostIntegration from './migrations/0008_host_integration.ts';
+import * as coveringSortIndexes from './migrations/0009_covering_sort_indexes.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_audit_order': auditOrder,
   '0007_accounts_profile': accountsProfile,
   '0008_host_integration': hostIntegration,
+  '0009_covering_sort_indexes': coveringSortIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

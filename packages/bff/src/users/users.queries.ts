@@ -31,7 +31,7 @@ const TIEBREAK = sql.raw('m.user_id');
 /** The filter as conditions on the membership row alone: state, group and search term. */
 function membershipConditions(eb: MemberEB, filter: MemberFilter): Expression<SqlBool>[] {
   const conditions = [eb('m.account_id', '=', filter.accountId), stateCondition(eb, filter)];
-  // A broad term walks the sort index and tests each row; a rare one starts from the trigram index.
+  // A broad term walks the sort index and tests each entry there; a rare one starts from the trigram index.
   if (filter.search) conditions.push(eb('m.user_search_text', 'like', searchPattern(filter.search)));
   if (filter.groupId) {
     conditions.push(
@@ -81,41 +81,62 @@ function stateCondition(eb: MemberEB, filter: MemberFilter): Expression<SqlBool>
   return eb.or(conditions);
 }
 
+type PageRequest = { sort: UserSortKey; order: SortOrder; limit: number; after?: { key: string; id: string } };
+
+/**
+ * One page in two steps inside one statement: first the page's keys from the membership rows alone,
+ * then the people behind just those keys. Walking the sort order, the first step reads only the
+ * sort index (it carries state and search text, migration 0009), however many entries a broad
+ * search skips; the joins to people, invitations and groups are made for the page's rows only.
+ */
 export async function listMembersPage(
   db: Kysely<DB>,
   filter: MemberFilter,
-  page: { sort: UserSortKey; order: SortOrder; limit: number; after?: { key: string; id: string } },
+  page: PageRequest,
 ) {
+  const key = sql.raw(SORT_KEYS[page.sort].expression);
+  const direction = sql.raw(page.order);
+  const keptStates = keptCountStates(filter);
+  const keys = pageKeys(db, filter, page);
+  return (
+    membersWithInvitation(db)
+      .where(sql<SqlBool>`(m.account_id, m.user_id) in (${keys})`)
+      .select((eb) => [
+        ...MEMBER_COLUMNS,
+        sql<string>`(${key})::text`.as('sort_key'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('membership_groups as mg')
+            .innerJoin('groups as g', 'g.id', 'mg.group_id')
+            .select(['g.id', 'g.name'])
+            .whereRef('mg.account_id', '=', 'm.account_id')
+            .whereRef('mg.user_id', '=', 'm.user_id')
+            .orderBy('g.name'),
+        ).as('groups'),
+      ])
+      // The default list's total rides along in the same statement: one round trip, one connection.
+      .$if(keptStates !== null, (qb) => qb.select(keptTotal(db, filter.accountId, keptStates!).as('kept_total')))
+      .orderBy(sql`${key} ${direction}`)
+      .orderBy(sql`${TIEBREAK} ${direction}`)
+      .execute()
+  );
+}
+
+/** The (account, user) keys of one page, in order, from the membership rows (their sort index) alone. */
+function pageKeys(db: Kysely<DB>, filter: MemberFilter, page: PageRequest) {
   const sortKey = SORT_KEYS[page.sort];
   const key = sql.raw(sortKey.expression);
   const direction = sql.raw(page.order);
-  const keptStates = keptCountStates(filter);
-  let query = membersWithInvitation(db)
-    .where((eb) => eb.and(membershipConditions(eb, filter)))
-    .select((eb) => [
-      ...MEMBER_COLUMNS,
-      sql<string>`(${key})::text`.as('sort_key'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('membership_groups as mg')
-          .innerJoin('groups as g', 'g.id', 'mg.group_id')
-          .select(['g.id', 'g.name'])
-          .whereRef('mg.account_id', '=', 'm.account_id')
-          .whereRef('mg.user_id', '=', 'm.user_id')
-          .orderBy('g.name'),
-      ).as('groups'),
-    ])
-    // The default list's total rides along in the same statement: one round trip, one connection.
-    .$if(keptStates !== null, (qb) => qb.select(keptTotal(db, filter.accountId, keptStates!).as('kept_total')))
-    .orderBy(sql`${key} ${direction}`)
-    .orderBy(sql`${TIEBREAK} ${direction}`)
-    .limit(page.limit);
+  let keys = db
+    .selectFrom('memberships as m')
+    .select(['m.account_id', 'm.user_id'])
+    .where((eb) => eb.and(membershipConditions(eb, filter)));
   if (page.after) {
     const comparison = sql.raw(page.order === 'asc' ? '>' : '<');
     const after = sql`(${sql.val(page.after.key)}::${sql.raw(sortKey.type)}, ${sql.val(page.after.id)}::uuid)`;
-    query = query.where(sql<SqlBool>`(${key}, ${TIEBREAK}) ${comparison} ${after}`);
+    keys = keys.where(sql<SqlBool>`(${key}, ${TIEBREAK}) ${comparison} ${after}`);
   }
-  return query.execute();
+  return keys.orderBy(sql`${key} ${direction}`).orderBy(sql`${TIEBREAK} ${direction}`).limit(page.limit);
 }
 
 /**
