@@ -94,6 +94,7 @@ export async function listMembersPage(
     .where((eb) => eb.and(membershipConditions(eb, filter)))
     .select((eb) => [
       ...MEMBER_COLUMNS,
+      'm.invited_at',
       sql<string>`(${key})::text`.as('sort_key'),
       jsonArrayFrom(
         eb
