@@ -296,7 +296,9 @@ export class UsersTable extends LitElement {
       skeleton: this.showsSkeleton,
       sort: this.effectiveSort,
       order: this.effectiveOrder,
+      viewerId: this.meTask.value?.user.id,
       actionsOf: (user) => this.rowActions.renderMenu(user),
+      onShowClick: this.rowActions.handleShowClick,
       onSortClick: this.handleSortClick,
     });
   }
