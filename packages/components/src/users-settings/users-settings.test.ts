@@ -225,7 +225,7 @@ describe('<users-settings>', () => {
       const annaRow = () => rowOf(table, people[0]!)!;
       await waitUntil(() => annaRow().querySelector('[part="badge"]')!.textContent === 'Removed', 'the row was not loaded again', { timeout: 5000 });
       await waitUntil(() => deepActiveElement() !== document.body, 'focus fell to the page', { timeout: 5000 });
-      expect(deepActiveElement()).to.equal(annaRow().querySelector('[part="user-cell"]'));
+      expect(deepActiveElement()).to.equal(annaRow().querySelector('[part="name"]'));
 
       // The default states: the removed person's row goes; the row now in its place (here the one before) takes focus.
       table.states = ['invited', 'expired', 'active', 'blocked'];

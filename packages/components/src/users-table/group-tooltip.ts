@@ -3,14 +3,17 @@ import { html, type ReactiveController, type ReactiveElement } from 'lit';
 /**
  * The one tooltip of the table that names the groups of an "N groups" cell: shown on hover and on
  * keyboard focus; hidden when the pointer leaves the cell, when focus moves anywhere (a dialog opening
- * takes it), on Escape without moving focus (WCAG 1.4.13), and whenever the table renders again (the
- * rows may have changed under the pointer). It is fixed to the viewport (the table's scroll box cannot
+ * takes it), on Escape without moving focus (WCAG 1.4.13), and when the table renders rows that change
+ * what it names: its cell went, names other groups or moved. It is fixed to the viewport (the table's scroll box cannot
  * clip it) but not in the top layer, so an open dialog covers it, and clicks go through it.
  *
  * Works on the table's markup: a cell's trigger is `.group-count` with the names in `data-names`, and
  * the element renders `render()` once. It listens on the element's shadow root while connected.
  */
 export class GroupTooltipController implements ReactiveController {
+  /** The cell the tooltip is shown for, and its names and place then. */
+  private shown?: { trigger: HTMLElement; key: string };
+
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
   }
@@ -23,9 +26,10 @@ export class GroupTooltipController implements ReactiveController {
     for (const [type, listener] of this.listeners()) this.host.renderRoot.removeEventListener(type, listener);
   }
 
-  /** The rows shown may have changed: the names no longer belong to what is under the pointer. */
+  /** The rows may have changed under the pointer: the names must still be those of the cell there. */
   hostUpdated(): void {
-    this.hide();
+    const shown = this.shown;
+    if (shown && (!shown.trigger.isConnected || keyOf(shown.trigger) !== shown.key)) this.hide();
   }
 
   /** Hover and keyboard focus show and hide it alike. */
@@ -58,6 +62,7 @@ export class GroupTooltipController implements ReactiveController {
     tooltip.style.top = `${rect.bottom + 4}px`;
     tooltip.style.left = `${rect.left}px`;
     tooltip.hidden = false;
+    this.shown = { trigger, key: keyOf(trigger) };
   };
 
   private readonly handleMouseout = (event: Event) => {
@@ -72,5 +77,12 @@ export class GroupTooltipController implements ReactiveController {
   private readonly hide = () => {
     const tooltip = this.tooltip;
     if (tooltip) tooltip.hidden = true;
+    this.shown = undefined;
   };
+}
+
+/** What a cell's tooltip shows, and where. */
+function keyOf(trigger: HTMLElement): string {
+  const rect = trigger.getBoundingClientRect();
+  return `${trigger.dataset.names} ${rect.left} ${rect.bottom}`;
 }
