@@ -269,6 +269,7 @@ describe('<users-table>', () => {
     const tag = `focus${Math.random().toString(36).slice(2, 8)}`;
     const people = ['Aaron', 'Bella', 'Cyrus'].map((name) => ({ name, email: `${name.toLowerCase()}.${tag}@example.test` }));
     const ids = new Map<string, string>();
+    let viewers: string;
 
     before(async () => {
       globex = accountOf(await api.signIn('owner@globex.test'), 'Globex');
@@ -278,7 +279,7 @@ describe('<users-table>', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           invitees: people.map(({ name, email }) => ({ email, firstName: name, lastName: 'Focus' })),
-          groupIds: [groups.find((g) => g.name === 'Viewers')!.id],
+          groupIds: [(viewers = groups.find((g) => g.name === 'Viewers')!.id)],
         }),
       });
       const { results } = (await response.json()) as { results: { status: string; userId: string; email: string }[] };
@@ -352,8 +353,9 @@ describe('<users-table>', () => {
       const response = await api.fetch(`/accounts/${globex}/invitations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ invitees: [fay, gus].map(({ name, email }) => ({ email, firstName: name, lastName: 'Shift' })), groupIds: [] }),
+        body: JSON.stringify({ invitees: [fay, gus].map(({ name, email }) => ({ email, firstName: name, lastName: 'Shift' })), groupIds: [viewers] }),
       });
+      expect(response.status).to.equal(200);
       const { results } = (await response.json()) as { results: { userId: string; email: string }[] };
       for (const result of results) ids.set(result.email, result.userId);
       const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${globex} q=${tag2}></users-table>`);
