@@ -123,13 +123,19 @@ function rows(view: TableView) {
   return page.items.map(
     (user) => html`<tr part="row" data-user-id=${user.id}>
       <td part="user-cell">${userCell(user, user.id === view.viewerId, view.onShowClick)}</td>
-      <td class="email">${user.email}</td>
+      <td class="email">${emailParts(user.email)}</td>
       <td>${stateCell(user, now)}</td>
       <td class="sign-in">${lastSignInCell(user)}</td>
       <td>${groupsCell(user)}</td>
       <td class="actions">${view.actionsOf(user)}</td>
     </tr>`,
   );
+}
+
+/** An email with a line break allowed after its @, where a long one is best broken. */
+function emailParts(email: string) {
+  const at = email.lastIndexOf('@') + 1;
+  return html`${email.slice(0, at)}<wbr />${email.slice(at)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../index.ts';
 import { signInFirst } from '../test-support/sign-in-first.ts';
@@ -20,10 +20,23 @@ describe('<users-table>', () => {
   after(() => setViewport({ width: 800, height: 600 }));
 
   it('shows each last sign-in on one line at 1440 px', async () => {
-    const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme} page-size="100" sort="lastSignIn" order="desc"></users-table>`);
-    const signIns = dataRows(table).map((row) => row.cells[3]!.querySelector('time')).filter((time) => time !== null);
-    expect(signIns.length).to.be.greaterThan(10);
-    for (const time of signIns) expect(time!.getClientRects().length, time!.textContent!).to.equal(1);
+    // In a host page's column as wide as the demo page's (72rem less its padding).
+    const host = await fixture<HTMLElement>(
+      html`<div style="max-width: 70rem"><users-table api-base=${api.base} account-id=${acme} page-size="100" sort="lastSignIn" order="desc"></users-table></div>`,
+    );
+    const table = host.querySelector('users-table')!;
+    await settled(table);
+    expect(table.getBoundingClientRect().width).to.equal(1120);
+    const cells = dataRows(table).filter((row) => row.cells[3]!.querySelector('time')).map((row) => row.cells[3]!);
+    expect(cells.length).to.be.greaterThan(10);
+    for (const cell of cells) {
+      const time = cell.querySelector('time')!;
+      // One line, not cut short.
+      expect(time.getClientRects().length, time.textContent!).to.equal(1);
+      expect(cell.scrollWidth, time.textContent!).to.be.at.most(cell.clientWidth);
+    }
+    // Nor are the state badges and dates.
+    for (const row of dataRows(table)) expect(row.cells[2]!.scrollWidth, row.cells[2]!.textContent!).to.be.at.most(row.cells[2]!.clientWidth);
     await expect(table).to.be.accessible();
   });
 

@@ -95,29 +95,30 @@ export const usersTableStyles = [
       background: var(--_surface);
     }
 
-    /* Fixed column widths (the header's), so the columns stay put when other rows come; narrow screens
-       scroll the table sideways. */
+    /* Fixed column widths (the header's), so the columns stay put when other rows come: the dates, groups
+       and actions get what their longest text needs on one line, the person and the email share the rest.
+       Narrow screens scroll the table sideways. */
     table {
       width: 100%;
-      min-width: 66rem;
+      min-width: 68rem;
       table-layout: fixed;
       border-collapse: collapse;
     }
 
-    th:nth-child(1) {
-      width: 24%;
-    }
-
-    th:nth-child(2) {
-      width: 22%;
-    }
-
     th:nth-child(3) {
-      width: 17%;
+      width: 13.5rem;
     }
 
     th:nth-child(4) {
-      width: 14%;
+      width: 12rem;
+    }
+
+    th:nth-child(5) {
+      width: 8rem;
+    }
+
+    th:nth-child(6) {
+      width: 7.5rem;
     }
 
     /* The table is not in the Tab order; script focuses it when a change left no row to put focus in.
@@ -132,7 +133,7 @@ export const usersTableStyles = [
 
     th,
     td {
-      padding: var(--_space) calc(var(--_space) * 1.5);
+      padding: var(--_space);
       overflow: hidden;
       text-overflow: ellipsis;
       text-align: start;
@@ -214,11 +215,15 @@ export const usersTableStyles = [
       object-fit: cover;
     }
 
-    /* Names, emails and sign-in times stay on one line (cut with an ellipsis when a column is too narrow). */
+    /* Names and sign-in times stay on one line (a name too long is cut with an ellipsis); an email too long
+       for its column breaks after its @ (else anywhere) rather than being cut. */
     .name,
-    .email,
     .sign-in {
       white-space: nowrap;
+    }
+
+    .email {
+      overflow-wrap: anywhere;
     }
 
     .muted,
