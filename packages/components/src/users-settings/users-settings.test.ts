@@ -45,11 +45,12 @@ describe('<users-settings>', () => {
     expect(shadowOf(settings).querySelector('[part="description"]')!.textContent!.trim()).not.to.equal('');
     expect(emails(tableOf(settings))).to.deep.equal(expected.items.map((u) => u.email));
     // Its own button is Add users (once it knows the viewer administers the account); the table's
-    // are the sort headers and the pager; rows have an actions menu.
+    // are the sort headers, the people's names (each opens their page) and the pager; rows have an actions menu.
     await waitUntil(() => shadowOf(settings).querySelector('[part="add-button"]'), 'no Add users button');
     expect([...shadowOf(settings).querySelectorAll('button')].map((button) => button.textContent!.trim())).to.deep.equal(['Add users']);
     const tableButtons = [...shadowOf(tableOf(settings)).querySelectorAll('button')];
-    expect(tableButtons.filter((button) => !button.matches('.sort, [data-page]'))).to.deep.equal([]);
+    expect(tableButtons.filter((button) => !button.matches('.sort, [part="name"], [data-page]'))).to.deep.equal([]);
+    expect(tableButtons.filter((button) => button.matches('[part="name"]'))).to.have.length(expected.items.length);
     await waitUntil(() => shadowOf(tableOf(settings)).querySelector('roster-menu-button'), 'no row actions menu');
   });
 
