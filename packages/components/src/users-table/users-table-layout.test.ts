@@ -20,9 +20,9 @@ describe('<users-table>', () => {
   after(() => setViewport({ width: 800, height: 600 }));
 
   it('shows each last sign-in on one line at 1440 px', async () => {
-    // In a host page's column as wide as the demo page's (72rem less its padding).
+    // In a host page's column as wide as the demo page's (72rem less its padding), in its font.
     const host = await fixture<HTMLElement>(
-      html`<div style="max-width: 70rem"><users-table api-base=${api.base} account-id=${acme} page-size="100" sort="lastSignIn" order="desc"></users-table></div>`,
+      html`<div style="max-width: 70rem; font-family: system-ui, sans-serif; line-height: 1.5"><users-table api-base=${api.base} account-id=${acme} page-size="100" sort="lastSignIn" order="desc"></users-table></div>`,
     );
     const table = host.querySelector('users-table')!;
     await settled(table);

@@ -106,7 +106,7 @@ export const usersTableStyles = [
     }
 
     th:nth-child(3) {
-      width: 13.5rem;
+      width: 15rem;
     }
 
     th:nth-child(4) {
