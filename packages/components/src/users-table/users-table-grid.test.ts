@@ -203,9 +203,16 @@ describe('<users-table>', () => {
       await sendMouse({ type: 'move', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
     }
     afterEach(() => resetMouse());
+    /** The table once the group filter has its options too (loading them may move the rows, which closes the tooltip). */
+    async function steadyTable() {
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme} page-size="100"></users-table>`);
+      await waitUntil(() => $<HTMLSelectElement>(table, 'select[part="group-filter"]').options.length > 1, 'the groups did not load');
+      await table.updateComplete;
+      return table;
+    }
 
     it('shows on hover and closes when the pointer leaves, when the rows change and on Escape; clicks go through it', async () => {
-      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme} page-size="100"></users-table>`);
+      const table = await steadyTable();
       const summary = $(table, '.group-count');
       await hover(summary);
       expect(isShown(table)).to.equal(true);
@@ -235,7 +242,7 @@ describe('<users-table>', () => {
     });
 
     it('closes when a dialog opens, and is never above one', async () => {
-      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme} page-size="100"></users-table>`);
+      const table = await steadyTable();
       const summary = $(table, '.group-count');
       await hover(summary);
       summary.focus();
