@@ -51,6 +51,11 @@ export const UserListItemSchema = PersonSchema.extend({
   /** When the pending invitation expires (invited and expired states), ISO 8601. */
   expiresAt: z.string().nullable(),
   joinedAt: z.string().nullable(),
+  /**
+   * When the person was invited (or added), ISO 8601. The `joined` sort orders by `joinedAt`, else this
+   * date, so the table shows whichever of the two the row is sorted by.
+   */
+  invitedAt: z.string(),
   lastSignInAt: z.string().nullable(),
   groups: z.array(GroupRefSchema),
 });

@@ -103,6 +103,7 @@ export async function listMembersPage(
       .where(sql<SqlBool>`(m.account_id, m.user_id) in (${keys})`)
       .select((eb) => [
         ...MEMBER_COLUMNS,
+        'm.invited_at',
         sql<string>`(${key})::text`.as('sort_key'),
         jsonArrayFrom(
           eb

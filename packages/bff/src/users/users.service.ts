@@ -69,6 +69,7 @@ export async function listUsers(
       state: displayState(row.state, row.expires_at, context.now),
       expiresAt: row.state === 'invited' ? (row.expires_at?.toISOString() ?? null) : null,
       joinedAt: row.joined_at?.toISOString() ?? null,
+      invitedAt: row.invited_at.toISOString(),
       lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
       groups: row.groups,
     })),

@@ -44,11 +44,12 @@ describe('<users-settings>', () => {
     expect(shadowOf(settings).querySelector('[part="description"]')!.textContent!.trim()).not.to.equal('');
     expect(emails(tableOf(settings))).to.deep.equal(expected.items.map((u) => u.email));
     // Its own button is Add users (once it knows the viewer administers the account); the table's
-    // are the sort headers and the pager; rows have an actions menu.
+    // are the sort headers, the people's names (each opens their page) and the pager; rows have an actions menu.
     await waitUntil(() => shadowOf(settings).querySelector('[part="add-button"]'), 'no Add users button');
     expect([...shadowOf(settings).querySelectorAll('button')].map((button) => button.textContent!.trim())).to.deep.equal(['Add users']);
     const tableButtons = [...shadowOf(tableOf(settings)).querySelectorAll('button')];
-    expect(tableButtons.filter((button) => !button.matches('.sort, [data-page]'))).to.deep.equal([]);
+    expect(tableButtons.filter((button) => !button.matches('.sort, [part="name"], [data-page]'))).to.deep.equal([]);
+    expect(tableButtons.filter((button) => button.matches('[part="name"]'))).to.have.length(expected.items.length);
     await waitUntil(() => shadowOf(tableOf(settings)).querySelector('roster-menu-button'), 'no row actions menu');
   });
 
@@ -222,7 +223,7 @@ describe('<users-settings>', () => {
       const annaRow = () => rowOf(table, people[0]!)!;
       await waitUntil(() => annaRow().querySelector('[part="badge"]')!.textContent === 'Removed', 'the row was not loaded again', { timeout: 5000 });
       await waitUntil(() => deepActiveElement() !== document.body, 'focus fell to the page', { timeout: 5000 });
-      expect(deepActiveElement()).to.equal(annaRow().querySelector('[part="user-cell"]'));
+      expect(deepActiveElement()).to.equal(annaRow().querySelector('[part="name"]'));
 
       // The default states: the removed person's row goes; the row now in its place (here the one before) takes focus.
       table.states = ['invited', 'expired', 'active', 'blocked'];

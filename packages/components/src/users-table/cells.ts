@@ -16,38 +16,43 @@ function initials(user: UserListItem): string {
   return letters.toUpperCase();
 }
 
-/** A broken avatar URL falls back to the initials underneath instead of a broken-image icon. */
-function handleAvatarError(event: Event) {
-  (event.target as HTMLImageElement).hidden = true;
+/**
+ * A broken avatar URL falls back to the initials underneath instead of a broken-image icon. The rows
+ * are not keyed, so an image hidden for one person is shown again when the next person's loads.
+ */
+function handleAvatarLoadOrError(event: Event) {
+  (event.target as HTMLImageElement).hidden = event.type === 'error';
 }
 
-export function userCell(user: UserListItem) {
+/**
+ * The person: their picture and name, the name a button that asks for their page (`onShow`); "(you)"
+ * on the viewer's own row.
+ */
+export function userCell(user: UserListItem, self: boolean, onShow: (event: Event) => void) {
   return html`<div class="user">
     <span class="avatar" part="avatar" aria-hidden="true">
       <span class="initials">${initials(user)}</span>
       ${user.avatarUrl
-        ? html`<img src=${user.avatarUrl} alt="" loading="lazy" @error=${handleAvatarError} />`
+        ? html`<img src=${user.avatarUrl} alt="" loading="lazy" @load=${handleAvatarLoadOrError} @error=${handleAvatarLoadOrError} />`
         : nothing}
     </span>
-    <span class="identity">
-      <span class="name">${fullName(user)}</span>
-      <span class="user-id"><span class="visually-hidden">${msg('User id')} </span>${user.id}</span>
-    </span>
+    <button type="button" part="name" class="name" @click=${onShow}>${fullName(user)}</button>
+    ${self ? html`<span class="muted">${msg('(you)')}</span>` : nothing}
   </div>`;
 }
 
+/**
+ * The state, and under it the date the State / Joined column sorts by: when the person joined, else
+ * (invitations, declined ones) when they were invited.
+ */
 export function stateCell(user: UserListItem, now: number) {
-  if (user.state === 'active') {
-    return html`<span class="badge state-active" part="badge">${stateLabel('active')}</span>
-      ${user.joinedAt
-        ? html`<span class="joined">${msg('Joined')} <time datetime=${user.joinedAt}>${formatDate(user.joinedAt)}</time></span>`
-        : nothing}`;
-  }
-  if (user.state === 'invited' && user.expiresAt) {
-    const expires = formatDaysFromNow(user.expiresAt, now);
-    return html`<span class="badge state-invited" part="badge">${msg(str`Invited — expires ${expires}`)}</span>`;
-  }
-  return html`<span class="badge state-${user.state}" part="badge">${stateLabel(user.state)}</span>`;
+  const badge =
+    user.state === 'invited' && user.expiresAt
+      ? msg(str`Invited — expires ${formatDaysFromNow(user.expiresAt, now)}`)
+      : stateLabel(user.state);
+  const date = user.joinedAt ?? user.invitedAt;
+  return html`<span class="badge state-${user.state}" part="badge">${badge}</span>
+    <span class="date">${user.joinedAt ? msg('Joined') : msg('Invited')} <time datetime=${date}>${formatDate(date)}</time></span>`;
 }
 
 export function lastSignInCell(user: UserListItem) {
@@ -57,7 +62,7 @@ export function lastSignInCell(user: UserListItem) {
 }
 
 /**
- * One group is named; several read "N groups" and are focusable so keyboard users get the names too:
+ * One group is named; several read "N groups" and are focusable (a control of the grid) so keyboard users get the names too:
  * the names are in the cell for screen readers (visually hidden) and in the shared tooltip on
  * hover and focus, which the table drives from the `data-names` attribute.
  */
@@ -66,7 +71,7 @@ export function groupsCell(user: UserListItem) {
   if (groups.length === 0) return html`<span class="muted">${msg('No groups')}</span>`;
   if (groups.length === 1) return html`${groups[0].name}`;
   const names = groups.map((group) => group.name).join(', ');
-  return html`<span class="group-count" part="group-count" tabindex="0" data-names=${names}
+  return html`<span class="group-count" part="group-count" data-names=${names}
     >${msg(str`${groups.length} groups`)}<span class="visually-hidden">: ${names}</span></span
   >`;
 }

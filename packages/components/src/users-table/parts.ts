@@ -5,6 +5,6 @@
  */
 export const USERS_TABLE_PARTS = [
   'toolbar', 'search', 'state-filter', 'group-filter', 'table-wrap', 'table', 'header', 'sort-button', 'row',
-  'skeleton-row', 'user-cell', 'avatar', 'badge', 'group-count', 'tooltip', 'empty', 'message', 'action-error', 'footer',
+  'skeleton-row', 'user-cell', 'avatar', 'name', 'badge', 'group-count', 'tooltip', 'empty', 'message', 'action-error', 'footer',
   'page-size', 'pager-button', 'actions-button', 'actions-menu', 'actions-menu-item',
 ] as const;

@@ -41,7 +41,8 @@ export interface RowActionsOptions {
 }
 
 /**
- * The actions menu of each row and what its items do. Edit groups, Block, Unblock and Remove only ask
+ * The actions menu of each row and what its items do, and the person's name that opens their page
+ * (`show-user-request`). Edit groups, Block, Unblock and Remove only ask
  * the host (`edit-user-request`, `block-user-request`, `unblock-user-request`, `remove-user-request`);
  * Copy invitation link, Resend invitation and Send new invitation are done here and reported as events
  * from the table, or, when they fail, as a message above the rows. That message is this controller's
@@ -84,15 +85,24 @@ export class RowActionsController implements ReactiveController {
     if (user.state === 'active' && !self) items.push({ id: 'block', label: msg('Block') });
     if (user.state === 'blocked') items.push({ id: 'unblock', label: msg('Unblock') });
     if (!self) items.push({ id: 'remove', label: msg('Remove'), danger: true });
+    // grid-cell: the table's arrow keys move between its rows and controls (see row-focus.ts).
     return html`<roster-menu-button
-      part="actions"
-      exportparts="menu-button: actions-button, menu: actions-menu, menu-item: actions-menu-item"
-      data-user-id=${user.id}
-      label=${msg(str`Actions for ${fullName(user)}`)}
-      .items=${items}
-      @menu-select=${this.handleSelect}
-    ></roster-menu-button>`;
+        part="actions"
+        exportparts="menu-button: actions-button, menu: actions-menu, menu-item: actions-menu-item"
+        grid-cell
+        data-user-id=${user.id}
+        label=${msg(str`Actions for ${fullName(user)}`)}
+        .items=${items}
+        @menu-select=${this.handleSelect}
+      ></roster-menu-button>${self ? html`<span class="muted self-note">${msg('You cannot block or remove yourself')}</span>` : nothing}`;
   }
+
+  /** A person's name was chosen: the host is asked to show their page (`show-user-request`). */
+  readonly handleShowClick = (event: Event) => {
+    const userId = (event.currentTarget as HTMLElement).closest('tr')!.dataset.userId!;
+    const accountId = this.options.api.accountId;
+    if (accountId) this.host.dispatchEvent(new UserActionRequestEvent('show', { accountId, userId }));
+  };
 
   /** Why the last action failed, announced as an alert; nothing when it did not. */
   renderError() {

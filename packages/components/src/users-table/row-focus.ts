@@ -1,91 +1,138 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import type { MenuButton } from '../internal/menu-button/menu-button.ts';
 
-/** Where keyboard focus was in the rows before they changed, to put it back near there if the change took it away. */
-interface FocusedRow {
-  userId: string;
-  /** The row's position on the page. */
+/** The controls of the grid, in each row in the order of its cells: sort buttons, names, "N groups", actions. */
+const CONTROLS = '.sort, .name, .group-count, roster-menu-button';
+
+/** The control that holds the grid's one Tab stop, by person (none: the header row) and cell. */
+interface GridPosition {
+  userId?: string;
+  cell: number;
+  /** The row's position among the rows with controls, for when the person's row went away. */
   index: number;
 }
 
 /**
- * Keeps keyboard focus in the table's rows when they are rendered again. Before each update it notes
- * the row holding focus; after it, if that focus was lost (its control was taken out of the page),
- * focus goes to the same person's row, else the row now in that place, else the table itself, so it
- * never falls to the page.
+ * The table as one Tab stop (the ARIA grid pattern, roving tabindex): Tab enters the grid on the
+ * control last used (at first the first person's name), the arrow keys move between rows (Up, Down:
+ * to the control in the nearest cell) and between a row's controls (Left, Right), Home and End go to
+ * a row's first and last control, with Ctrl the grid's. Enter and Space are the controls' own.
  *
- * Works on the table's markup: body rows are `tbody tr[data-user-id]`, a row's actions are a
- * `<roster-menu-button>`, its name cell is `.user-cell`, and the cell and the `<table>` take focus
- * (tabindex=-1).
+ * The Tab stop follows the person across updates: after each one it is put on the same person's
+ * control (the nearest to the cell it was in), else on the row now in that place. When focus was in
+ * the grid, it goes there too (the rows are not keyed, so the control that had it may now be another
+ * person's, or gone), or to the table itself when no row is left, so it never falls to the page.
+ *
+ * Works on the table's markup: rows are `tr` (people's rows carry `data-user-id`), the controls match
+ * {@link CONTROLS}, the `<table>` takes focus (tabindex=-1). It listens on the element's shadow root.
  */
 export class RowFocusController implements ReactiveController {
-  /** Where focus was in the rows when this update began. */
-  private before?: FocusedRow;
+  private position: GridPosition = { cell: 0, index: 1 };
+  /** Focus was in the grid when this update began. */
+  private hadFocus = false;
 
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.host.renderRoot.addEventListener('keydown', this.handleKeydown as EventListener);
+    this.host.renderRoot.addEventListener('focusin', this.handleFocusin);
+  }
+
+  hostDisconnected(): void {
+    this.host.renderRoot.removeEventListener('keydown', this.handleKeydown as EventListener);
+    this.host.renderRoot.removeEventListener('focusin', this.handleFocusin);
+  }
+
   hostUpdate(): void {
-    this.before = this.focusedRow();
+    this.hadFocus = Boolean(this.host.shadowRoot?.activeElement?.closest('table'));
   }
 
   hostUpdated(): void {
-    const before = this.before;
-    this.before = undefined;
-    if (before && this.focusIsLost()) void this.keepFocusInTable(before);
+    const stop = this.rovingStop();
+    // The rows are not keyed: the focused control may now be someone else's, or gone. Focus stays with
+    // the person, and never falls to the page.
+    if (this.hadFocus && this.host.shadowRoot!.activeElement !== stop) void this.refocus(stop);
   }
 
   /**
-   * Moves focus to a person's row as rendered now: their actions button, else their name cell.
+   * Moves focus to a person's row as rendered now: their actions button, else their row's last control.
    * Resolves to false, moving nothing, when the person has no row.
    */
   async focusUser(userId: string): Promise<boolean> {
-    const row = this.rowOf(userId);
+    const row = this.rows().find((controls) => rowOf(controls[0]!).dataset.userId === userId);
     if (!row) return false;
-    await this.focusRow(row);
+    this.moveStop(row.at(-1)!);
+    await this.refocus(row.at(-1));
     return true;
   }
 
-  /** The row holding keyboard focus, if focus is in one. */
-  private focusedRow(): FocusedRow | undefined {
-    const active = this.host.shadowRoot?.activeElement;
-    const row = active?.closest<HTMLTableRowElement>('tbody tr[data-user-id]');
-    if (!row) return undefined;
-    return { userId: row.dataset.userId!, index: this.dataRows().indexOf(row) };
+  /** The controls of each row that has some (the header's sort buttons first). */
+  private rows(): HTMLElement[][] {
+    const table = this.host.renderRoot.querySelector('table');
+    return [...(table?.rows ?? [])].map((row) => [...row.querySelectorAll<HTMLElement>(CONTROLS)]).filter((row) => row.length > 0);
   }
 
-  /** Nothing has focus: the focused control was taken out of the page (not moved elsewhere by the person). */
-  private focusIsLost(): boolean {
-    const active = document.activeElement;
-    return !this.host.shadowRoot?.activeElement && (active === null || active === document.body);
+  /** Puts the one Tab stop on the remembered person's control (else the row now in that place) and returns it. */
+  private rovingStop(): HTMLElement | undefined {
+    const rows = this.rows();
+    const { userId, cell, index } = this.position;
+    const row = (userId && rows.find((controls) => rowOf(controls[0]!).dataset.userId === userId)) || rows[Math.min(index, rows.length - 1)];
+    const stop = row && nearest(row, cell);
+    for (const control of rows.flat()) control.tabIndex = control === stop ? 0 : -1;
+    return stop;
   }
 
-  /**
-   * Focus was in a row that changed or went away: the same person's row, else the row now in that
-   * place (the next one, or the last), else the table itself takes it.
-   */
-  private async keepFocusInTable(before: FocusedRow) {
-    const rows = this.dataRows();
-    const row = this.rowOf(before.userId) ?? rows[Math.min(before.index, rows.length - 1)];
-    if (row) await this.focusRow(row, () => this.focusIsLost());
-    else this.host.renderRoot.querySelector<HTMLElement>('table')?.focus();
+  private moveStop(control: HTMLElement) {
+    const row = rowOf(control);
+    this.position = { userId: row.dataset.userId, cell: cellOf(control), index: this.rows().findIndex((controls) => controls.includes(control)) };
+    this.rovingStop();
   }
 
-  /** A row's actions button, or its name cell when it has no actions; `stillWanted` is checked once the button is ready. */
-  private async focusRow(row: HTMLTableRowElement, stillWanted: () => boolean = () => true) {
-    const menu = row.querySelector<MenuButton>('roster-menu-button');
-    if (menu) await menu.updateComplete;
-    if (!stillWanted()) return;
-    if (menu) menu.focus();
-    else row.querySelector<HTMLElement>('.user-cell')?.focus();
+  /** Focuses a control once it is rendered (a new actions button renders after the table), else the table. */
+  private async refocus(control: HTMLElement | undefined) {
+    if (!control || !rowOf(control).dataset.userId) return this.host.renderRoot.querySelector('table')?.focus();
+    await (control as Partial<ReactiveElement>).updateComplete;
+    control.focus();
   }
 
-  private dataRows(): HTMLTableRowElement[] {
-    return [...this.host.renderRoot.querySelectorAll<HTMLTableRowElement>('tbody tr[data-user-id]')];
-  }
+  // The listeners are arrow functions, so they keep `this` as listeners of another object.
 
-  private rowOf(userId: string): HTMLTableRowElement | undefined {
-    return this.dataRows().find((row) => row.dataset.userId === userId);
-  }
+  private readonly handleFocusin = (event: Event) => {
+    const control = (event.target as Element).closest<HTMLElement>(CONTROLS);
+    if (control) this.moveStop(control);
+  };
+
+  private readonly handleKeydown = (event: KeyboardEvent) => {
+    const control = (event.target as Element).closest<HTMLElement>(CONTROLS);
+    if (!control || event.defaultPrevented) return;
+    const rows = this.rows();
+    const r = rows.findIndex((controls) => controls.includes(control));
+    const row = rows[r]!;
+    const c = row.indexOf(control);
+    const targets: Record<string, HTMLElement | undefined> = {
+      ArrowLeft: row[c - 1],
+      ArrowRight: row[c + 1],
+      ArrowUp: rows[r - 1] && nearest(rows[r - 1]!, cellOf(control)),
+      ArrowDown: rows[r + 1] && nearest(rows[r + 1]!, cellOf(control)),
+      Home: event.ctrlKey ? rows[0]![0] : row[0],
+      End: event.ctrlKey ? rows.at(-1)!.at(-1) : row.at(-1),
+    };
+    if (!(event.key in targets)) return;
+    event.preventDefault();
+    targets[event.key]?.focus();
+  };
+}
+
+function rowOf(control: HTMLElement): HTMLTableRowElement {
+  return control.closest('tr')!;
+}
+
+function cellOf(control: HTMLElement): number {
+  return control.closest<HTMLTableCellElement>('td, th')!.cellIndex;
+}
+
+/** The row's control in the cell nearest to `cell` (the earlier one on a tie). */
+function nearest(row: HTMLElement[], cell: number): HTMLElement {
+  return row.reduce((best, control) => (Math.abs(cellOf(control) - cell) < Math.abs(cellOf(best) - cell) ? control : best));
 }

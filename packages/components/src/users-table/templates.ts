@@ -3,7 +3,6 @@ import type { Group, SortOrder, UserListItem, UserSortKey } from '@roster/shared
 // Runtime values come from the zod-free entry, so the bundle carries no zod.
 import { USER_SORT_KEYS } from '@roster/shared/values';
 import { html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { ApiError } from '../api/api-error.ts';
 import { groupsCell, lastSignInCell, skeletonRow, stateCell, userCell } from './cells.ts';
 import { errorMessage, isAccessError, sortLabel } from './labels.ts';
@@ -66,17 +65,22 @@ export interface TableView {
   skeleton: boolean;
   sort: UserSortKey;
   order: SortOrder;
+  /** The viewer's own user id, once known (their row says "(you)"). */
+  viewerId: string | undefined;
   /** The row's actions menu (nothing when there is nothing to do). */
   actionsOf: (user: UserListItem) => unknown;
+  /** A person's name was chosen: their page is asked for (the row carries `data-user-id`). */
+  onShowClick: (event: Event) => void;
   /** A sort button carries its key in `data-sort`. */
   onSortClick: (event: Event) => void;
 }
 
 export function usersTable(view: TableView) {
-  // tabindex=-1 on the table: focus goes to the table itself when a change left no row to put it in.
+  // A grid: one Tab stop, the arrows move between its controls (see row-focus.ts). tabindex=-1 on the
+  // table: focus goes to the table itself when a change left no row to put it in.
   // (JS comments, not HTML ones, in templates: what a template holds ships in roster.js.)
   return html`<div part="table-wrap" class="table-wrap">
-    <table part="table" tabindex="-1" aria-busy=${view.loading ? 'true' : 'false'}>
+    <table part="table" role="grid" tabindex="-1" aria-busy=${view.loading ? 'true' : 'false'}>
       <caption class="visually-hidden">${msg('Users')}</caption>
       <thead>
         <tr>
@@ -114,19 +118,24 @@ function rows(view: TableView) {
     </tr>`;
   }
   const now = Date.now();
-  // Keyed by person, so a row's controls stay that person's (and keep focus) when the rows change.
-  return repeat(
-    page.items,
-    (user) => user.id,
+  // Not keyed (the repeat directive would weigh on the first load): a row may show another person after
+  // an update, and row-focus.ts keeps keyboard focus with the person.
+  return page.items.map(
     (user) => html`<tr part="row" data-user-id=${user.id}>
-      <td part="user-cell" class="user-cell" tabindex="-1">${userCell(user)}</td>
-      <td class="email">${user.email}</td>
+      <td part="user-cell">${userCell(user, user.id === view.viewerId, view.onShowClick)}</td>
+      <td class="email">${emailParts(user.email)}</td>
       <td>${stateCell(user, now)}</td>
-      <td>${lastSignInCell(user)}</td>
+      <td class="sign-in">${lastSignInCell(user)}</td>
       <td>${groupsCell(user)}</td>
       <td class="actions">${view.actionsOf(user)}</td>
     </tr>`,
   );
+}
+
+/** An email with a line break allowed after its @, where a long one is best broken. */
+function emailParts(email: string) {
+  const at = email.lastIndexOf('@') + 1;
+  return html`${email.slice(0, at)}<wbr />${email.slice(at)}`;
 }
 
 /**

@@ -68,8 +68,16 @@ describe('<users-table>', () => {
       expect(trigger.getAttribute('aria-expanded')).to.equal('false');
       expect(deepActiveElement()).to.equal(trigger);
 
+      // In the grid ArrowDown moves to the next row's menu button instead of opening the menu.
       await sendKeys({ press: 'ArrowDown' });
-      await waitUntil(() => isOpen(row), 'ArrowDown did not open the menu');
+      const next = dataRows(table)[dataRows(table).indexOf(row) + 1]!;
+      expect(isOpen(row)).to.equal(false);
+      expect(deepActiveElement()).to.equal(triggerOf(next));
+      await sendKeys({ press: 'ArrowUp' });
+      expect(deepActiveElement()).to.equal(trigger);
+
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => isOpen(row), 'Enter did not open the menu');
       await sendKeys({ press: 'Tab' });
       expect(isOpen(row)).to.equal(false);
       expect(deepActiveElement()).to.not.equal(itemsOf(row)[0]);
@@ -83,7 +91,7 @@ describe('<users-table>', () => {
     it('opens on click, closes on a click outside, and Remove asks to remove', async () => {
       const table = await tableWithMenus();
       const row = someoneElse(table);
-      const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
+      const userId = row.dataset.userId!;
       triggerOf(row).click();
       await waitUntil(() => isOpen(row), 'a click did not open the menu');
       document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
@@ -158,7 +166,7 @@ describe('<users-table>', () => {
       it('copies the link the server gives to the clipboard', async () => {
         const table = await tableWithMenus(html`<users-table api-base=${api.base} account-id=${acme} states="invited"></users-table>`);
         const row = dataRows(table)[0]!;
-        const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
+        const userId = row.dataset.userId!;
         const expected = await invitationLink(userId);
 
         const copied: string[] = [];
@@ -201,7 +209,7 @@ describe('<users-table>', () => {
         const table = await tableWithMenus(html`<users-table api-base=${api.base} account-id=${acme} states="invited,expired" page-size="100"></users-table>`);
         const row = dataRows(table).find((r) => badgeOf(r) === 'Invitation expired')!;
         const email = row.querySelector('.email')!.textContent!;
-        const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
+        const userId = row.dataset.userId!;
         expect((await api.fetch(`/accounts/${acme}/users/${userId}/invitation/link`)).status).to.equal(409);
 
         const event = oneEvent(table, 'invitation-renewed');
@@ -224,7 +232,7 @@ describe('<users-table>', () => {
         const row = dataRows(table).find((r) => badgeOf(r) === 'Invitation expired')!;
         const email = row.querySelector('.email')!.textContent!;
         const name = row.querySelector('.name')!.textContent!;
-        const userId = row.querySelector('.user-id')!.textContent!.replace('User id', '').trim();
+        const userId = row.dataset.userId!;
         // Another administrator sends a new invitation meanwhile.
         expect((await api.fetch(`/accounts/${acme}/users/${userId}/invitation/renew`, { method: 'POST' })).status).to.equal(200);
 
@@ -261,6 +269,7 @@ describe('<users-table>', () => {
     const tag = `focus${Math.random().toString(36).slice(2, 8)}`;
     const people = ['Aaron', 'Bella', 'Cyrus'].map((name) => ({ name, email: `${name.toLowerCase()}.${tag}@example.test` }));
     const ids = new Map<string, string>();
+    let viewers: string;
 
     before(async () => {
       globex = accountOf(await api.signIn('owner@globex.test'), 'Globex');
@@ -270,7 +279,7 @@ describe('<users-table>', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           invitees: people.map(({ name, email }) => ({ email, firstName: name, lastName: 'Focus' })),
-          groupIds: [groups.find((g) => g.name === 'Viewers')!.id],
+          groupIds: [(viewers = groups.find((g) => g.name === 'Viewers')!.id)],
         }),
       });
       const { results } = (await response.json()) as { results: { status: string; userId: string; email: string }[] };
@@ -298,7 +307,7 @@ describe('<users-table>', () => {
       return table;
     }
 
-    it('with Removed shown, a removed person\'s row keeps focus (its name cell) when its actions go', async () => {
+    it('with Removed shown, a removed person\'s row keeps focus (their name) when its actions go', async () => {
       const table = await tableWithRows('invited,expired,active,blocked,removed,declined');
       const [aaron] = people;
       triggerIn(rowOf(table, aaron!.email)).focus();
@@ -310,8 +319,8 @@ describe('<users-table>', () => {
       expect(row.querySelector('[part="badge"]')!.textContent).to.equal('Removed');
       expect(row.querySelector('roster-menu-button')).to.equal(null);
       await waitUntil(() => deepActive() !== document.body, 'focus fell to the page');
-      expect(deepActive()).to.equal(row.querySelector('[part="user-cell"]'));
-      expect(row.cells[0]!.getAttribute('tabindex')).to.equal('-1');
+      expect(deepActive()).to.equal(row.querySelector('[part="name"]'));
+      expect(row.querySelector<HTMLElement>('[part="name"]')!.tabIndex).to.equal(0);
       await expect(table).to.be.accessible();
     });
 
@@ -335,6 +344,31 @@ describe('<users-table>', () => {
       expect(dataRows(table)).to.have.length(0);
       await waitUntil(() => deepActive() !== document.body, 'focus fell to the page');
       expect(deepActive()).to.equal($(table, 'table'));
+    });
+
+    it('when a row above goes, focus moves with the person to the row they are now shown in', async () => {
+      // Two people of their own (another tag), so the rows above are known.
+      const tag2 = `shift${Math.random().toString(36).slice(2, 8)}`;
+      const [fay, gus] = ['Fay', 'Gus'].map((name) => ({ name, email: `${name.toLowerCase()}.${tag2}@example.test` }));
+      const response = await api.fetch(`/accounts/${globex}/invitations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ invitees: [fay, gus].map(({ name, email }) => ({ email, firstName: name, lastName: 'Shift' })), groupIds: [viewers] }),
+      });
+      expect(response.status).to.equal(200);
+      const { results } = (await response.json()) as { results: { userId: string; email: string }[] };
+      for (const result of results) ids.set(result.email, result.userId);
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${globex} q=${tag2}></users-table>`);
+      await waitUntil(() => shadowOf(table).querySelector('roster-menu-button'), 'no actions menu');
+      expect(emails(table)).to.deep.equal([fay!.email, gus!.email]);
+      const gusTrigger = triggerIn(rowOf(table, gus!.email));
+      gusTrigger.focus();
+      await remove(fay!.email);
+      await table.refresh();
+      await table.updateComplete;
+      expect(emails(table)).to.deep.equal([gus!.email]);
+      await waitUntil(() => deepActive() === triggerIn(rowOf(table, gus!.email)), 'focus did not follow the person');
+      expect(dataRows(table)[0]!.dataset.userId).to.equal(ids.get(gus!.email));
     });
   });
 });

@@ -95,27 +95,47 @@ export const usersTableStyles = [
       background: var(--_surface);
     }
 
+    /* Fixed column widths (the header's), so the columns stay put when other rows come: the dates, groups
+       and actions get what their longest text needs on one line, the person and the email share the rest.
+       Narrow screens scroll the table sideways. */
     table {
       width: 100%;
+      min-width: 68rem;
+      table-layout: fixed;
       border-collapse: collapse;
     }
 
-    /* The table and a row's first cell are not in the Tab order; script focuses them when a change took the
-       focused control away (or a host asks for a person). The ring is drawn inside, where the scroll box
-       cannot clip it. */
-    table:focus-visible,
-    .user-cell:focus-visible {
+    th:nth-child(3) {
+      width: 15rem;
+    }
+
+    th:nth-child(4) {
+      width: 12rem;
+    }
+
+    th:nth-child(5) {
+      width: 8rem;
+    }
+
+    th:nth-child(6) {
+      width: 7.5rem;
+    }
+
+    /* The table is not in the Tab order; script focuses it when a change left no row to put focus in.
+       The ring is drawn inside, where the scroll box cannot clip it. */
+    table:focus-visible {
       outline-offset: -2px;
     }
 
-    table:focus:not(:focus-visible),
-    .user-cell:focus:not(:focus-visible) {
+    table:focus:not(:focus-visible) {
       outline: none;
     }
 
     th,
     td {
-      padding: var(--_space) calc(var(--_space) * 1.5);
+      padding: var(--_space);
+      overflow: hidden;
+      text-overflow: ellipsis;
       text-align: start;
       vertical-align: middle;
       border-bottom: 1px solid var(--_border);
@@ -131,7 +151,9 @@ export const usersTableStyles = [
       background: var(--_surface-raised);
     }
 
-    .sort {
+    /* The sort buttons and the names (links to the person's page) are buttons without a button's box. */
+    .sort,
+    .name {
       display: inline-flex;
       align-items: center;
       gap: calc(var(--_space) / 2);
@@ -142,6 +164,18 @@ export const usersTableStyles = [
       background: none;
       font-weight: inherit;
       cursor: pointer;
+    }
+
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      color: var(--_accent);
+      font-weight: 600;
+      text-decoration: underline transparent;
+    }
+
+    .name:hover {
+      text-decoration-color: currentColor;
     }
 
     .sort-icon {
@@ -181,33 +215,23 @@ export const usersTableStyles = [
       object-fit: cover;
     }
 
-    .identity {
-      display: grid;
-    }
-
-    .name {
-      font-weight: 600;
-    }
-
-    /* Narrow screens scroll the table sideways rather than breaking names, ids and emails apart. */
+    /* Names and sign-in times stay on one line (a name too long is cut with an ellipsis); an email too long
+       for its column breaks after its @ (else anywhere) rather than being cut. */
     .name,
-    .user-id,
-    .email {
+    .sign-in {
       white-space: nowrap;
     }
 
-    .user-id,
+    .email {
+      overflow-wrap: anywhere;
+    }
+
     .muted,
-    .joined {
+    .date {
       color: var(--_text-muted);
     }
 
-    .user-id {
-      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
-      font-size: 0.75rem;
-    }
-
-    .joined {
+    .date {
       display: block;
       font-size: 0.8125rem;
     }
@@ -241,10 +265,11 @@ export const usersTableStyles = [
       cursor: help;
     }
 
+    /* Clicks go through it to what it covers. */
     .tooltip {
       position: fixed;
-      inset: auto;
-      margin: 0;
+      z-index: 3;
+      pointer-events: none;
       max-width: 20rem;
       padding: calc(var(--_space) / 2) var(--_space);
       border: 1px solid var(--_border);
@@ -258,7 +283,11 @@ export const usersTableStyles = [
     .actions-header,
     .actions {
       text-align: end;
-      width: 1%;
+    }
+
+    .self-note {
+      display: block;
+      font-size: 0.75rem;
     }
 
     .empty {

@@ -29,11 +29,18 @@ import { usersTableStyles } from './users-table.styles.ts';
  * The table state is reflected in attributes (`q`, `sort`, `order`, `page-size`, `states`, `group`),
  * so a host can persist them and set them back.
  *
- * Keyboard focus is never dropped on the page: when rows are loaded again (after `refresh()`, a
- * removal, a resend or a renewal) and the focused control went away — a removed person's row keeps no
- * actions menu, or the row left the filtered list — focus moves to the same person's actions button,
- * else their name cell, else the row now in that place, else the table itself. `focusUser(userId)`
- * and `focusSearch()` let a host move focus to a person or to the search box.
+ * The table is an ARIA grid with one Tab stop: the arrow keys move between rows (Up, Down) and between
+ * a row's controls (Left, Right: the name, "N groups", the actions button), Home and End to a row's
+ * first and last control (with Ctrl the grid's); the sort buttons are its header row. Each name is a
+ * button that asks for the person's page (`show-user-request`); the viewer's row says "(you)" and why
+ * it offers no Block or Remove. Under each state is the date State / Joined sorts by: when the person
+ * joined, else when they were invited.
+ *
+ * Keyboard focus stays with the person and is never dropped on the page: when rows are loaded again
+ * (after `refresh()`, a removal, a resend or a renewal) focus goes to the same person's control (the
+ * nearest to where it was: a removed person's row keeps no actions menu), else the row now in that
+ * place, else the table itself. `focusUser(userId)` and `focusSearch()` let a host move focus to a
+ * person or to the search box.
  *
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @attr account-id - The account whose users are listed (default: the provider's).
@@ -47,6 +54,11 @@ import { usersTableStyles } from './users-table.styles.ts';
  *
  * @fires users-table-state-change - {UsersTableStateChangeEvent} The person changed the search, a filter,
  *   the sort or the page size; `detail` is the whole {@link UsersTableState}.
+ * @fires show-user-request - {UserActionRequestEvent} The person chose someone's name; `detail` is
+ *   `{ accountId, userId }`. `<users-settings>` opens their page.
+ * @fires edit-user-request - {UserActionRequestEvent} Edit groups in a row's menu; `detail` is `{ accountId, userId }`.
+ * @fires block-user-request - {UserActionRequestEvent} Block in a row's menu; `detail` is `{ accountId, userId }`.
+ * @fires unblock-user-request - {UserActionRequestEvent} Unblock in a row's menu; `detail` is `{ accountId, userId }`.
  * @fires remove-user-request - {RemoveUserRequestEvent} The person chose Remove in a row's actions menu;
  *   `detail` is `{ accountId, userId }`. Nothing is removed yet: `<users-settings>` opens `<remove-user-dialog>`.
  * @fires invitation-link-copied - {InvitationLinkCopiedEvent} An Invited person's link (from the server) is on the
@@ -62,13 +74,14 @@ import { usersTableStyles } from './users-table.styles.ts';
  * @csspart state-filter - The state filter (a disclosure with checkboxes).
  * @csspart group-filter - The group select.
  * @csspart table-wrap - The horizontally scrollable box around the table.
- * @csspart table - The `<table>`.
+ * @csspart table - The `<table>` (`role="grid"`).
  * @csspart header - Each column header cell.
  * @csspart sort-button - The button inside a sortable column header.
  * @csspart row - Each body row (skeleton rows are also `skeleton-row`).
  * @csspart skeleton-row - A placeholder row while loading.
- * @csspart user-cell - The first cell of each row (the person); it takes focus when the row's actions went away.
+ * @csspart user-cell - The first cell of each row (the person).
  * @csspart avatar - The picture or initials of a user.
+ * @csspart name - A person's name: a button styled as a link that opens their page.
  * @csspart badge - A membership state badge.
  * @csspart group-count - The focusable "N groups" summary.
  * @csspart tooltip - The floating list of group names.
@@ -84,7 +97,7 @@ import { usersTableStyles } from './users-table.styles.ts';
  * @csspart actions-menu-item - Each item of the actions menu.
  *
  * @cssprop --roster-color-text - Text colour.
- * @cssprop --roster-color-text-muted - Secondary text (user ids, "Never").
+ * @cssprop --roster-color-text-muted - Secondary text (dates under the state, "(you)", "Never").
  * @cssprop --roster-color-surface - Background of the table and controls.
  * @cssprop --roster-color-surface-raised - Header row and button background.
  * @cssprop --roster-color-border - Lines and control borders.
@@ -299,7 +312,9 @@ export class UsersTable extends LitElement {
       skeleton: this.showsSkeleton,
       sort: this.effectiveSort,
       order: this.effectiveOrder,
+      viewerId: this.meTask.value?.user.id,
       actionsOf: (user) => this.rowActions.renderMenu(user),
+      onShowClick: this.rowActions.handleShowClick,
       onSortClick: this.handleSortClick,
     });
   }

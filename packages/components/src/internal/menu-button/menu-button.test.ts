@@ -54,4 +54,49 @@ describe('<roster-menu-button> (internal)', () => {
     await sendKeys({ press: 'Escape' });
     expect(deepActiveElement()).to.equal(trigger);
   });
+
+  it('moves to the next item starting with a typed letter, round from the focused one', async () => {
+    const items: MenuItem[] = [...ITEMS, { id: 'resend', label: 'Resend invitation' }];
+    const menu = await fixture<MenuButton>(html`<roster-menu-button label="Actions for Ada" .items=${items}></roster-menu-button>`);
+    const buttons = [...shadowOf(menu).querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const focused = () => buttons.indexOf(deepActiveElement() as HTMLElement);
+    menu.focus();
+    expect(deepActiveElement()).to.equal(shadowOf(menu).querySelector('button[aria-haspopup="menu"]'));
+    await sendKeys({ press: 'Enter' });
+    await menu.updateComplete;
+    expect(focused()).to.equal(0);
+    await sendKeys({ press: 'r' });
+    expect(focused()).to.equal(2);
+    await sendKeys({ press: 'R' });
+    expect(focused()).to.equal(3);
+    await sendKeys({ press: 'r' });
+    expect(focused()).to.equal(2);
+    await sendKeys({ press: 'b' });
+    expect(focused()).to.equal(1);
+    // No item starts with it: focus stays.
+    await sendKeys({ press: 'x' });
+    expect(focused()).to.equal(1);
+    await sendKeys({ press: 'Escape' });
+  });
+
+  it('in a grid cell leaves the arrow keys to the grid: only Enter and Space open it', async () => {
+    const menu = await fixture<MenuButton>(html`<roster-menu-button grid-cell label="Actions for Ada" .items=${ITEMS}></roster-menu-button>`);
+    const trigger = shadowOf(menu).querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!;
+    let reachedPage = 0;
+    menu.addEventListener('keydown', () => reachedPage++);
+    menu.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await menu.updateComplete;
+    expect(trigger.getAttribute('aria-expanded')).to.equal('false');
+    expect(reachedPage).to.equal(1);
+    await sendKeys({ press: 'Space' });
+    await menu.updateComplete;
+    expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+    // The open menu's keys stay in it.
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowRight' });
+    expect(reachedPage).to.equal(2);
+    await sendKeys({ press: 'Escape' });
+    expect(deepActiveElement()).to.equal(trigger);
+  });
 });

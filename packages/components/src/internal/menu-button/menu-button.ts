@@ -25,9 +25,16 @@ export class MenuSelectEvent extends CustomEvent<string> {
 
 /**
  * Internal: a menu button (WAI-ARIA menu button pattern). Opens on click, Enter, Space and ArrowDown
- * (ArrowUp opens on the last item); arrows, Home and End move between items; Escape closes and gives
- * focus back to the button; Tab and a click outside close it. Choosing an item returns focus to the
- * button first, then fires `menu-select`.
+ * (ArrowUp opens on the last item); arrows, Home and End move between items, and typing a letter moves
+ * to the next item starting with it; Escape closes and gives focus back to the button; Tab and a click
+ * outside close it. Choosing an item returns focus to the button first, then fires `menu-select`.
+ * The keys pressed in the open menu are its own: they do not reach the page.
+ *
+ * Focus is delegated to the button, so a `tabindex` on the element is the button's (a grid's roving
+ * tabindex sets it there).
+ *
+ * @attr grid-cell - In a grid cell: the arrow keys are the grid's (they move between cells), so only
+ *   click, Enter and Space open the menu.
  *
  * @fires menu-select - {MenuSelectEvent} An item was chosen.
  *
@@ -38,6 +45,7 @@ export class MenuSelectEvent extends CustomEvent<string> {
 @customElement('roster-menu-button')
 export class MenuButton extends LitElement {
   static override styles = menuButtonStyles;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The accessible name of the button (e.g. "Actions for Ada Lovelace"). */
   @property() label = '';
@@ -46,6 +54,9 @@ export class MenuButton extends LitElement {
   @property() text = '•••';
 
   @property({ attribute: false }) items: MenuItem[] = [];
+
+  /** In a grid cell: the arrow keys move between cells instead of opening the menu. */
+  @property({ type: Boolean, attribute: 'grid-cell' }) gridCell = false;
 
   @state() private open = false;
 
@@ -88,11 +99,6 @@ export class MenuButton extends LitElement {
       </div>`;
   }
 
-  /** Focuses the button that opens the menu (the element itself takes no focus). */
-  override focus(options?: FocusOptions): void {
-    this.trigger?.focus(options);
-  }
-
   /** Opens the menu and focuses its first (or last) item. */
   async show(focus: 'first' | 'last' = 'first') {
     if (this.items.length === 0) return;
@@ -130,13 +136,15 @@ export class MenuButton extends LitElement {
 
   private handleTriggerKeydown(event: KeyboardEvent) {
     // Enter and Space also click the button; handling them here gives one open, not a toggle.
-    if (['Enter', ' ', 'ArrowDown', 'ArrowUp'].includes(event.key)) {
+    if (['Enter', ' ', ...(this.gridCell ? [] : ['ArrowDown', 'ArrowUp'])].includes(event.key)) {
       event.preventDefault();
       void this.show(event.key === 'ArrowUp' ? 'last' : 'first');
     }
   }
 
   private handleMenuKeydown(event: KeyboardEvent) {
+    // A grid around the menu must not move focus out of it with the arrows.
+    event.stopPropagation();
     const items = this.menuItems;
     const index = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
     const move = (to: number) => {
@@ -154,12 +162,15 @@ export class MenuButton extends LitElement {
         return move(items.length - 1);
       case 'Escape':
         event.preventDefault();
-        event.stopPropagation();
         return this.hide(true);
       case 'Tab':
         // Back to the button, so the browser's Tab moves on from there in the page's order.
         return this.hide(true);
     }
+    // Typeahead: the next item (after the focused one, round) whose label starts with the letter typed.
+    const letter = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey ? event.key.toLowerCase() : '';
+    const match = letter && [...items.slice(index + 1), ...items.slice(0, index + 1)].find((item) => item.textContent!.trim().toLowerCase().startsWith(letter));
+    if (match) move(items.indexOf(match));
   }
 
   private handleItemClick(event: Event) {
