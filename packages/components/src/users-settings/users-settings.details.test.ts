@@ -5,12 +5,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../users-settings/users-settings.ts';
 import type { BlockUserDialog } from '../block-user-dialog/block-user-dialog.ts';
 import type { EditUserDialog } from '../edit-user-dialog/edit-user-dialog.ts';
-import { UserActionRequestEvent } from '../events.ts';
 import type { UserDetailsDialog } from '../user-details/user-details-dialog.ts';
 import type { UserDetails } from '../user-details/user-details.ts';
 import { badgeOf, deepActiveElement, groupsOf, rowByEmail } from '../test-support/row-menu.ts';
 import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
-import { settled } from '../test-support/users-table.ts';
+import { settingsTable, settled } from '../test-support/users-table.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
 import type { UsersSettings } from './users-settings.ts';
 
@@ -18,7 +17,6 @@ import type { UsersSettings } from './users-settings.ts';
 const api = testApi(import.meta.url);
 
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const tableOf = (settings: UsersSettings) => shadowOf(settings).querySelector('users-table') as UsersTable;
 const toastOf = (settings: UsersSettings) => text(shadowOf(settings).querySelector('[part="toast"]'));
 const sheetOf = (settings: UsersSettings) => shadowOf(settings).querySelector('user-details-dialog') as UserDetailsDialog;
 const pageOf = (settings: UsersSettings) => shadowOf(sheetOf(settings)).querySelector('user-details') as UserDetails | null;
@@ -31,7 +29,7 @@ const actionButton = (settings: UsersSettings, label: string) => {
   return page ? [...shadowOf(page).querySelectorAll<HTMLButtonElement>('[part~="action-button"]')].find((b) => text(b) === label) : undefined;
 };
 
-describe('<users-settings> opens a person’s page from show-user-request', () => {
+describe('<users-settings> opens a person’s page from their name in the table', () => {
   let acme: string;
   let viewerName: string;
   let everyone: UserListItem[];
@@ -48,7 +46,7 @@ describe('<users-settings> opens a person’s page from show-user-request', () =
 
   async function screenFor(user: UserListItem) {
     const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${acme}></users-settings>`);
-    const table = tableOf(settings);
+    const table = await settingsTable(settings);
     table.states = ['active', 'blocked'];
     table.q = user.email;
     await settled(table);
@@ -56,12 +54,11 @@ describe('<users-settings> opens a person’s page from show-user-request', () =
     return { settings, table, row: () => rowByEmail(table, user.email)! };
   }
 
-  /** What the table's name does: asks for the person's page from inside the table, with focus on the row. */
+  /** Their name in the table, by keyboard: it asks for the person's page (`show-user-request`). */
   async function openPage(settings: UsersSettings, table: UsersTable, user: UserListItem) {
-    const focusable = rowByEmail(table, user.email)!.querySelector('roster-menu-button')!;
-    const trigger = shadowOf(focusable).querySelector<HTMLButtonElement>('button')!;
+    const trigger = rowByEmail(table, user.email)!.querySelector<HTMLButtonElement>('[part="name"]')!;
     trigger.focus();
-    table.dispatchEvent(new UserActionRequestEvent('show', { accountId: acme, userId: user.id }));
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => sheetOf(settings).open && inPage(settings, '[part="name"]'), 'the person’s page did not open', { timeout: 5000 });
     await waitUntil(() => inPage(settings, '[part="history"]')?.getAttribute('aria-busy') === 'false', 'the history did not load', { timeout: 5000 });
     return trigger;
