@@ -16,8 +16,7 @@ const ENDED_STATES: readonly MembershipState[] = ['removed', 'declined'];
  * The actions that apply to the person, in the row menu's order: Edit groups to everyone still in the
  * account, the invitation's actions (Copy link and Resend while it is open, Send new once it expired),
  * Block when the server allows it now, Unblock to Blocked people, Remove when the server allows it.
- * Unlike the row menu, Block and Remove are hidden (not explained) where they are refused: the page
- * has room to say nothing rather than offer what would fail.
+ * Where they are refused, Block and Remove are left out and `missingActionsNote` says why.
  */
 export function actionsOf(details: UserDetails): { id: DetailsAction; label: string }[] {
   if (ENDED_STATES.includes(details.state)) return [];
@@ -30,6 +29,18 @@ export function actionsOf(details: UserDetails): { id: DetailsAction; label: str
   if (details.state === 'blocked') actions.push({ id: 'unblock', label: msg('Unblock') });
   if (details.removal.allowed) actions.push({ id: 'remove', label: msg('Remove') });
   return actions;
+}
+
+/** Why Block and Remove are missing where the state alone does not say: the row menu's note, and the server's guard. */
+export function missingActionsNote(details: UserDetails): string {
+  switch (details.removal.reason) {
+    case 'self':
+      return msg('You cannot block or remove yourself');
+    case 'last_administrator':
+      return msg('The only active administrator can be neither blocked nor removed: make someone else an administrator first.');
+    default:
+      return '';
+  }
 }
 
 /**

@@ -111,6 +111,9 @@ export const userDetailsStyles = [
       flex-wrap: wrap;
       gap: var(--_space);
     }
+    .actions-note {
+      margin: var(--_space) 0 0;
+    }
 
     .message {
       padding: calc(var(--_space) * 1.5);

@@ -117,9 +117,9 @@ describe('<user-details>', () => {
       if (user.state === 'expired') expect(terms).to.include('Invitation expired');
       if (user.state === 'removed') expect(terms).to.include('Removed');
     }
-    // The last administrator can be neither blocked nor removed: the server says so, and nothing is offered.
-    const otherAdmins = everyone.filter((u) => u.id !== viewerId && u.state === 'active' && u.groups.some((g) => g.name === 'Administrators'));
-    if (otherAdmins.length === 0) expect(actionLabels(await shown(viewerId))).to.deep.equal(['Edit groups']);
+    // On your own page, as on your own row, a note says why Block and Remove are missing; nowhere else.
+    expect(text($(await shown(viewerId), '[part="actions-note"]'))).to.equal('You cannot block or remove yourself');
+    expect($(await shown(people('active')[0]!.id), '[part="actions-note"]')).to.equal(null);
   });
 
   it('asks the host for Edit groups, Block and Remove with the row menu’s events, and copies the id, all by keyboard', async () => {

@@ -14,7 +14,7 @@ import { loadingPlaceholder } from '../internal/member-details.ts';
 import { problemText } from '../internal/problem-text.ts';
 import { invitationActionError, type InvitationAction } from './labels.ts';
 import { HistoryController } from './history.ts';
-import { actionsOf, runInvitationAction, type DetailsAction } from './actions.ts';
+import { actionsOf, missingActionsNote, runInvitationAction, type DetailsAction } from './actions.ts';
 import { datesList, groupsSection, identity, permissionsSection } from './templates.ts';
 import { userDetailsStyles } from './user-details.styles.ts';
 
@@ -54,6 +54,7 @@ import { userDetailsStyles } from './user-details.styles.ts';
  * @csspart actions - The row of action buttons.
  * @csspart action-button - Each action button (Remove also has `danger`).
  * @csspart action-error - Why an invitation action failed.
+ * @csspart actions-note - Why Block and Remove are missing, on your own page (or for the only administrator).
  * @csspart dates - The list of dates.
  * @csspart user-id - The user id.
  * @csspart copy-button - The Copy button of the user id.
@@ -193,6 +194,7 @@ export class UserDetails extends LitElement {
   /** The buttons are one list rendered by position, so one that changes (Block → Unblock) keeps focus. */
   private renderActions(details: Details) {
     const actions = actionsOf(details);
+    const note = missingActionsNote(details);
     return html`${actions.length > 0
         ? html`<div part="actions" class="actions" role="group" aria-label=${msg('Actions')}>
             ${actions.map(
@@ -210,6 +212,7 @@ export class UserDetails extends LitElement {
             )}
           </div>`
         : nothing}
+      ${note ? html`<p part="actions-note" class="muted actions-note">${note}</p>` : nothing}
       ${this.actionError ? html`<p part="action-error" class="message error action-error" role="alert">${this.actionError}</p>` : nothing}`;
   }
 
