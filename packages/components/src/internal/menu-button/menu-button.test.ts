@@ -99,4 +99,33 @@ describe('<roster-menu-button> (internal)', () => {
     await sendKeys({ press: 'Escape' });
     expect(deepActiveElement()).to.equal(trigger);
   });
+
+  it('opens above its button where there is no room below, and stays by it when a box around it scrolls', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="height: 200px; overflow: auto">
+      <div style="height: ${innerHeight}px"></div>
+      <roster-menu-button label="Actions for Ada" .items=${ITEMS}></roster-menu-button>
+      <div style="height: ${innerHeight}px"></div>
+    </div>`);
+    const menu = box.querySelector<MenuButton>('roster-menu-button')!;
+    await menu.updateComplete;
+    const trigger = shadowOf(menu).querySelector<HTMLButtonElement>('button')!;
+    const popup = shadowOf(menu).querySelector<HTMLElement>('[role="menu"]')!;
+    // The button at the window's bottom edge: the menu goes above it, wholly on screen.
+    box.style.position = 'fixed';
+    box.style.top = `${innerHeight - 200}px`;
+    box.scrollTop = innerHeight - 200 + trigger.offsetHeight;
+    await menu.show();
+    let button = trigger.getBoundingClientRect();
+    let opened = popup.getBoundingClientRect();
+    expect(opened.bottom).to.be.at.most(button.top);
+    expect(opened.top).to.be.at.least(0);
+
+    // The box scrolls: the menu moves with the button.
+    box.scrollTop -= 30;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    button = trigger.getBoundingClientRect();
+    opened = popup.getBoundingClientRect();
+    expect(Math.round(button.top - opened.bottom)).to.equal(4);
+    menu.hide();
+  });
 });

@@ -65,7 +65,7 @@ export class MenuButton extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.handleOutsidePointerDown);
+    this.listen(false);
   }
 
   protected override render() {
@@ -104,24 +104,40 @@ export class MenuButton extends LitElement {
     if (this.items.length === 0) return;
     this.open = true;
     await this.updateComplete;
-    const rect = this.trigger.getBoundingClientRect();
-    this.menu.style.top = `${rect.bottom + 4}px`;
-    this.menu.style.left = `${rect.left}px`;
     if (!this.menu.matches(':popover-open')) this.menu.showPopover();
-    // Now that it is shown it has a width: align its end with the button's, inside the viewport (the
-    // button may be scrolled partly out of it in a wide table).
-    const left = Math.min(rect.right, document.documentElement.clientWidth - 4) - this.menu.offsetWidth;
-    this.menu.style.left = `${Math.max(4, left)}px`;
+    this.place();
     const items = this.menuItems;
     (focus === 'first' ? items[0] : items.at(-1))?.focus();
-    document.addEventListener('pointerdown', this.handleOutsidePointerDown);
+    this.listen(true);
+  }
+
+  /**
+   * Puts the open menu by its button, its end aligned with the button's and inside the viewport (the
+   * button may be scrolled partly out of a wide table), below it or, where there is no room below,
+   * above it. Called again on every scroll and resize, so it stays with its row.
+   */
+  private readonly place = () => {
+    const rect = this.trigger.getBoundingClientRect();
+    const { offsetWidth: width, offsetHeight: height, style } = this.menu;
+    const below = rect.bottom + 4;
+    style.top = `${below + height > innerHeight && rect.top - 4 - height > 0 ? rect.top - 4 - height : below}px`;
+    style.left = `${Math.max(4, Math.min(rect.right, document.documentElement.clientWidth - 4) - width)}px`;
+  };
+
+  /** While open: a press elsewhere closes the menu, a scroll or resize moves it. */
+  private listen(on: boolean) {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    document[method]('pointerdown', this.handleOutsidePointerDown);
+    // Capture: the scroll of any box (the table's own) does not bubble.
+    window[method]('scroll', this.place, true);
+    window[method]('resize', this.place);
   }
 
   /** Closes the menu; `restoreFocus` puts focus back on the button. */
   hide(restoreFocus = false) {
     if (this.open && this.menu.matches(':popover-open')) this.menu.hidePopover();
     this.open = false;
-    document.removeEventListener('pointerdown', this.handleOutsidePointerDown);
+    this.listen(false);
     if (restoreFocus) this.trigger.focus();
   }
 
@@ -179,7 +195,7 @@ export class MenuButton extends LitElement {
     this.dispatchEvent(new MenuSelectEvent(id));
   }
 
-  private readonly handleOutsidePointerDown = (event: PointerEvent) => {
+  private readonly handleOutsidePointerDown = (event: Event) => {
     if (!event.composedPath().includes(this)) this.hide();
   };
 }
