@@ -54,4 +54,15 @@ describe('<users-table>', () => {
     // Every column has room: none is narrower than its header's words.
     for (const th of shadowOf(table).querySelectorAll<HTMLElement>('thead th')) expect(th.scrollWidth).to.be.at.most(th.clientWidth);
   });
+
+  it('scrolls sideways inside its own box at 375 px: nothing in it (the hidden texts of "N groups") widens the page', async () => {
+    await setViewport({ width: 375, height: 800 });
+    try {
+      const table = await loadedTable(html`<users-table api-base=${api.base} account-id=${acme} page-size="25"></users-table>`);
+      expect(dataRows(table).some((row) => row.cells[4]!.querySelector('.visually-hidden'))).to.equal(true);
+      expect(document.documentElement.scrollWidth).to.equal(375);
+    } finally {
+      await setViewport({ width: 1440, height: 900 });
+    }
+  });
 });

@@ -88,7 +88,10 @@ export const usersTableStyles = [
     }
 
     /* The table */
+    /* Positioned, so the visually hidden texts of the cells (absolute) scroll and clip with it instead
+       of widening the page. */
     .table-wrap {
+      position: relative;
       overflow-x: auto;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
