@@ -45,6 +45,11 @@ export const accountSwitcherStyles = [
       box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
     }
 
+    .popup.from-end {
+      inset-inline-start: auto;
+      inset-inline-end: 0;
+    }
+
     .search {
       width: 100%;
     }

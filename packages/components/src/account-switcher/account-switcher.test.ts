@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../index.ts';
 import './account-switcher.ts';
 import type { AccountSwitchedEvent } from '../events.ts';
@@ -162,6 +162,24 @@ describe('<account-switcher>', () => {
     expect(search(switcher)).to.equal(null);
     expect(switches).to.equal(0);
     expect(trigger(switcher)!.textContent).to.contain('Acme Corp');
+  });
+
+  it('opens its list inside the window, also when it sits at the end of a phone’s header', async () => {
+    await setViewport({ width: 375, height: 700 });
+    const provider = await fixture<RosterProvider>(
+      html`<roster-provider api-base=${api.base} .getToken=${asAdmin}
+        ><div style="display: flex; justify-content: flex-end"><account-switcher></account-switcher></div
+      ></roster-provider>`,
+    );
+    const switcher = provider.querySelector('account-switcher')!;
+    await waitUntil(() => trigger(switcher), 'no switcher button');
+    trigger(switcher)!.click();
+    await waitUntil(() => search(switcher), 'the popup did not open');
+    const popup = shadowOf(switcher).querySelector('.popup')!.getBoundingClientRect();
+    expect(popup.left).to.be.at.least(0);
+    expect(popup.right).to.be.at.most(375);
+    expect(document.documentElement.scrollWidth).to.equal(375);
+    await setViewport({ width: 800, height: 600 });
   });
 
   it('switches by mouse too, and the provider then provides the new account', async () => {

@@ -171,6 +171,9 @@ export class AccountSwitcher extends LitElement {
     this.problem = '';
     this.activeIndex = Math.max(0, this.shownAccounts.findIndex((a) => a.id === this.currentId));
     await this.updateComplete;
+    // The list opens from the button's start; where that would run past the window, it opens from its end.
+    const popup = this.renderRoot.querySelector<HTMLElement>('.popup')!;
+    popup.classList.toggle('from-end', popup.getBoundingClientRect().right > document.documentElement.clientWidth);
     this.search?.focus();
   }
 
