@@ -1,3 +1,4 @@
+import { LOCALES, type Locale } from '@roster/shared/values';
 import { describe, expect, it } from 'vitest';
 import { invitationIdOf, isLiveToken } from '../invitations/invitation-link.ts';
 import { PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
@@ -20,7 +21,7 @@ const invitation = {
 const removal = { firstName: 'Zoë <b>', accountName: 'Acme <script>alert(1)</script>', groupNames: ['Finance <i>', 'Sales'] };
 
 /** What each language must say, beyond the names: the point of the email. */
-const EXPECTED: Record<'en' | 'fr', Record<EmailKind, RegExp[]>> = {
+const EXPECTED: Record<Locale, Record<EmailKind, RegExp[]>> = {
   en: {
     invitation: [/invited you to join/, /until June 8, 2026/],
     'invitation-resent': [/^Reminder/, /same as before/, /until June 8, 2026/],
@@ -37,6 +38,22 @@ const EXPECTED: Record<'en' | 'fr', Record<EmailKind, RegExp[]>> = {
     'user-blocked': [/est bloqué$/, /a bloqué votre accès/, /autres comptes/],
     'user-unblocked': [/est rétabli$/, /a débloqué votre accès/],
   },
+  de: {
+    invitation: [/lädt Sie zu .* ein/, /gültig bis 8\. Juni 2026/],
+    'invitation-resent': [/^Erinnerung/, /bleibt derselbe/, /gültig bis 8\. Juni 2026/],
+    'invitation-renewed': [/^Neue Einladung/, /funktioniert nicht mehr/, /gültig bis 8\. Juni 2026/],
+    'user-removed': [/gehören nicht mehr zu/, /nicht mehr in seinen Gruppen/],
+    'user-blocked': [/ist gesperrt$/, /gesperrt/, /anderen Konten/],
+    'user-unblocked': [/ist wiederhergestellt$/, /entsperrt/],
+  },
+  es: {
+    invitation: [/le invita a unirse a/, /hasta el 8 de junio de 2026/],
+    'invitation-resent': [/^Recordatorio/, /sigue siendo el mismo/, /hasta el 8 de junio de 2026/],
+    'invitation-renewed': [/^Nueva invitación/, /ya no funciona/, /hasta el 8 de junio de 2026/],
+    'user-removed': [/Ya no forma parte de/, /Ya no está en sus grupos/],
+    'user-blocked': [/está bloqueado$/, /ha bloqueado su acceso/, /otras cuentas/],
+    'user-unblocked': [/está restablecido$/, /ha desbloqueado su acceso/],
+  },
 };
 
 
@@ -49,7 +66,7 @@ describe('escapeHtml', () => {
 });
 
 describe('renderEmail', () => {
-  for (const lang of ['en', 'fr'] as const) {
+  for (const lang of LOCALES) {
     for (const kind of INVITATION_KINDS) {
       it(`${kind} in ${lang}: names, expiry and a link that verifies, HTML escaped`, () => {
         const email = renderEmail({ kind, locale: lang, payload: invitation }, links);
@@ -113,7 +130,9 @@ describe('renderEmail', () => {
     const subject = (locale: string) => renderEmail({ kind: 'invitation-renewed', locale, payload: invitation }, links).subject;
     expect(subject('fr-CA')).toMatch(/^Nouvelle invitation/);
     expect(subject('FR_be')).toMatch(/^Nouvelle invitation/);
-    for (const locale of ['de-DE', '', 'constructor', 'en-GB']) expect(subject(locale)).toMatch(/^New invitation/);
+    expect(subject('de-AT')).toMatch(/^Neue Einladung/);
+    expect(subject('es-MX')).toMatch(/^Nueva invitación/);
+    for (const locale of ['it-IT', '', 'constructor', 'en-GB']) expect(subject(locale)).toMatch(/^New invitation/);
   });
 
   it('keeps the subject on one line whatever the account is called', () => {

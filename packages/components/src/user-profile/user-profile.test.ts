@@ -33,6 +33,9 @@ describe('<user-profile>', () => {
     expect($<HTMLSelectElement>(element, '#locale').value).to.equal(user.locale);
     // Each language in its own words.
     expect([...$<HTMLSelectElement>(element, '#locale').options].map((o) => o.textContent!.trim())).to.deep.equal(['English', 'Français', 'Deutsch', 'Español']);
+    // What the choice changes is said beside it (the emails; the screens have no translations yet).
+    const hint = shadowOf(element).getElementById($<HTMLSelectElement>(element, '#locale')!.getAttribute('aria-describedby')!);
+    expect(hint!.textContent!.trim()).to.equal('The emails Roster sends you are written in it.');
 
     const accounts = [...shadowOf(element).querySelectorAll('[part="account"]')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(accounts).to.have.length(2);

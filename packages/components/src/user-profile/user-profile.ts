@@ -150,9 +150,15 @@ export class UserProfile extends LitElement implements ProfileHost {
         </div>
         <div class="field">
           <label for=${FIELD_IDS.locale}>${msg('Display language')}</label>
-          <select id=${FIELD_IDS.locale} name="locale" class="control" aria-describedby=${errors.locale ? `${FIELD_IDS.locale}-error` : nothing}>
+          <select
+            id=${FIELD_IDS.locale}
+            name="locale"
+            class="control"
+            aria-describedby=${errors.locale ? `locale-hint ${FIELD_IDS.locale}-error` : 'locale-hint'}
+          >
             ${LOCALES.map((locale) => html`<option value=${locale} lang=${locale} ?selected=${draft.locale === locale}>${languageName(locale)}</option>`)}
           </select>
+          <p id="locale-hint" class="muted hint">${msg('The emails Roster sends you are written in it.')}</p>
           ${fieldError(FIELD_IDS.locale, errors.locale)}
         </div>
         ${formError(this.error)}

@@ -1,14 +1,18 @@
 import { invitationLink, invitationToken } from '../../invitations/invitation-link.ts';
 import { readOutboxEmail } from '../emails.ts';
 import type { Catalog, InvitationDetails } from './catalog.ts';
+import { de } from './de.ts';
 import { en } from './en.ts';
+import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { renderLayout, type RenderedEmail } from './layout.ts';
 
-/** Every language emails are written in; any other display language gets English. */
+/** Every language emails are written in (every display language of LOCALES); any other gets English. */
 const CATALOGS = new Map<string, Catalog>([
   ['en', en],
   ['fr', fr],
+  ['de', de],
+  ['es', es],
 ]);
 
 /** `fr`, `fr-CA` and `FR_ca` all read French; unknown or empty locales read English. */
