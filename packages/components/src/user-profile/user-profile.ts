@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { Me } from '@roster/shared';
 import { LOCALES, MAX_NAME_LENGTH, type Locale } from '@roster/shared/values';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { toApiError, type ApiError } from '../api/api-error.ts';
 import type { RosterClient } from '../api/client.ts';
