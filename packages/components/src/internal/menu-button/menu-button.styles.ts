@@ -47,6 +47,11 @@ export const menuButtonStyles = [
       background: var(--_surface-raised);
     }
 
+    /* Inside the item: the menu's edges would cut a ring drawn outside it. */
+    .item:focus-visible {
+      outline-offset: -2px;
+    }
+
     .item.danger {
       color: var(--_danger);
     }
