@@ -125,8 +125,10 @@ export function createApp(options: AppOptions) {
       c.set('mountPath', routePath(c).replace(/\/?\*$/, ''));
       await next();
       // Every answer depends on who asks (and invitation tokens look like file names to caches),
-      // except the few that say otherwise: content-hashed profile pictures.
-      if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+      // except the few that say otherwise: content-hashed profile pictures. Set on the answer's
+      // own headers (as secureHeaders does): `c.header` after the handler rebuilds the answer
+      // around a stream, which costs every request a web stream and a timer tick to send.
+      if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
     })
     .use(csrfGuard(options.trustedOrigins ?? []))
     // Before the authenticator: the service token is all `/service/*` reads, and the only thing.

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { ACCOUNT_ADMIN_PERMISSION } from '@roster/shared';
+import { cachedStatement } from '../db/statement-cache.ts';
 import type { DB } from '../db/types.ts';
 
 /** Whether group `g` grants account-admin. */
@@ -19,15 +20,20 @@ export function holdsAdminGroup(eb: ExpressionBuilder<DB & { m: DB['memberships'
     .$castTo<boolean>();
 }
 
-/** The caller's active membership in one account, or undefined. */
-export function findActiveMembership(db: Kysely<DB>, accountId: string, userId: string) {
-  return db
+/** Every account-scoped request asks this: compiled once. */
+const activeMembership = cachedStatement((db, v: { accountId: string; userId: string }) =>
+  db
     .selectFrom('memberships as m')
     .select((eb) => ['m.account_id', holdsAdminGroup(eb).as('is_admin')])
-    .where('m.account_id', '=', accountId)
-    .where('m.user_id', '=', userId)
-    .where('m.state', '=', 'active')
-    .executeTakeFirst();
+    .where('m.account_id', '=', v.accountId)
+    .where('m.user_id', '=', v.userId)
+    .where('m.state', '=', 'active'),
+);
+
+/** The caller's active membership in one account, or undefined. */
+export async function findActiveMembership(db: Kysely<DB>, accountId: string, userId: string) {
+  const [membership] = await activeMembership(db, { accountId, userId });
+  return membership;
 }
 
 /** The accounts where the user is an active member, by name. */

@@ -1,17 +1,19 @@
 import type { Kysely } from 'kysely';
+import { cachedStatement } from '../db/statement-cache.ts';
 import type { DB } from '../db/types.ts';
 
 export function findUserByEmail(db: Kysely<DB>, email: string) {
   return db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
 }
 
-export function findLiveSession(db: Kysely<DB>, sessionId: string, now: Date) {
-  return db
-    .selectFrom('sessions')
-    .select(['id', 'user_id'])
-    .where('id', '=', sessionId)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+/** Every request that carries a cookie asks this: compiled once. */
+const liveSession = cachedStatement((db, v: { sessionId: string; now: Date }) =>
+  db.selectFrom('sessions').select(['id', 'user_id']).where('id', '=', v.sessionId).where('expires_at', '>', v.now),
+);
+
+export async function findLiveSession(db: Kysely<DB>, sessionId: string, now: Date) {
+  const [session] = await liveSession(db, { sessionId, now });
+  return session;
 }
 
 export async function insertSession(
