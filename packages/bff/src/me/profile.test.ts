@@ -70,7 +70,7 @@ describe('PATCH /me', () => {
     expect(broken.status).toBe(400);
   });
 
-  it('emails follow the display language from then on (French; German falls back to English)', async () => {
+  it('emails follow the display language from then on (French; German is German, Italian, not offered, reads English)', async () => {
     const { userId, auth } = await person();
     const account = await createAccount(database.db, `Lang ${n}`);
     await addMember(database.db, { accountId: account.id, userId, groupIds: [] });
@@ -88,6 +88,8 @@ describe('PATCH /me', () => {
     expect(email.locale).toBe('fr');
     const rendered = renderEmail(email, { secret: TEST_SECRET, publicUrl: PUBLIC_URL });
     expect(rendered.html).toContain('lang="fr"');
-    expect(renderEmail({ ...email, locale: 'de' }, { secret: TEST_SECRET, publicUrl: PUBLIC_URL }).html).toContain('lang="en"');
+    // Every display language has its emails; a language without them would read English.
+    expect(renderEmail({ ...email, locale: 'de' }, { secret: TEST_SECRET, publicUrl: PUBLIC_URL }).html).toContain('lang="de"');
+    expect(renderEmail({ ...email, locale: 'it' }, { secret: TEST_SECRET, publicUrl: PUBLIC_URL }).html).toContain('lang="en"');
   });
 });
