@@ -90,6 +90,9 @@ describe('<roster-provider>', () => {
     try {
       const provider = await fixture<RosterProvider>(html`<roster-provider api-base=${api.base}><users-table></users-table></roster-provider>`);
       const table = provider.querySelector('users-table')!;
+      // A host asking while the provider's own read is under way shares it (a page restoring its session).
+      await provider.refreshMe();
+      expect(provider.me?.user.email).to.equal('admin@acme.test');
       // Until /me answers, the table has no account; then it lists Acme Corp, the active one.
       await waitUntil(() => emails(table).includes('admin@acme.test'), 'the active account was not provided', { timeout: 5000 });
       expect(requests.filter((path) => path.endsWith('/me'))).to.have.length(1);

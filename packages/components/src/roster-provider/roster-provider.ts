@@ -53,8 +53,16 @@ export class RosterProvider extends LitElement {
     this.addEventListener('profile-updated', ({ detail }) => void (this.me &&= { ...this.me, user: detail.user }));
   }
 
-  /** Reads `GET /me` again (e.g. after the profile changed); a failure keeps the last answer. */
-  readonly refreshMe = () => this.take(getMe(this.client)).catch(() => void (this.me ||= null));
+  private reading?: Promise<void>;
+
+  /**
+   * Reads `GET /me` again (e.g. after the profile changed); a failure keeps the last answer. Calls
+   * while a read is under way share it (a host's first call meets the provider's own).
+   */
+  readonly refreshMe = () =>
+    (this.reading ??= this.take(getMe(this.client))
+      .catch(() => void (this.me ||= null))
+      .finally(() => (this.reading = undefined)));
 
   /** Makes the account the active one; rejects (an `ApiError`) when the server refuses. */
   readonly switchAccount = (accountId: string) => this.take(setActiveAccount(this.client, accountId));
