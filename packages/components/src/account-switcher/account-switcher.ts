@@ -1,11 +1,10 @@
 import { localized, msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
 import type { Me, MeAccount } from '@roster/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { toApiError } from '../api/api-error.ts';
-import { getMe, setActiveAccount } from '../api/requests.ts';
-import { RosterApiController } from '../api/roster-api-controller.ts';
+import { setActiveAccount } from '../api/requests.ts';
+import { RosterApiController, SignedInPerson } from '../api/roster-api-controller.ts';
 import { AccountSwitchedEvent } from '../events.ts';
 import { formatNumber } from '../internal/format.ts';
 import { problemText } from '../internal/problem-text.ts';
@@ -64,13 +63,11 @@ export class AccountSwitcher extends LitElement {
 
   private readonly api = new RosterApiController(this);
 
-  private readonly meTask = new Task(this, {
-    task: async ([client, alone], { signal }) => (alone ? getMe(client, signal) : undefined),
-    args: () => [this.api.client, !this.api.context?.switchAccount] as const,
-  });
+  private readonly person = new SignedInPerson(this, this.api);
 
+  /** The person as the provider keeps them, or as this element read them (and, alone, after its own switch). */
   private get me(): Me | undefined {
-    return (this.api.context?.switchAccount ? this.api.context.me : (this.ownMe ?? this.meTask.value)) ?? undefined;
+    return (this.api.context?.switchAccount ? this.api.context.me : (this.ownMe ?? this.person.value)) ?? undefined;
   }
 
   /** The account the screen shows: the provider's (the host's `account-id` wins there), else the active one. */

@@ -1,7 +1,10 @@
 import { ContextConsumer } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import type { Me } from '@roster/shared';
 import type { ReactiveControllerHost } from 'lit';
 import { clientFor, DEFAULT_API_BASE, type RosterClient } from './client.ts';
 import { rosterContext, type RosterContextValue } from './context.ts';
+import { getMe } from './requests.ts';
 
 /** An element that can be configured directly (`api-base`, `account-id`) or by a provider. */
 export interface RosterApiHost extends ReactiveControllerHost, HTMLElement {
@@ -32,5 +35,34 @@ export class RosterApiController {
 
   get accountId(): string | undefined {
     return this.host.accountId || this.consumer.value?.accountId || undefined;
+  }
+}
+
+/**
+ * (Kept beside the controller: in a module of its own, shared by `roster.js` and the lazily loaded
+ * switcher, it would be one more chunk in the first load.)
+ *
+ * The signed-in person, for an element that needs to know who is looking: the provider's `me` when a
+ * provider keeps the session (reading `GET /me` again could take its one-time `lostAccount`), else
+ * read once by the element itself.
+ */
+export class SignedInPerson {
+  private readonly task: Task<readonly [RosterClient, boolean], Me | undefined>;
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    private readonly api: RosterApiController,
+  ) {
+    this.task = new Task(host, {
+      task: async ([client, alone], { signal }) => (alone ? getMe(client, signal) : undefined),
+      args: () => [api.client, !api.context?.refreshMe] as const,
+    });
+  }
+
+  /** Undefined while loading, null when the person could not be read (e.g. nobody is signed in). */
+  get value(): Me | null | undefined {
+    const context = this.api.context;
+    if (context?.refreshMe) return context.me;
+    return this.task.status === TaskStatus.ERROR ? null : this.task.value;
   }
 }

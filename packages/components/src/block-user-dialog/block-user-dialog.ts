@@ -94,7 +94,7 @@ export class BlockUserDialog extends LitElement {
   private readonly detailsTask = new Task(this, {
     task: async ([client, accountId, userId, accountName, open], { signal }) => {
       if (!open || !accountId || !userId) return initialState;
-      return loadMemberInAccount(client, accountId, userId, accountName, signal);
+      return loadMemberInAccount(client, accountId, userId, accountName, signal, this.api.context?.me);
     },
     args: () => [this.api.client, this.api.accountId, this.userId, this.accountName, this.open && this.openings] as const,
   });

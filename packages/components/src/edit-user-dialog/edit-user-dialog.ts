@@ -116,7 +116,7 @@ export class EditUserDialog extends LitElement {
     task: async ([client, accountId, userId, accountName, load], { signal }) => {
       if (!load || !accountId || !userId) return initialState;
       const [member, groups] = await Promise.all([
-        loadMemberInAccount(client, accountId, userId, accountName, signal),
+        loadMemberInAccount(client, accountId, userId, accountName, signal, this.api.context?.me),
         listGroups(client, accountId, signal),
       ]);
       const editing: Editing = { ...member, groups, held: new Set(member.details.groups.map((group) => group.id)) };

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { UserDetails } from '@roster/shared';
+import type { Me, UserDetails } from '@roster/shared';
 import { html } from 'lit';
 import type { RosterClient } from '../api/client.ts';
 import { getMe, getUserDetails } from '../api/requests.ts';
@@ -12,7 +12,8 @@ export interface MemberInAccount {
 
 /**
  * The person's details and the account's name: `accountName` when the host gave it, else looked up
- * in the viewer's accounts (`GET /me`), both requests at once.
+ * in the viewer's accounts: the provider's session (`me`) when there is one (reading `GET /me` again
+ * could take its one-time `lostAccount`), else `GET /me`, both requests at once.
  */
 export async function loadMemberInAccount(
   client: RosterClient,
@@ -20,9 +21,13 @@ export async function loadMemberInAccount(
   userId: string,
   accountName: string | undefined,
   signal?: AbortSignal,
+  me?: Me | null,
 ): Promise<MemberInAccount> {
-  const [details, me] = await Promise.all([getUserDetails(client, accountId, userId, signal), accountName ? undefined : getMe(client, signal)]);
-  return { details, accountName: accountName || me?.accounts.find((a) => a.id === accountId)?.name || msg('this account') };
+  const [details, viewer] = await Promise.all([
+    getUserDetails(client, accountId, userId, signal),
+    accountName ? undefined : (me ?? getMe(client, signal)),
+  ]);
+  return { details, accountName: accountName || viewer?.accounts.find((a) => a.id === accountId)?.name || msg('this account') };
 }
 
 /** What a dialog shows while its person loads: a status for screen readers and two skeleton bars. */

@@ -93,7 +93,7 @@ export class RemoveUserDialog extends LitElement {
   private readonly detailsTask = new Task(this, {
     task: async ([client, accountId, userId, accountName, open], { signal }) => {
       if (!open || !accountId || !userId) return initialState;
-      return loadMemberInAccount(client, accountId, userId, accountName, signal);
+      return loadMemberInAccount(client, accountId, userId, accountName, signal, this.api.context?.me);
     },
     args: () => [this.api.client, this.api.accountId, this.userId, this.accountName, this.open && this.openings] as const,
   });

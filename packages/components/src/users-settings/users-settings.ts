@@ -1,6 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
-import { Task, TaskStatus } from '@lit/task';
-import type { Me, MembershipState } from '@roster/shared';
+import type { MembershipState } from '@roster/shared';
 import { DEFAULT_LIST_STATES, MEMBERSHIP_STATES } from '@roster/shared/values';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -15,8 +14,7 @@ import type {
   UsersInvitedEvent,
   ViewUserRequestEvent,
 } from '../events.ts';
-import { getMe } from '../api/requests.ts';
-import { RosterApiController } from '../api/roster-api-controller.ts';
+import { RosterApiController, SignedInPerson } from '../api/roster-api-controller.ts';
 import { formatNumber } from '../internal/format.ts';
 import '../users-table/users-table.ts';
 import { USERS_TABLE_PARTS } from '../users-table/parts.ts';
@@ -147,18 +145,8 @@ export class UsersSettings extends LitElement {
     for (const type in REQUEST_DIALOGS) this.addEventListener(type, (event) => this.handlePersonRequest(event as UserActionRequestEvent));
   }
 
-  /** The person, read here only when no provider keeps the session (reading it twice would lose `lostAccount`). */
-  private readonly meTask = new Task(this, {
-    task: async ([client, alone], { signal }) => (alone ? getMe(client, signal) : undefined),
-    args: () => [this.api.client, !this.api.context?.refreshMe] as const,
-  });
-
   /** The signed-in person: undefined while loading, null when they could not be read. */
-  private get me(): Me | null | undefined {
-    const context = this.api.context;
-    if (context?.refreshMe) return context.me;
-    return this.meTask.status === TaskStatus.ERROR ? null : this.meTask.value;
-  }
+  private readonly person = new SignedInPerson(this, this.api);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -168,7 +156,7 @@ export class UsersSettings extends LitElement {
   // The toast's live region stays in the page, so each new message is announced. (A JS comment, not
   // an HTML one: what is in the template ships in roster.js.)
   protected override render() {
-    const me = this.me;
+    const me = this.person.value;
     const account = me?.accounts.find((a) => a.id === this.api.accountId);
     // The list only for an administrator, or when the person is unknown (the table then says why).
     const manages = me === null || account?.isAdmin;

@@ -6,8 +6,8 @@ import { DEFAULT_LIST_STATES, PAGE_SIZES } from '@roster/shared/values';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { toApiError } from '../api/api-error.ts';
-import { getMe, listGroups, listUsers } from '../api/requests.ts';
-import { RosterApiController } from '../api/roster-api-controller.ts';
+import { listGroups, listUsers } from '../api/requests.ts';
+import { RosterApiController, SignedInPerson } from '../api/roster-api-controller.ts';
 import { UsersTableStateChangeEvent, type UsersTableState } from '../events.ts';
 import { formatNumber } from '../internal/format.ts';
 import { GroupTooltipController } from './group-tooltip.ts';
@@ -178,14 +178,8 @@ export class UsersTable extends LitElement {
     args: () => [this.api.client, this.api.accountId] as const,
   });
 
-  /**
-   * The viewer, to know their own row (nobody removes themselves): the provider's session when it keeps
-   * one (a second read could take its one-time `lostAccount`), else asked once per client.
-   */
-  private readonly meTask = new Task(this, {
-    task: ([client, context], { signal }) => (context?.refreshMe ? context.me : getMe(client, signal)),
-    args: () => [this.api.client, this.api.context] as const,
-  });
+  /** The viewer, to know their own row (nobody removes themselves). */
+  private readonly viewer = new SignedInPerson(this, this.api);
 
   /** Puts keyboard focus back in the rows when an update took it away. */
   private readonly rowFocus = new RowFocusController(this);
@@ -193,7 +187,7 @@ export class UsersTable extends LitElement {
   /** Each row's actions menu, what its items do, and why the last one failed. */
   private readonly rowActions = new RowActionsController(this, {
     api: this.api,
-    viewerId: () => this.meTask.value?.user.id,
+    viewerId: () => this.viewer.value?.user.id,
     userOf: (userId) => this.pageTask.value?.items.find((item) => item.id === userId),
     reload: () => this.refresh(),
     listKey: () => this.listKey,
@@ -312,7 +306,7 @@ export class UsersTable extends LitElement {
       skeleton: this.showsSkeleton,
       sort: this.effectiveSort,
       order: this.effectiveOrder,
-      viewerId: this.meTask.value?.user.id,
+      viewerId: this.viewer.value?.user.id,
       actionsOf: (user) => this.rowActions.renderMenu(user),
       onShowClick: this.rowActions.handleShowClick,
       onSortClick: this.handleSortClick,
