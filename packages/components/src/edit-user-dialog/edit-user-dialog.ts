@@ -1,16 +1,15 @@
 import { localized, msg, str } from '@lit/localize';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { Group, UserDetails } from '@roster/shared';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
 import { toApiError, type ApiError } from '../api/api-error.ts';
 import { editUser } from '../api/membership-requests.ts';
 import { getUserDetails, listGroups } from '../api/requests.ts';
-import { RosterApiController } from '../api/roster-api-controller.ts';
 import { UserUpdatedEvent } from '../events.ts';
 import { formatList, fullName } from '../internal/format.ts';
-import { loadingPlaceholder, loadMemberInAccount, type MemberInAccount } from '../internal/member-details.ts';
-import { ModalDialogController } from '../internal/modal-dialog.ts';
+import { loadingPlaceholder, type MemberInAccount } from '../internal/member-details.ts';
+import { PersonDialog } from '../internal/person-dialog.ts';
 import { problemText } from '../internal/problem-text.ts';
 import { editUserDialogStyles } from './edit-user-dialog.styles.ts';
 import { groupChanges, hasChanges, matchingGroups } from './group-changes.ts';
@@ -69,23 +68,8 @@ interface Editing extends MemberInAccount {
  */
 @localized()
 @customElement('edit-user-dialog')
-export class EditUserDialog extends LitElement {
+export class EditUserDialog extends PersonDialog {
   static override styles = editUserDialogStyles;
-
-  /** Where the Roster BFF is mounted; overrides the provider's. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-
-  /** The account whose groups are edited; overrides the provider's. */
-  @property({ attribute: 'account-id' }) accountId?: string;
-
-  /** The person to edit. */
-  @property({ attribute: 'user-id' }) userId?: string;
-
-  /** The account's name as shown; looked up from the viewer's accounts when unset. */
-  @property({ attribute: 'account-name' }) accountName?: string;
-
-  /** Whether the dialog is shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
 
   /** The ids of the groups ticked now. */
   @state() private chosen: ReadonlySet<string> = new Set();
@@ -93,60 +77,34 @@ export class EditUserDialog extends LitElement {
   @state() private filter = '';
   /** Save was pressed with no group ticked. */
   @state() private noGroup = false;
-  /** A save is under way: the controls are disabled and Escape does nothing. */
-  @state() private busy = false;
-  /** Why the last save was refused (other than a version conflict). */
-  @state() private error?: ApiError;
   /** The person as they are now, after a save was refused because someone else changed them. */
   @state() private conflict?: UserDetails;
 
   @query('input[type="search"]') private searchField!: HTMLInputElement;
 
-  private readonly api = new RosterApiController(this);
-  private readonly modal = new ModalDialogController(this, {
-    focusInitial: () => this.searchField.focus(),
-    busy: () => this.busy,
-  });
-
-  /** Counts the openings and reloads, so each one reads the person afresh. */
-  @state() private loads = 0;
+  /** Opening starts in the search field. */
+  protected override focusInitial() {
+    this.searchField.focus();
+  }
 
   /** The person and the account's groups; once read, the ticks start from the groups the person holds. */
   private readonly editTask = new Task(this, {
-    task: async ([client, accountId, userId, accountName, load], { signal }) => {
+    task: async ([client, accountId, userId, , load], { signal }) => {
       if (!load || !accountId || !userId) return initialState;
-      const [member, groups] = await Promise.all([
-        loadMemberInAccount(client, accountId, userId, accountName, signal, this.api.context?.me),
-        listGroups(client, accountId, signal),
-      ]);
+      const [member, groups] = await Promise.all([this.loadMember(signal), listGroups(client, accountId, signal)]);
       const editing: Editing = { ...member, groups, held: new Set(member.details.groups.map((group) => group.id)) };
       return editing;
     },
-    args: () => [this.api.client, this.api.accountId, this.userId, this.accountName, this.open && this.loads] as const,
+    args: () => this.loadArgs,
     onComplete: (editing) => {
       if (editing) this.chosen = editing.held;
     },
   });
 
-  /** Opens the dialog, for `userId` when given. */
-  show(userId?: string) {
-    if (userId) this.userId = userId;
-    this.open = true;
-  }
-
-  /** Closes the dialog (not while a save is under way). */
-  close() {
-    this.modal.close();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) this.startOver();
-  }
-
   /** Reads the person and the groups again and forgets what was ticked, typed and refused. */
-  private startOver() {
-    Object.assign(this, { chosen: new Set(), error: undefined, conflict: undefined, noGroup: false, filter: '' });
-    this.loads += 1;
+  protected override reload() {
+    Object.assign(this, { chosen: new Set(), conflict: undefined, noGroup: false, filter: '' });
+    super.reload();
   }
 
   protected override render() {
@@ -243,7 +201,7 @@ export class EditUserDialog extends LitElement {
   }
 
   private async handleReloadClick() {
-    this.startOver();
+    this.reload();
     await this.editTask.taskComplete.catch(() => undefined);
     await this.updateComplete;
     this.searchField.focus();

@@ -1,15 +1,14 @@
 import { localized, msg, str } from '@lit/localize';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { UserDetails } from '@roster/shared';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { toApiError, type ApiError } from '../api/api-error.ts';
+import { html, nothing } from 'lit';
+import { customElement, query } from 'lit/decorators.js';
+import { toApiError } from '../api/api-error.ts';
 import { removeUser } from '../api/requests.ts';
-import { RosterApiController } from '../api/roster-api-controller.ts';
 import { UserRemovedEvent } from '../events.ts';
 import { formatDate, fullName } from '../internal/format.ts';
-import { loadingPlaceholder, loadMemberInAccount } from '../internal/member-details.ts';
-import { ModalDialogController } from '../internal/modal-dialog.ts';
+import { loadingPlaceholder } from '../internal/member-details.ts';
+import { PersonDialog } from '../internal/person-dialog.ts';
 import { permissionList } from '../internal/permissions.ts';
 import { problemText } from '../internal/problem-text.ts';
 import { removeUserDialogStyles } from './remove-user-dialog.styles.ts';
@@ -54,67 +53,21 @@ import { removeUserDialogStyles } from './remove-user-dialog.styles.ts';
  */
 @localized()
 @customElement('remove-user-dialog')
-export class RemoveUserDialog extends LitElement {
+export class RemoveUserDialog extends PersonDialog {
   static override styles = removeUserDialogStyles;
-
-  /** Where the Roster BFF is mounted; overrides the provider's. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-
-  /** The account to remove the person from; overrides the provider's. */
-  @property({ attribute: 'account-id' }) accountId?: string;
-
-  /** The person to remove. */
-  @property({ attribute: 'user-id' }) userId?: string;
-
-  /** The account's name as shown; looked up from the viewer's accounts when unset. */
-  @property({ attribute: 'account-name' }) accountName?: string;
-
-  /** Whether the dialog is shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
-
-  /** A removal is under way: the buttons are disabled and Escape does nothing. */
-  @state() private busy = false;
-  /** Why the last removal was refused. */
-  @state() private error?: ApiError;
 
   @query('.cancel') private cancelButton!: HTMLButtonElement;
 
-  private readonly api = new RosterApiController(this);
   /** Opening starts on Cancel, the safe choice. */
-  private readonly modal = new ModalDialogController(this, {
-    focusInitial: () => this.cancelButton.focus(),
-    busy: () => this.busy,
-  });
+  protected override focusInitial() {
+    this.cancelButton.focus();
+  }
 
-  /** Counts the openings, so each one loads fresh details. */
-  private openings = 0;
-
-  /** The person's details and, unless `account-name` is set, the account's name (from the viewer's accounts). */
+  /** The person's details and, unless `account-name` is set, the account's name. */
   private readonly detailsTask = new Task(this, {
-    task: async ([client, accountId, userId, accountName, open], { signal }) => {
-      if (!open || !accountId || !userId) return initialState;
-      return loadMemberInAccount(client, accountId, userId, accountName, signal, this.api.context?.me);
-    },
-    args: () => [this.api.client, this.api.accountId, this.userId, this.accountName, this.open && this.openings] as const,
+    task: async ([, accountId, userId, , load], { signal }) => (load && accountId && userId ? this.loadMember(signal) : initialState),
+    args: () => this.loadArgs,
   });
-
-  /** Opens the dialog, for `userId` when given. */
-  show(userId?: string) {
-    if (userId) this.userId = userId;
-    this.open = true;
-  }
-
-  /** Closes the dialog (not while a removal is under way). */
-  close() {
-    this.modal.close();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) {
-      this.error = undefined;
-      this.openings += 1;
-    }
-  }
 
   protected override render() {
     const loaded = this.detailsTask.status === TaskStatus.COMPLETE ? this.detailsTask.value : undefined;
