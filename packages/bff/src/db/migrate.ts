@@ -8,6 +8,7 @@ import * as auditOrder from './migrations/0006_audit_order.ts';
 import * as accountsProfile from './migrations/0007_accounts_profile.ts';
 import * as hostIntegration from './migrations/0008_host_integration.ts';
 import * as coveringSortIndexes from './migrations/0009_covering_sort_indexes.ts';
+import * as shortSearchTerms from './migrations/0010_short_search_terms.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_accounts_profile': accountsProfile,
   '0008_host_integration': hostIntegration,
   '0009_covering_sort_indexes': coveringSortIndexes,
+  '0010_short_search_terms': shortSearchTerms,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -156,6 +156,15 @@ export interface MembershipCountsTable {
   count: string;
 }
 
+/** How many memberships of an account, in one stored state, have a character or character pair in their search text (migration 0010). */
+export interface MembershipSearchGramCountsTable {
+  account_id: string;
+  state: StoredMembershipState;
+  gram: string;
+  /** int8: arrives as a string. */
+  count: string;
+}
+
 export interface DB {
   users: UsersTable;
   accounts: AccountsTable;
@@ -163,6 +172,7 @@ export interface DB {
   memberships: MembershipsTable;
   membership_groups: MembershipGroupsTable;
   membership_counts: MembershipCountsTable;
+  membership_search_gram_counts: MembershipSearchGramCountsTable;
   invitations: InvitationsTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;

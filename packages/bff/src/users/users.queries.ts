@@ -10,9 +10,20 @@ export interface MemberFilter {
   states: readonly MembershipState[];
   /** Lower-cased substring of name or email. */
   search?: string;
+  /** How the search finds its matches (`planSearch`); unplanned, the term's length decides. */
+  searchRoute?: SearchRoute;
   groupId?: string;
   now: Date;
 }
+
+/**
+ * How a search term is found. `trigram`: `LIKE`, served by the trigram index or by walking the sort
+ * order, as the planner sees fit (three characters or more). A term of one or two characters has no
+ * trigrams: `grams` fetches its few matches through the grams index (migration 0010) and sorts
+ * them; `walk` tests each member in the sort index's order (`strpos`, which no index serves), for
+ * terms so common that a page's matches are soon found.
+ */
+export type SearchRoute = 'trigram' | 'grams' | 'walk';
 
 type MemberEB = ExpressionBuilder<DB & { m: DB['memberships'] }, 'm'>;
 
@@ -29,18 +40,28 @@ const SORT_KEYS: Record<UserSortKey, { expression: string; type: 'text' | 'times
 /** Ties on any sort key are broken by the person's id, the index's last column. */
 const TIEBREAK = sql.raw('m.user_id');
 
-/** A filter as its statement takes it: the search term already made a `LIKE` pattern. */
-type FilterValues = Omit<MemberFilter, 'search'> & { searchPattern?: string };
+/** A filter as its statement takes it: the term, and for the trigram route made a `LIKE` pattern. */
+type FilterValues = Omit<MemberFilter, 'search'> & { searchTerm?: string; searchPattern?: string };
 
-function filterValues({ search, groupId, ...filter }: MemberFilter): FilterValues {
-  return { ...filter, searchPattern: search ? searchPattern(search) : undefined, groupId: groupId || undefined };
+function filterValues({ search, searchRoute, groupId, ...filter }: MemberFilter): FilterValues {
+  if (!search) return { ...filter, groupId: groupId || undefined };
+  return {
+    ...filter,
+    searchTerm: search,
+    searchPattern: searchPattern(search),
+    searchRoute: searchRoute ?? (isShortTerm(search) ? 'walk' : 'trigram'),
+    groupId: groupId || undefined,
+  };
+}
+
+/** One or two characters (as PostgreSQL counts them: code points): too short for a trigram. */
+export function isShortTerm(search: string) {
+  return [...search].length <= 2;
 }
 
 /** The filter as conditions on the membership row alone: state, group and search term. */
 function membershipConditions(eb: MemberEB, filter: FilterValues): Expression<SqlBool>[] {
-  const conditions = [eb('m.account_id', '=', filter.accountId), stateCondition(eb, filter)];
-  // A broad term walks the sort index and tests each entry there; a rare one starts from the trigram index.
-  if (filter.searchPattern !== undefined) conditions.push(eb('m.user_search_text', 'like', filter.searchPattern));
+  const conditions = [eb('m.account_id', '=', filter.accountId), stateCondition(eb, filter), ...searchConditions(filter)];
   if (filter.groupId !== undefined) {
     conditions.push(
       eb.exists(
@@ -53,6 +74,19 @@ function membershipConditions(eb: MemberEB, filter: FilterValues): Expression<Sq
     );
   }
   return conditions;
+}
+
+/**
+ * The search term as conditions on the membership row. `strpos` is the exact test of a short term:
+ * no index serves it, so the walk stays a walk, and on the grams route it only confirms the index's
+ * answer. The grams themselves are never computed row by row (their COST keeps them in the index).
+ */
+function searchConditions(filter: FilterValues): Expression<SqlBool>[] {
+  if (filter.searchRoute === undefined) return [];
+  if (filter.searchRoute === 'trigram') return [sql<SqlBool>`m.user_search_text like ${filter.searchPattern}`];
+  const holds = sql<SqlBool>`strpos(m.user_search_text, ${filter.searchTerm}) > 0`;
+  if (filter.searchRoute === 'walk') return [holds];
+  return [sql<SqlBool>`search_grams(m.user_search_text) @> array[${filter.searchTerm}]::text[]`, holds];
 }
 
 /** `LIKE` pattern for a substring of the search text (served by its trigram index from 3 characters). */
@@ -97,11 +131,20 @@ interface PageShape {
   order: SortOrder;
   /** In one fixed order, so the same filter always makes the same statement. */
   states: MembershipState[];
-  search: boolean;
+  search: SearchRoute | null;
   group: boolean;
   after: boolean;
 }
-type PageValues = { accountId: string; searchPattern: string; groupId: string; now: Date; limit: number; afterKey: string; afterId: string };
+type PageValues = {
+  accountId: string;
+  searchTerm: string;
+  searchPattern: string;
+  groupId: string;
+  now: Date;
+  limit: number;
+  afterKey: string;
+  afterId: string;
+};
 
 /**
  * One page in two steps inside one statement: first the page's keys from the membership rows alone,
@@ -110,18 +153,18 @@ type PageValues = { accountId: string; searchPattern: string; groupId: string; n
  * search skips; the joins to people, invitations and groups are made for the page's rows only.
  */
 export async function listMembersPage(db: Kysely<DB>, filter: MemberFilter, page: PageRequest) {
-  const { accountId, now, searchPattern = '', groupId = '' } = filterValues(filter);
+  const { accountId, now, searchRoute, searchTerm = '', searchPattern = '', groupId = '' } = filterValues(filter);
   const shape: PageShape = {
     sort: page.sort,
     order: page.order,
     states: [...new Set(filter.states)].sort(),
-    search: filter.search ? true : false,
+    search: searchRoute ?? null,
     group: filter.groupId ? true : false,
     after: page.after !== undefined,
   };
   return pageStatement(
     db,
-    { accountId, now, searchPattern, groupId, limit: page.limit, afterKey: page.after?.key ?? '', afterId: page.after?.id ?? '' },
+    { accountId, now, searchTerm, searchPattern, groupId, limit: page.limit, afterKey: page.after?.key ?? '', afterId: page.after?.id ?? '' },
     shape,
   );
 }
@@ -131,6 +174,8 @@ const pageStatement = cachedStatement(
     const filter: FilterValues = {
       accountId: v.accountId,
       states: shape.states,
+      searchRoute: shape.search ?? undefined,
+      searchTerm: shape.search ? v.searchTerm : undefined,
       searchPattern: shape.search ? v.searchPattern : undefined,
       groupId: shape.group ? v.groupId : undefined,
       now: v.now,
@@ -138,7 +183,7 @@ const pageStatement = cachedStatement(
     const after = shape.after ? { key: v.afterKey, id: v.afterId } : undefined;
     const key = sql.raw(SORT_KEYS[shape.sort].expression);
     const direction = sql.raw(shape.order);
-    const kept = keptStates(shape.states, shape.search || shape.group);
+    const kept = keptStates(shape.states, shape.search !== null || shape.group);
     const keys = pageKeys(db, filter, { sort: shape.sort, order: shape.order, limit: v.limit, after });
     return (
       membersWithInvitation(db)
@@ -203,6 +248,37 @@ function keptTotal(db: Kysely<DB>, accountId: string, states: StoredMembershipSt
     .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('count'), sql<string>`0`).as('total'))
     .where('account_id', '=', accountId)
     .where('state', 'in', states);
+}
+
+/**
+ * How a search should find its matches, and its total when that is known before any member is
+ * read. A term of three characters or more goes to the planner (trigram index or walk). A short
+ * one is looked up in the kept gram counts (migration 0010): at most `cap` members have it → the
+ * grams route (a page of those few, sorted); more → the walk. For a plain search (no group, no
+ * telling invited from expired) that count is the exact total, so the request counts nothing.
+ */
+export async function planSearch(
+  db: Kysely<DB>,
+  filter: MemberFilter,
+  cap: number,
+): Promise<{ route: SearchRoute; total?: { total: number; capped: boolean } }> {
+  if (!filter.search || !isShortTerm(filter.search)) return { route: 'trigram' };
+  const { stored, splitsInvited } = storedStates(filter.states);
+  const states = splitsInvited ? [...stored, 'invited' as const] : stored;
+  const row = states.length
+    ? await db
+        .selectFrom('membership_search_gram_counts')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('count'), sql<string>`0`).as('total'))
+        .where('account_id', '=', filter.accountId)
+        .where('state', 'in', states)
+        .where('gram', '=', filter.search)
+        .executeTakeFirstOrThrow()
+    : { total: '0' };
+  // At most this many have the term in the states asked for (exactly this many, unless a group or an expiry narrows them).
+  const atMost = Number(row.total);
+  const route = atMost <= cap ? 'grams' : 'walk';
+  if (filter.groupId || splitsInvited) return { route };
+  return { route, total: atMost > cap ? { total: cap, capped: true } : { total: atMost, capped: false } };
 }
 
 /**

@@ -34,7 +34,7 @@ export async function listUsers(
   context: { now: Date; secret: string; mountPath: string },
 ): Promise<UserListPage> {
   const { sort, order, limit } = query;
-  const filter: MemberFilter = {
+  const asked: MemberFilter = {
     accountId,
     states: query.state ?? DEFAULT_LIST_STATES,
     search: query.q ? query.q.toLowerCase() : undefined,
@@ -42,12 +42,15 @@ export async function listUsers(
     now: context.now,
   };
   const after = query.cursor ? decodeCursor(query.cursor, { sort, order }, context.secret) : undefined;
+  // A search first learns how to find its matches (and, for a short term, often its total) from kept counts.
+  const plan = asked.search ? await queries.planSearch(db, asked, TOTAL_CAP) : undefined;
+  const filter: MemberFilter = { ...asked, searchRoute: plan?.route };
 
   // One row more than asked tells whether another page exists. The default list's total comes
   // with the page's rows; a filtered list is counted side by side.
   const [rows, counted] = await Promise.all([
     queries.listMembersPage(db, filter, { sort, order, limit: limit + 1, after }),
-    queries.keptCountStates(filter) ? undefined : queries.countMembers(db, filter, TOTAL_CAP),
+    plan?.total ?? (queries.keptCountStates(filter) ? undefined : queries.countMembers(db, filter, TOTAL_CAP)),
   ]);
   const count =
     counted ??
