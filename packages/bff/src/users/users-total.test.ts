@@ -199,6 +199,21 @@ describe('GET /accounts/:accountId/users — the total', () => {
     });
   });
 
+  it('counts short terms (one or two characters) from their kept counts, capped, or exactly where a group or an expiry narrows them', async () => {
+    // "pa": every Pat (more than the cap); "ng": only the Ngos; "si" in Team: half of the Silvas.
+    const broad = await listPage(large.account.id, large.headers, '?q=pa&limit=5');
+    expect(broad).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+    expect(broad.items.every((u) => u.firstName === 'Pat')).toBe(true);
+    expect(await listPage(large.account.id, large.headers, '?q=ng&limit=5')).toMatchObject({ total: 100, totalCapped: false });
+    expect(await listPage(large.account.id, large.headers, `?q=si&group=${large.team}&limit=5`)).toMatchObject({
+      total: SILVAS / 2,
+      totalCapped: false,
+    });
+    expect(await listPage(large.account.id, large.headers, `?q=ng&group=${large.team}`)).toMatchObject({ items: [], total: 0 });
+    const expired = Math.floor(MEMBERS / 100);
+    expect(await listPage(large.account.id, large.headers, '?q=p&state=expired&limit=5')).toMatchObject({ total: expired, totalCapped: false });
+  });
+
   it('a search with a cursor still reports the capped total of all matches', async () => {
     const first = await listPage(large.account.id, large.headers, '?q=silva&limit=50');
     const second = await listPage(large.account.id, large.headers, `?q=silva&limit=50&cursor=${first.nextCursor}`);
