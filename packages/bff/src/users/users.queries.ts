@@ -55,7 +55,7 @@ function filterValues({ search, searchRoute, groupId, ...filter }: MemberFilter)
 }
 
 /** One or two characters (as PostgreSQL counts them: code points): too short for a trigram. */
-export function isShortTerm(search: string) {
+function isShortTerm(search: string) {
   return [...search].length <= 2;
 }
 

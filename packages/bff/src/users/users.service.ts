@@ -25,7 +25,8 @@ export const TOTAL_CAP = 1_000;
  * One page of an account's members plus the total that matches, at the same cost however deep the
  * page (keyset paging, never OFFSET) and however large the account: the default list is one
  * statement (its total read from the kept counts), a filtered list adds one count beside it that
- * stops at TOTAL_CAP.
+ * stops at TOTAL_CAP. A search first asks `planSearch` how to find its matches; a plain search of
+ * one or two characters gets its total there too, and counts nothing more.
  */
 export async function listUsers(
   db: Kysely<DB>,
