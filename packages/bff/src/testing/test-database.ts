@@ -11,8 +11,9 @@ export interface TestDatabase extends Database {
 /**
  * A fresh, migrated database owned by one test file: in-memory PGlite by default, or, when
  * DATABASE_URL is set, a new database on that PostgreSQL server, dropped again on close.
+ * `queryTimeoutMs` is for bulk jobs, such as the bench seeding 100,000 members in one statement.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { queryTimeoutMs?: number } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await connectDatabase({ dataDir: 'memory' });
@@ -23,7 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await connectDatabase({ databaseUrl: url.toString(), maxConnections: 20 });
+  const database = await connectDatabase({ databaseUrl: url.toString(), maxConnections: 20, ...options });
   await migrateToLatest(database.db);
   return {
     ...database,
