@@ -18,4 +18,8 @@ export type { BlockUserDialog } from './block-user-dialog/block-user-dialog.ts';
 export { UsersSettings } from './users-settings/users-settings.ts';
 // Every event the elements fire, as types (hosts listen by name: see the README's events).
 export type * from './events.ts';
-export { ApiError, clientFor, rosterContext, type ApiErrorCode, type RosterClient, type RosterContextValue } from './api/index.ts';
+// From the modules themselves, not through a barrel: a re-exporting module shared by two bundles
+// becomes an (empty) chunk of its own in the first load.
+export { ApiError, type ApiErrorCode } from './api/api-error.ts';
+export { clientFor, type RosterClient } from './api/client.ts';
+export { rosterContext, type RosterContextValue } from './api/context.ts';

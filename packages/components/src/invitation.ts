@@ -4,4 +4,5 @@
  */
 export { InvitationResponse } from './invitation-response/invitation-response.ts';
 export { InvitationAcceptedEvent, InvitationDeclinedEvent } from './events.ts';
-export { ApiError, clientFor, type ApiErrorCode, type RosterClient } from './api/index.ts';
+export { ApiError, type ApiErrorCode } from './api/api-error.ts';
+export { clientFor, type RosterClient } from './api/client.ts';

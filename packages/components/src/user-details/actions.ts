@@ -44,9 +44,8 @@ export function missingActionsNote(details: UserDetails): string {
 }
 
 /**
- * Copy invitation link, Resend invitation or Send new invitation, done here as the row menu does
- * them (`users-table/row-actions.ts`; not shared with it, so `roster.js` stays within its budget):
- * resolves to the event that reports it done, or to the link when only the clipboard refused (to
+ * Copy invitation link, Resend invitation or Send new invitation, for this page and the table's row
+ * menu (which fetches it with its rows: `users-table/row-behaviour.ts`): resolves to the event that reports it done, or to the link when only the clipboard refused (to
  * show for copying by hand); a refusal of the server rejects with its `ApiError`.
  */
 export async function runInvitationAction(client: RosterClient, action: InvitationAction, ref: UserRef, name: string): Promise<UserChangedEvent | string> {

@@ -68,28 +68,3 @@ export function invitationActionLabel(action: InvitationAction): string {
       return msg('Send new invitation');
   }
 }
-
-/**
- * Why an invitation action failed, with what to do instead. The refusals that mean the row was out of
- * date (expired, renewed or ended meanwhile) name the action that now applies.
- */
-export function invitationActionError(action: InvitationAction, error: ApiError, name: string): string {
-  switch (error.code) {
-    case 'invitation_expired':
-      return msg(str`The invitation of ${name} has expired. Choose Send new invitation instead.`);
-    case 'invitation_still_valid':
-      return msg(str`The invitation of ${name} is still valid. Choose Resend invitation instead.`);
-    case 'not_invited':
-      return msg(str`${name} has no open invitation any more.`);
-  }
-  return problemText(error, (serverText) => {
-    switch (action) {
-      case 'copy-link':
-        return msg(str`The invitation link of ${name} could not be copied: ${serverText}`);
-      case 'resend':
-        return msg(str`The invitation of ${name} could not be resent: ${serverText}`);
-      case 'renew':
-        return msg(str`No new invitation could be sent to ${name}: ${serverText}`);
-    }
-  });
-}

@@ -2,22 +2,11 @@ import { msg, str } from '@lit/localize';
 import type { MembershipState, UserListItem } from '@roster/shared';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { toApiError, type ApiErrorCode } from '../api/api-error.ts';
-import { getInvitationLink, renewInvitation, resendInvitation } from '../api/requests.ts';
 import type { RosterApiController } from '../api/roster-api-controller.ts';
-import {
-  InvitationLinkCopiedEvent,
-  InvitationRenewedEvent,
-  InvitationResentEvent,
-  RemoveUserRequestEvent,
-  UserActionRequestEvent,
-  type UserActionRequest,
-  type UserRef,
-} from '../events.ts';
-import { copyText } from '../internal/clipboard.ts';
-import '../internal/menu-button/menu-button.ts';
+import { RemoveUserRequestEvent, UserActionRequestEvent, type UserActionRequest, type UserRef } from '../table-events.ts';
 import type { MenuItem, MenuSelectEvent } from '../internal/menu-button/menu-button.ts';
 import { fullName } from './cells.ts';
-import { invitationActionError, invitationActionLabel, type InvitationAction } from './labels.ts';
+import { invitationActionLabel, type InvitationAction } from './labels.ts';
 
 /** The actions besides Remove that the host carries out in a dialog (`<action>-user-request`); the invitation actions are done here. */
 const REQUESTED_ACTIONS: readonly string[] = ['edit', 'block', 'unblock'];
@@ -122,26 +111,19 @@ export class RowActionsController implements ReactiveController {
     else void this.runInvitationAction(action as InvitationAction, ref, fullName(user));
   };
 
-  /** Copy link, Resend or Send new: the outcome is an event for the host, or a message above the table. */
+  /**
+   * Copy link, Resend or Send new: the outcome is an event for the host, or a message above the table.
+   * They are done as on the person's page, by its code, which comes with the rows (`row-behaviour.ts`).
+   */
   private async runInvitationAction(action: InvitationAction, ref: UserRef, name: string) {
-    const { client } = this.options.api;
     this.setError('');
+    const { runInvitationAction, invitationActionError } = await import('./row-behaviour.ts');
     try {
-      if (action === 'copy-link') {
-        const { link } = await getInvitationLink(client, ref.accountId, ref.userId);
-        if (await copyText(link)) this.host.dispatchEvent(new InvitationLinkCopiedEvent(ref, name));
-        // The link is still useful when the browser refuses the clipboard: show it to copy by hand.
-        else this.setError(msg(str`The browser did not allow copying. The invitation link of ${name} is ${link}`));
-        return;
-      }
-      if (action === 'resend') {
-        await resendInvitation(client, ref.accountId, ref.userId);
-        this.host.dispatchEvent(new InvitationResentEvent(ref, name));
-      } else {
-        await renewInvitation(client, ref.accountId, ref.userId);
-        this.host.dispatchEvent(new InvitationRenewedEvent(ref, name));
-      }
-      await this.options.reload();
+      const outcome = await runInvitationAction(this.options.api.client, action, ref, name);
+      // The link is still useful when the browser refuses the clipboard: show it to copy by hand.
+      if (typeof outcome === 'string') return this.setError(msg(str`The browser did not allow copying. The invitation link of ${name} is ${outcome}`));
+      this.host.dispatchEvent(outcome);
+      if (action !== 'copy-link') await this.options.reload();
     } catch (error) {
       const apiError = toApiError(error);
       this.setError(invitationActionError(action, apiError, name));

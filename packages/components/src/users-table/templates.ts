@@ -1,9 +1,10 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Group, SortOrder, UserListItem, UserSortKey } from '@roster/shared';
 // Runtime values come from the zod-free entry, so the bundle carries no zod.
 import { USER_SORT_KEYS } from '@roster/shared/values';
 import { html, nothing } from 'lit';
 import type { ApiError } from '../api/api-error.ts';
+import { formatNumber } from '../internal/format.ts';
 import { groupsCell, lastSignInCell, skeletonRow, stateCell, userCell } from './cells.ts';
 import { errorMessage, isAccessError, sortLabel } from './labels.ts';
 import type { LoadedPage } from './list-rules.ts';
@@ -152,4 +153,13 @@ export function listNotShown(error: ApiError, onRetry: () => void) {
     <p>${errorMessage(error)}</p>
     <button type="button" class="button" @click=${onRetry}>${msg('Try again')}</button>
   </div>`;
+}
+
+/** The footer's "1–25 of 130" (with a + when the total was capped). */
+export function rangeText(page: LoadedPage): string {
+  if (page.items.length === 0) return '';
+  const from = formatNumber(page.offset + 1);
+  const to = formatNumber(page.offset + page.items.length);
+  const total = formatNumber(page.total);
+  return page.totalCapped ? msg(str`${from}–${to} of ${total}+`) : msg(str`${from}–${to} of ${total}`);
 }

@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { MembershipState, SortOrder, UserSortKey } from '@roster/shared';
 // Runtime values come from the zod-free entry, so the bundle carries no zod.
@@ -8,17 +8,17 @@ import { customElement, property } from 'lit/decorators.js';
 import { toApiError } from '../api/api-error.ts';
 import { listGroups, listUsers } from '../api/requests.ts';
 import { RosterApiController, SignedInPerson } from '../api/roster-api-controller.ts';
-import { UsersTableStateChangeEvent, type UsersTableState } from '../events.ts';
+import { UsersTableStateChangeEvent, type UsersTableState } from '../table-events.ts';
 import { formatNumber } from '../internal/format.ts';
-import { GroupTooltipController } from './group-tooltip.ts';
+import type { GroupTooltipController } from './group-tooltip.ts';
 import { KeysetPagingController } from './keyset-paging.ts';
 import { isAccessError } from './labels.ts';
 import { DEFAULT_PAGE_SIZE, shownStates, stateListConverter, validOrder, validPageSize, validSort, type LoadedPage } from './list-rules.ts';
 import { RowActionsController } from './row-actions.ts';
-import { RowFocusController } from './row-focus.ts';
+import type { RowFocusController } from './row-focus.ts';
 import { SearchBoxController } from './search-box.ts';
 import { StateFilterController } from './state-filter.ts';
-import { listNotShown, toolbar, usersTable } from './templates.ts';
+import { listNotShown, rangeText, toolbar, usersTable } from './templates.ts';
 import { usersTableStyles } from './users-table.styles.ts';
 
 /**
@@ -155,7 +155,7 @@ export class UsersTable extends LitElement {
     task: async ([client, accountId, q, states, group, sort, order, limit, cursor, offset], { signal }) => {
       if (!accountId) return initialState;
       const query = { q: q || undefined, state: states, group: group || undefined, sort, order, limit: String(limit), cursor };
-      const page = await listUsers(client, accountId, query, signal);
+      const [page] = await Promise.all([listUsers(client, accountId, query, signal), this.loadRowBehaviour()]);
       return { ...page, offset } satisfies LoadedPage;
     },
     args: () =>
@@ -181,8 +181,10 @@ export class UsersTable extends LitElement {
   /** The viewer, to know their own row (nobody removes themselves). */
   private readonly viewer = new SignedInPerson(this, this.api);
 
-  /** Puts keyboard focus back in the rows when an update took it away. */
-  private readonly rowFocus = new RowFocusController(this);
+  /** The rows' keyboard moves and the group names of an "N groups" cell: with the first page (see row-behaviour.ts). */
+  private rowFocus?: RowFocusController;
+  private groupTooltip?: GroupTooltipController;
+  private rowBehaviour?: Promise<void>;
 
   /** Each row's actions menu, what its items do, and why the last one failed. */
   private readonly rowActions = new RowActionsController(this, {
@@ -198,9 +200,6 @@ export class UsersTable extends LitElement {
     applied: () => this.q,
     commit: (q) => this.commit({ q }),
   });
-
-  /** The group names of an "N groups" cell. */
-  private readonly groupTooltip = new GroupTooltipController(this);
 
   /** The toolbar's "States: n of m" popup. */
   private readonly stateFilter = new StateFilterController(this, {
@@ -229,12 +228,27 @@ export class UsersTable extends LitElement {
     await this.updateComplete;
     await this.pageTask.taskComplete.catch(() => undefined);
     await this.updateComplete;
-    return this.rowFocus.focusUser(userId);
+    return (await this.rowFocus?.focusUser(userId)) ?? false;
   }
 
   /** Moves focus to the search box (when the list is shown). */
   focusSearch(): void {
     this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.loadRowBehaviour().catch(() => undefined);
+  }
+
+  /** Fetches what the rows need, once (again after a failure, which the page's task reports). */
+  private loadRowBehaviour(): Promise<void> {
+    this.rowBehaviour ??= import('./row-behaviour.ts').then(({ RowFocusController, GroupTooltipController }) => {
+      this.rowFocus = new RowFocusController(this);
+      this.groupTooltip = new GroupTooltipController(this);
+    });
+    this.rowBehaviour.catch(() => (this.rowBehaviour = undefined));
+    return this.rowBehaviour;
   }
 
   /** A page is loading and there are no rows worth keeping on screen meanwhile. */
@@ -285,7 +299,7 @@ export class UsersTable extends LitElement {
       ${error && isAccessError(error) ? nothing : this.renderToolbar()}
       ${this.rowActions.renderError()}
       ${error ? listNotShown(error, this.handleRetryClick) : html`${this.renderTable()}${this.renderFooter()}`}
-      ${this.groupTooltip.render()}
+      ${this.groupTooltip?.render()}
     </div>`;
   }
 
@@ -373,14 +387,6 @@ export class UsersTable extends LitElement {
   private readonly handleRetryClick = () => {
     void this.pageTask.run();
   };
-}
-
-function rangeText(page: LoadedPage): string {
-  if (page.items.length === 0) return '';
-  const from = formatNumber(page.offset + 1);
-  const to = formatNumber(page.offset + page.items.length);
-  const total = formatNumber(page.total);
-  return page.totalCapped ? msg(str`${from}–${to} of ${total}+`) : msg(str`${from}–${to} of ${total}`);
 }
 
 declare global {
