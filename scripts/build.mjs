@@ -83,7 +83,13 @@ const noCookieSerializer = {
 const localizeWithoutRuntime = {
   name: 'localize-without-runtime',
   setup(build) {
-    build.onResolve({ filter: /^@lit\/localize$/ }, () => ({ path: 'lit-localize', namespace: 'roster-localize' }));
+    build.onResolve({ filter: /^@lit\/localize$/ }, ({ importer }) =>
+      // The generated locale modules only take `str`, from the runtime that loads them: so they share
+      // with the first load only what the runtime does (one small chunk, not a second one).
+      /packages\/components\/src\/locales\//.test(importer)
+        ? { path: join(root, 'packages/components/src/internal/translations.ts') }
+        : { path: 'lit-localize', namespace: 'roster-localize' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'roster-localize' }, () => ({
       contents: [
         "export * from '@lit/localize/internal/locale-status-event.js';",

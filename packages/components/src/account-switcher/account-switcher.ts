@@ -41,8 +41,8 @@ const folded = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu
  * @cssprop --roster-color-surface - The popup's background.
  * @cssprop --roster-color-text-muted - The hints' colour.
  */
-@localized()
 @customElement('account-switcher')
+@localized()
 export class AccountSwitcher extends LitElement {
   static override styles = accountSwitcherStyles;
 

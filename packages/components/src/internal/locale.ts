@@ -84,8 +84,9 @@ export class LocaleController implements ReactiveController {
     const wish = this.host.locale || undefined;
     if (wish === this.wished) return;
     this.wished = wish;
+    // Deleted first, so a changed wish becomes the latest.
+    elementWishes.delete(this.host);
     if (wish) elementWishes.set(this.host, wish);
-    else elementWishes.delete(this.host);
     choose();
   }
 

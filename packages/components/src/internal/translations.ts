@@ -1,5 +1,7 @@
 // Straight from its module: through the package's index, esbuild would put the runtime in the first load.
 import { configureLocalization } from '@lit/localize/init/runtime.js';
+// What the locale modules import from @lit/localize, when bundled (see scripts/build.mjs).
+export { str } from '@lit/localize/internal/str-tag.js';
 
 /**
  * @lit/localize's runtime and the languages' messages (`locales/`, generated from the XLIFF files).

@@ -85,8 +85,8 @@ type Step = 'welcome' | 'register' | 'sign-in' | 'switch-person' | 'decline' | '
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('invitation-response')
+@localized()
 export class InvitationResponse extends LitElement {
   static override styles = invitationResponseStyles;
 

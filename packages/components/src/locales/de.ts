@@ -2,15 +2,14 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'hd3c665aa50cd6d5f': html`Ich stimme den <a href="${0}" target="_blank" rel="noopener">Nutzungsbedingungen</a> zu`,
-'s012fc5e012264521': `Vorschau des gewählten Bildes`,
+      's012fc5e012264521': `Vorschau des gewählten Bildes`,
 's0414212379d0901a': `Kein Konto passt.`,
 's042d8e499a4ef676': `dieses Konto`,
 's047006f0a0db5cda': str`${0} wurde aus ${1} entfernt`,
@@ -129,6 +128,7 @@
 's46b5cace1e7a3112': `Anmelden und beitreten`,
 's472ea7f97c053c69': str`${0} hat bereits Anmeldedaten. Geben Sie das zugehörige Passwort ein, um die Einladung anzunehmen.`,
 's47436fdd7b6c63c8': `Die vorbereiteten Einladungen verwerfen?`,
+'s487de3bc38bd7e49': `Nutzungsbedingungen lesen`,
 's4a18a0e96e74e7d3': str`${0} (${1}) hat bis zum Entsperren keinen Zugang zu ${2}; Anmeldedaten, Gruppen und andere Konten bleiben erhalten.`,
 's4a3e9cfe50d5d971': `Verliert:`,
 's4a8e69562855426b': str`Einladungslink für ${0}`,

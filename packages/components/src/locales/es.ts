@@ -2,15 +2,14 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'hd3c665aa50cd6d5f': html`Acepto las <a href="${0}" target="_blank" rel="noopener">condiciones de uso</a>`,
-'s012fc5e012264521': `Vista previa de la imagen elegida`,
+      's012fc5e012264521': `Vista previa de la imagen elegida`,
 's0414212379d0901a': `Ninguna cuenta coincide.`,
 's042d8e499a4ef676': `esta cuenta`,
 's047006f0a0db5cda': str`${0} se ha retirado de ${1}`,
@@ -129,6 +128,7 @@
 's46b5cace1e7a3112': `Iniciar sesión y unirse`,
 's472ea7f97c053c69': str`${0} ya tiene datos de acceso. Introduzca su contraseña para aceptar la invitación.`,
 's47436fdd7b6c63c8': `¿Descartar las invitaciones que está preparando?`,
+'s487de3bc38bd7e49': `Leer las condiciones de uso`,
 's4a18a0e96e74e7d3': str`${0} (${1}) no tendrá acceso a ${2} hasta que se desbloquee; sus datos de acceso, sus grupos y sus otras cuentas se conservan.`,
 's4a3e9cfe50d5d971': `Pierde:`,
 's4a8e69562855426b': str`Enlace de invitación para ${0}`,

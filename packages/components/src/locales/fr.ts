@@ -2,15 +2,14 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'hd3c665aa50cd6d5f': html`J'accepte les <a href="${0}" target="_blank" rel="noopener">conditions d'utilisation</a>`,
-'s012fc5e012264521': `Aperçu de l'image choisie`,
+      's012fc5e012264521': `Aperçu de l'image choisie`,
 's0414212379d0901a': `Aucun compte ne correspond.`,
 's042d8e499a4ef676': `ce compte`,
 's047006f0a0db5cda': str`${0} a été retiré de ${1}`,
@@ -129,6 +128,7 @@
 's46b5cace1e7a3112': `Se connecter et rejoindre`,
 's472ea7f97c053c69': str`${0} a déjà des identifiants de connexion. Saisissez son mot de passe pour accepter l'invitation.`,
 's47436fdd7b6c63c8': `Abandonner les invitations en préparation ?`,
+'s487de3bc38bd7e49': `Lire les conditions d'utilisation`,
 's4a18a0e96e74e7d3': str`${0} (${1}) n'aura plus accès à ${2} jusqu'à son déblocage ; ses identifiants de connexion, ses groupes et ses autres comptes sont conservés.`,
 's4a3e9cfe50d5d971': `Perd :`,
 's4a8e69562855426b': str`Lien d'invitation pour ${0}`,

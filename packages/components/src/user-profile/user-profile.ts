@@ -74,8 +74,8 @@ function languageName(locale: string): string {
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('user-profile')
+@localized()
 export class UserProfile extends LitElement implements ProfileHost {
   static override styles = userProfileStyles;
 

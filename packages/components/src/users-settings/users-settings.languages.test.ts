@@ -77,6 +77,20 @@ describe('<users-settings> in other languages', () => {
     expect(provider.lang).to.equal('en');
   });
 
+  it('re-renders an element that was on the page before its definition loaded (upgraded when defined)', async function () {
+    this.timeout(20_000);
+    const provider = await fixture<RosterProvider>(
+      html`<roster-provider api-base=${api.base} locale="de"><user-profile></user-profile></roster-provider>`,
+    );
+    // This file has not loaded <user-profile> yet: defining it now upgrades the element above.
+    await import('../user-profile/user-profile.ts');
+    const profile = provider.querySelector('user-profile')!;
+    const heading = () => shadowOf(profile).querySelector('h2')?.textContent?.trim();
+    await waitUntil(() => heading() === 'Mein Profil', `the heading is "${heading()}"`, { timeout: 5000 });
+    provider.locale = 'es';
+    await waitUntil(() => heading() === 'Mi perfil', `the heading is "${heading()}"`, { timeout: 5000 });
+  });
+
   it('follows the page’s lang when no element says, and the page’s lang wins over the person’s language', async () => {
     document.documentElement.lang = 'es';
     const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${acme}></users-settings>`);

@@ -112,8 +112,8 @@ const TOAST_MS = 5000;
  * @cssprop --roster-font-family - Defaults to the host page's font.
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('users-settings')
+@localized()
 export class UsersSettings extends LitElement {
   static override styles = usersSettingsStyles;
 
