@@ -53,6 +53,9 @@ function showPerson(user: User) {
   const name = `${user.firstName} ${user.lastName}`.trim() || user.email;
   avatarButton.querySelector('.avatar-name')!.textContent = name;
   avatarButton.title = `${name} (${user.email})`;
+  // This page says it is English (<html lang="en">), which Roster would follow; the demo lets each
+  // person's display language rule instead, so a language saved in the profile shows at once.
+  provider.setAttribute('locale', user.locale);
 }
 
 function showPage({ focus }: { focus: boolean }) {
@@ -132,6 +135,7 @@ export function showPortal(me: Me) {
 export function hidePortal() {
   current = undefined;
   (provider as HTMLElement & { me?: Me | null }).me = null;
+  provider.removeAttribute('locale');
   setMenuOpen(false);
   switcher.replaceChildren();
   screen.replaceChildren();

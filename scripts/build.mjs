@@ -74,6 +74,36 @@ const noCookieSerializer = {
   },
 };
 
+/**
+ * @lit/localize's index also re-exports its runtime (`configureLocalization`), which only
+ * `internal/translations.ts` uses, loaded when a page first needs a language other than English. Through
+ * the index, esbuild would count the runtime as reached by every entry and put it in roster.js's first
+ * load, so the elements' imports of the index get the index without it.
+ */
+const localizeWithoutRuntime = {
+  name: 'localize-without-runtime',
+  setup(build) {
+    build.onResolve({ filter: /^@lit\/localize$/ }, ({ importer }) =>
+      // The generated locale modules only take `str`, from the runtime that loads them: so they share
+      // with the first load only what the runtime does (one small chunk, not a second one).
+      /packages\/components\/src\/locales\//.test(importer)
+        ? { path: join(root, 'packages/components/src/internal/translations.ts') }
+        : { path: 'lit-localize', namespace: 'roster-localize' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'roster-localize' }, () => ({
+      contents: [
+        "export * from '@lit/localize/internal/locale-status-event.js';",
+        "export * from '@lit/localize/internal/str-tag.js';",
+        "export { msg } from '@lit/localize/init/install.js';",
+        "export * from '@lit/localize/internal/localized-controller.js';",
+        "export * from '@lit/localize/internal/localized-decorator.js';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 const components = await build({
   ...common,
   entryPoints: {
@@ -91,7 +121,7 @@ const components = await build({
   },
   outdir: join(root, 'packages/components/dist'),
   splitting: true,
-  plugins: [minifyElementStyles, noCookieSerializer],
+  plugins: [minifyElementStyles, noCookieSerializer, localizeWithoutRuntime],
 });
 
 const leaked = Object.keys(components.metafile.inputs).filter((input) => SERVER_ONLY.some((pattern) => pattern.test(input)));

@@ -6,7 +6,7 @@ import { toApiError } from '../api/api-error.ts';
 import { setActiveAccount } from '../api/requests.ts';
 import { RosterApiController, SignedInPerson } from '../api/roster-api-controller.ts';
 import { AccountSwitchedEvent } from '../events.ts';
-import { formatNumber } from '../internal/format.ts';
+import { formatNumber, plural } from '../internal/format.ts';
 import { problemText } from '../internal/problem-text.ts';
 import { accountSwitcherStyles } from './account-switcher.styles.ts';
 
@@ -41,8 +41,8 @@ const folded = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu
  * @cssprop --roster-color-surface - The popup's background.
  * @cssprop --roster-color-text-muted - The hints' colour.
  */
-@localized()
 @customElement('account-switcher')
+@localized()
 export class AccountSwitcher extends LitElement {
   static override styles = accountSwitcherStyles;
 
@@ -138,7 +138,7 @@ export class AccountSwitcher extends LitElement {
       </ul>
       ${matches.length === 0 ? html`<p class="empty">${msg('No account matches.')}</p>` : nothing}
       <p class="visually-hidden" role="status">
-        ${matches.length === 1 ? msg('1 account') : msg(str`${formatNumber(matches.length)} accounts`)}
+        ${plural(matches.length, msg(str`${formatNumber(matches.length)} account`), msg(str`${formatNumber(matches.length)} accounts`))}
       </p>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
     </div>`;

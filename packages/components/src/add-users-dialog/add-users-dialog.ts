@@ -99,8 +99,8 @@ import { nextStep, previousStep, refusal, shownRefusal, type Draft, type Step } 
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('add-users-dialog')
+@localized()
 export class AddUsersDialog extends LitElement {
   static override styles = [addUsersDialogStyles, discardQuestionStyles];
 

@@ -4,6 +4,7 @@ import type { Me } from '@roster/shared';
 import type { ReactiveControllerHost } from 'lit';
 import { clientFor, DEFAULT_API_BASE, type RosterClient } from './client.ts';
 import { rosterContext, type RosterContextValue } from './context.ts';
+import { usePersonLocale } from '../internal/locale.ts';
 import { getMe } from './requests.ts';
 
 /** An element that can be configured directly (`api-base`, `account-id`) or by a provider. */
@@ -56,6 +57,8 @@ export class SignedInPerson {
     this.task = new Task(host, {
       task: async ([client, alone], { signal }) => (alone ? getMe(client, signal) : undefined),
       args: () => [api.client, !api.context?.refreshMe] as const,
+      // Alone, the element is the one that knows the person, so it passes their language on.
+      onComplete: (me) => me && usePersonLocale(me.user.locale),
     });
   }
 

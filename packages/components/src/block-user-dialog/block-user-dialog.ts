@@ -53,8 +53,8 @@ import { blockUserDialogStyles } from './block-user-dialog.styles.ts';
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('block-user-dialog')
+@localized()
 export class BlockUserDialog extends PersonDialog {
   static override styles = blockUserDialogStyles;
 

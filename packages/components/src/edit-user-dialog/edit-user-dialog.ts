@@ -66,8 +66,8 @@ interface Editing extends MemberInAccount {
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('edit-user-dialog')
+@localized()
 export class EditUserDialog extends PersonDialog {
   static override styles = editUserDialogStyles;
 

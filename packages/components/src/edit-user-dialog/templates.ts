@@ -1,13 +1,13 @@
 import { msg, str } from '@lit/localize';
 import type { Group, Permission } from '@roster/shared';
 import { html, nothing } from 'lit';
-import { formatList, formatNumber } from '../internal/format.ts';
+import { formatList, formatNumber, plural } from '../internal/format.ts';
 import { permissionList } from '../internal/permissions.ts';
 import type { GroupChanges } from './group-changes.ts';
 
 /** "1 person", "12 people": how many hold the group now. */
 export function memberCountText(count: number): string {
-  return count === 1 ? msg('1 person') : msg(str`${formatNumber(count)} people`);
+  return plural(count, msg(str`${formatNumber(count)} person`), msg(str`${formatNumber(count)} people`));
 }
 
 /** One group as a checkbox: its name, how many hold it, and what it grants (described by, not part of, its name). */

@@ -1,35 +1,67 @@
+import { getLocale } from './locale.ts';
+
 /**
- * Dates and numbers in the viewer's locale and time zone. `undefined` as locale means "the browser's",
- * and no `timeZone` means the viewer's own. Formatters are cached because tables format many cells.
+ * Dates, numbers, lists and plurals in the language the elements speak (`getLocale()`, see
+ * `locale.ts`) and the viewer's own time zone (no `timeZone`). The formatters are kept (until the
+ * language changes) because tables format many cells.
  */
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const numberFormat = new Intl.NumberFormat();
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
+let formatters: ReturnType<typeof makeFormatters> | undefined;
+
+function makeFormatters(locale: string) {
+  return {
+    locale,
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+    dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    number: new Intl.NumberFormat(locale),
+    relative: new Intl.RelativeTimeFormat(locale, { numeric: 'always' }),
+    list: new Intl.ListFormat(locale, { type: 'conjunction' }),
+    plural: new Intl.PluralRules(locale),
+  };
+}
+
+function format() {
+  const locale = getLocale();
+  return formatters?.locale === locale ? formatters : (formatters = makeFormatters(locale));
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
+  return format().date.format(new Date(iso));
 }
 
 export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+  return format().dateTime.format(new Date(iso));
 }
 
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  return format().number.format(value);
 }
 
 /** "Sales, Support and Finance", in the viewer's language. */
 export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(undefined, { type: 'conjunction' }).format(items);
+  return format().list.format(items);
 }
 
 /** "in 3 days" for a future instant; partial days count as a whole day (expires in 1 day, not 0). */
 export function formatDaysFromNow(iso: string, now = Date.now()): string {
   const days = Math.max(1, Math.ceil((new Date(iso).getTime() - now) / DAY_MS));
-  return relativeFormat.format(days, 'day');
+  return format().relative.format(days, 'day');
+}
+
+/** "in 5 minutes": `value` of `unit` from now, in the viewer's language. */
+export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit): string {
+  return format().relative.format(value, unit);
+}
+
+/**
+ * The singular or plural message for `count`, by the language's own rule: French says "0 compte" where
+ * English says "0 accounts". Both are messages (so the `one` one carries the number where the
+ * language may use it for counts other than 1). English, French, German and Spanish need no more
+ * forms than these two; a language that does (Polish, Arabic) would add them here.
+ */
+export function plural<T>(count: number, one: T, other: T): T {
+  return format().plural.select(count) === 'one' ? one : other;
 }
 
 /** "First Last", or the email when the person gave no name. */

@@ -1,11 +1,10 @@
 import { msg, str } from '@lit/localize';
 import type { ApiError } from '../api/api-error.ts';
-
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
+import { formatRelative } from './format.ts';
 
 /** "in 40 seconds" below a minute, else "in 15 minutes" (partial minutes round up). */
 function waitText(seconds: number) {
-  return seconds < 60 ? relativeFormat.format(seconds, 'second') : relativeFormat.format(Math.ceil(seconds / 60), 'minute');
+  return seconds < 60 ? formatRelative(seconds, 'second') : formatRelative(Math.ceil(seconds / 60), 'minute');
 }
 
 /**

@@ -25,7 +25,7 @@ export interface RegistrationInputs {
   draft: RegistrationDraft;
   /** The message under each field that needs attention now. */
   errors: FieldErrors;
-  /** Where the terms of use can be read; the checkbox's label links to it when set. */
+  /** Where the terms of use can be read; a link above the checkbox leads there when set. */
   termsUrl: string | undefined;
   /** Listens on the whole form: each control's `name` is its field. */
   onInput: (event: Event) => void;
@@ -55,6 +55,10 @@ export function registrationForm(screen: ScreenState, form: RegistrationInputs) 
       })}
       ${passwordChecklist(draft.password, Boolean(errors.password))}
       ${textField(form, 'confirm', msg('Confirm password'), { type: 'password', autocomplete: 'new-password', maxlength: MAX_PASSWORD_LENGTH })}
+      ${termsUrl
+        ? // A paragraph of its own, not in the checkbox's label (a link there would also toggle it).
+          html`<p><a class="terms-link" href=${termsUrl} target="_blank" rel="noopener">${msg('Read the terms of use')}</a></p>`
+        : nothing}
       <div class="field checkbox-field">
         <input
           id="terms"
@@ -65,11 +69,7 @@ export function registrationForm(screen: ScreenState, form: RegistrationInputs) 
           aria-invalid=${errors.acceptTerms ? 'true' : 'false'}
           aria-describedby=${errors.acceptTerms ? 'terms-error' : nothing}
         />
-        <label for="terms">
-          ${termsUrl
-            ? msg(html`I agree to the <a href=${termsUrl} target="_blank" rel="noopener">terms of use</a>`)
-            : msg('I agree to the terms of use')}
-        </label>
+        <label for="terms">${msg('I agree to the terms of use')}</label>
         ${errors.acceptTerms ? html`<p id="terms-error" part="field-error" class="field-error">${errors.acceptTerms}</p>` : nothing}
       </div>
       ${actionErrorMessage(actionError)}

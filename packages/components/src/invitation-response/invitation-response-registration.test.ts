@@ -60,8 +60,10 @@ describe('<invitation-response>', () => {
     const { token } = await inviteToGlobex();
     const element = await open(token, '/terms.html');
     await startRegistration(element);
-    const terms = $<HTMLAnchorElement>(element, 'label[for="terms"] a');
-    expect(terms.textContent).to.equal('terms of use');
+    const terms = $<HTMLAnchorElement>(element, 'a.terms-link');
+    expect(terms.textContent).to.equal('Read the terms of use');
+    expect(terms.getAttribute('target')).to.equal('_blank');
+    expect($(element, 'label[for="terms"]').textContent!.trim()).to.equal('I agree to the terms of use');
     expect(terms.getAttribute('href')).to.equal('/terms.html');
     fill(input(element, 'first-name'), '  ');
     fill(input(element, 'password'), PASSWORD);

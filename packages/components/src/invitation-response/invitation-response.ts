@@ -8,6 +8,7 @@ import { acceptInvitation, declineInvitation, getInvitation, signIn, signOut } f
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { InvitationAcceptedEvent, InvitationDeclinedEvent } from '../events.ts';
 import { signInRefusal } from '../internal/sign-in-refusal.ts';
+import { LocaleController } from '../internal/locale.ts';
 import { problemText } from '../internal/problem-text.ts';
 import { FIELD_IDS, registrationForm, signInForm } from './forms.ts';
 import { invitationResponseStyles } from './invitation-response.styles.ts';
@@ -51,6 +52,7 @@ type Step = 'welcome' | 'register' | 'sign-in' | 'switch-person' | 'decline' | '
  * @attr token - The invitation token: the last path segment of the link (`…/invite/<token>`).
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @attr terms-url - Where the terms of use can be read; the registration form links to it when set.
+ * @attr locale - The language to speak (`fr`, `de-CH`…); unset: the page's `lang`, else the signed-in person's (see the README's Languages).
  *
  * @fires invitation-accepted - {InvitationAcceptedEvent} The person joined and is signed in with that account active; `detail` is `{ accountId, userId }`.
  * @fires invitation-declined - {InvitationDeclinedEvent} The person declined; `detail` is `{ accountId, userId }`.
@@ -83,8 +85,8 @@ type Step = 'welcome' | 'register' | 'sign-in' | 'switch-person' | 'decline' | '
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('invitation-response')
+@localized()
 export class InvitationResponse extends LitElement {
   static override styles = invitationResponseStyles;
 
@@ -96,6 +98,9 @@ export class InvitationResponse extends LitElement {
 
   /** Where the terms of use can be read. */
   @property({ attribute: 'terms-url' }) termsUrl?: string;
+
+  /** The language to speak; unset: the page's `lang`, else the signed-in person's display language. */
+  @property() locale?: string;
 
   @state() private step: Step = 'welcome';
   /** Who is signed in, once this screen changed it (signed in or out) or the server said otherwise. */
@@ -113,6 +118,7 @@ export class InvitationResponse extends LitElement {
   @state() private signInError?: string;
 
   private readonly api = new RosterApiController(this);
+  protected readonly language = new LocaleController(this);
   /** What to focus once the next render is done (the new screen's heading or first field). */
   private pendingFocus?: string;
 

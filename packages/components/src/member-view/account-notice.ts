@@ -35,8 +35,8 @@ export function lostAccountText(me: Me, lost: NonNullable<Me['lostAccount']>): s
  * @cssprop --roster-color-accent - The welcome's edge.
  * @cssprop --roster-color-warning - The lost-account message's edge.
  */
-@localized()
 @customElement('roster-account-notice')
+@localized()
 export class RosterAccountNotice extends LitElement {
   static override styles = accountNoticeStyles;
 

@@ -36,8 +36,8 @@ function permissionText(permission: Permission) {
  *
  * @cssprop --roster-color-text-muted - The explanations' colour.
  */
-@localized()
 @customElement('roster-member-view')
+@localized()
 export class RosterMemberView extends LitElement {
   static override styles = memberViewStyles;
 

@@ -51,8 +51,8 @@ import { removeUserDialogStyles } from './remove-user-dialog.styles.ts';
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('remove-user-dialog')
+@localized()
 export class RemoveUserDialog extends PersonDialog {
   static override styles = removeUserDialogStyles;
 

@@ -5,6 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { clientFor, DEFAULT_API_BASE, type GetToken, type RosterClient } from '../api/client.ts';
 import { rosterContext } from '../api/context.ts';
 import { getMe, setActiveAccount } from '../api/requests.ts';
+import { LocaleController, usePersonLocale } from '../internal/locale.ts';
 import { rosterProviderStyles } from './roster-provider.styles.ts';
 
 /**
@@ -18,6 +19,8 @@ import { rosterProviderStyles } from './roster-provider.styles.ts';
  * @attr api-base - Where the Roster BFF is mounted (default `/api`).
  * @attr account-id - The account whose users the elements manage; unset: the person's active account
  *   (`me.activeAccountId`), which follows a switch. Set, it wins: the host decides (listen to `account-switched`).
+ * @attr locale - The language every element inside speaks (`fr`, `de-CH`…); unset: the page's `lang`,
+ *   else the signed-in person's display language (see the README's Languages).
  * @prop getToken - The host's sign-in: a function giving a bearer token, called before each request
  *   (so short-lived tokens refresh); the elements then send no cookies. Unset: Roster's session cookie.
  *
@@ -36,6 +39,9 @@ export class RosterProvider extends LitElement {
   /** Gives the host's bearer token for each request; unset, the elements use Roster's session cookie. */
   @property({ attribute: false }) getToken?: GetToken;
 
+  /** The language the elements speak; unset: the page's `lang`, else the signed-in person's. */
+  @property() locale?: string;
+
   /**
    * The signed-in person (`GET /me`): unset while loading, null when it could not be read. Its
    * `lostAccount` is kept from the one answer that carried it until the person dismisses the message.
@@ -46,6 +52,7 @@ export class RosterProvider extends LitElement {
 
   private client!: RosterClient;
   private readonly provider = new ContextProvider(this, { context: rosterContext });
+  protected readonly language = new LocaleController(this);
 
   constructor() {
     super();
@@ -77,6 +84,7 @@ export class RosterProvider extends LitElement {
       this.client = clientFor(this.apiBase || DEFAULT_API_BASE, this.getToken);
       void this.refreshMe();
     }
+    if (changed.has('me')) usePersonLocale(this.me?.user.locale);
     this.provider.setValue({
       client: this.client,
       accountId: this.accountId || this.me?.activeAccountId || undefined,

@@ -34,8 +34,8 @@ import type { UserDetails } from './user-details.ts';
  * @cssprop --roster-color-border - Its border.
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('user-details-dialog')
+@localized()
 export class UserDetailsDialog extends LitElement {
   static override styles = [
     tokens,

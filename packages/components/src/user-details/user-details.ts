@@ -82,8 +82,8 @@ import { userDetailsStyles } from './user-details.styles.ts';
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('user-details')
+@localized()
 export class UserDetails extends LitElement {
   static override styles = userDetailsStyles;
 

@@ -33,11 +33,6 @@ export const userProfileStyles = [
       color: var(--_text-muted);
     }
 
-    .hint {
-      margin: calc(var(--_space) / 2) 0 0;
-      font-size: 0.875em;
-    }
-
     .sections {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr));

@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { Me } from '@roster/shared';
 import { LOCALES, MAX_NAME_LENGTH, type Locale } from '@roster/shared/values';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { toApiError, type ApiError } from '../api/api-error.ts';
 import type { RosterClient } from '../api/client.ts';
@@ -11,6 +11,7 @@ import { getMe } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { ProfileUpdatedEvent } from '../events.ts';
 import { loadingPlaceholder } from '../internal/member-details.ts';
+import { LocaleController, localeLoaded, usePersonLocale } from '../internal/locale.ts';
 import { problemText } from '../internal/problem-text.ts';
 import { accountsList } from './accounts-list.ts';
 import { AvatarEditor } from './avatar-editor.ts';
@@ -38,6 +39,7 @@ function languageName(locale: string): string {
  * `getToken` it uses too). Bundle `user-profile.js`.
  *
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
+ * @attr locale - The language to speak (`fr`, `de-CH`…); unset: the page's `lang`, else the signed-in person's (see the README's Languages).
  *
  * @fires profile-updated - {ProfileUpdatedEvent} Names, language or picture were saved; `detail` is `{ user }`, as the server now has them.
  *
@@ -72,13 +74,16 @@ function languageName(locale: string): string {
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('user-profile')
+@localized()
 export class UserProfile extends LitElement implements ProfileHost {
   static override styles = userProfileStyles;
 
   /** Where the Roster BFF is mounted; overrides the provider's. */
   @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** The language to speak; unset: the page's `lang`, else the signed-in person's display language. */
+  @property() locale?: string;
 
   /** The person as the server last described them. */
   @state() private me?: Me;
@@ -91,6 +96,7 @@ export class UserProfile extends LitElement implements ProfileHost {
   @state() private status = '';
 
   private readonly api = new RosterApiController(this);
+  protected readonly language = new LocaleController(this);
   private readonly avatar = new AvatarEditor(this);
   private readonly password = new PasswordChange(this);
 
@@ -154,11 +160,10 @@ export class UserProfile extends LitElement implements ProfileHost {
             id=${FIELD_IDS.locale}
             name="locale"
             class="control"
-            aria-describedby=${errors.locale ? `locale-hint ${FIELD_IDS.locale}-error` : 'locale-hint'}
+            aria-describedby=${errors.locale ? `${FIELD_IDS.locale}-error` : nothing}
           >
             ${LOCALES.map((locale) => html`<option value=${locale} lang=${locale} ?selected=${draft.locale === locale}>${languageName(locale)}</option>`)}
           </select>
-          <p id="locale-hint" class="muted hint">${msg('The emails Roster sends you are written in it.')}</p>
           ${fieldError(FIELD_IDS.locale, errors.locale)}
         </div>
         ${formError(this.error)}
@@ -174,6 +179,8 @@ export class UserProfile extends LitElement implements ProfileHost {
 
   private useMe(me: Me) {
     this.me = me;
+    // A language just saved shows at once (unless the host or the page chose one).
+    usePersonLocale(me.user.locale);
     this.draft = { firstName: me.user.firstName, lastName: me.user.lastName, locale: me.user.locale };
     this.submitted = false;
     this.serverErrors = {};
@@ -220,6 +227,8 @@ export class UserProfile extends LitElement implements ProfileHost {
         locale: draft.locale as Locale,
       });
       this.profileSaved(me);
+      // Said in the language just chosen (when it is the one shown), once it is loaded.
+      await localeLoaded();
       this.status = msg('Your name and language are saved.');
     } catch (error) {
       this.refused(toApiError(error));

@@ -15,7 +15,8 @@ import type {
   ViewUserRequestEvent,
 } from '../events.ts';
 import { RosterApiController, SignedInPerson } from '../api/roster-api-controller.ts';
-import { formatNumber } from '../internal/format.ts';
+import { formatNumber, plural } from '../internal/format.ts';
+import { LocaleController } from '../internal/locale.ts';
 import '../users-table/users-table.ts';
 import { USERS_TABLE_PARTS } from '../users-table/parts.ts';
 import type { UsersTable } from '../users-table/users-table.ts';
@@ -65,6 +66,7 @@ const TOAST_MS = 5000;
  *
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @attr account-id - The account whose users are managed (default: the provider's).
+ * @attr locale - The language to speak (`fr`, `de-CH`…); unset: the page's `lang`, else the signed-in person's (see the README's Languages).
  * @attr welcome - The id of an account the person just joined (e.g. the host's `?welcome=<accountId>`
  *   after `<invitation-response>`): while it is the shown account, the screen says "Welcome to <account>"
  *   until dismissed (the property is then unset).
@@ -110,8 +112,8 @@ const TOAST_MS = 5000;
  * @cssprop --roster-font-family - Defaults to the host page's font.
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('users-settings')
+@localized()
 export class UsersSettings extends LitElement {
   static override styles = usersSettingsStyles;
 
@@ -120,6 +122,9 @@ export class UsersSettings extends LitElement {
 
   /** The account whose users are managed; overrides the provider's. */
   @property({ attribute: 'account-id' }) accountId?: string;
+
+  /** The language to speak; unset: the page's `lang`, else the signed-in person's display language. */
+  @property() locale?: string;
 
   /** The id of an account the person just joined: greeted while it is the one shown. */
   @property() welcome?: string;
@@ -138,6 +143,7 @@ export class UsersSettings extends LitElement {
   private memberViewAsked = false;
 
   private readonly api = new RosterApiController(this);
+  protected readonly language = new LocaleController(this);
 
   constructor() {
     super();
@@ -273,7 +279,7 @@ export class UsersSettings extends LitElement {
 
   private handleUsersInvited(event: UsersInvitedEvent) {
     const count = event.detail.userIds.length;
-    this.showToast(count === 1 ? msg('1 person invited') : msg(str`${formatNumber(count)} people invited`));
+    this.showToast(plural(count, msg(str`${formatNumber(count)} person invited`), msg(str`${formatNumber(count)} people invited`)));
     void this.table.refresh();
   }
 

@@ -113,8 +113,8 @@ import { usersTableStyles } from './users-table.styles.ts';
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
-@localized()
 @customElement('users-table')
+@localized()
 export class UsersTable extends LitElement {
   static override styles = usersTableStyles;
 

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import { formatNumber } from '../../internal/format.ts';
+import { formatNumber, plural } from '../../internal/format.ts';
 import { refusalMessage, stepLabel } from '../labels.ts';
 import { previousStep, STEPS, type Refusal, type Step } from '../wizard.ts';
 
@@ -79,5 +79,5 @@ export function stepActions(step: Step, main: 'next' | 'send', buttons: StepButt
 function mainButtonLabel(main: 'next' | 'send', busy: boolean, sending: number): string {
   if (main === 'next') return busy ? msg('Checking…') : msg('Next');
   if (busy) return msg('Sending…');
-  return sending === 1 ? msg('Send invitation') : msg(str`Send ${formatNumber(sending)} invitations`);
+  return plural(sending, msg('Send invitation'), msg(str`Send ${formatNumber(sending)} invitations`));
 }

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import { formatNumber } from '../../internal/format.ts';
+import { formatNumber, plural } from '../../internal/format.ts';
 import { displayName, invitableEntries } from '../invitees.ts';
 import type { Draft } from '../wizard.ts';
 import { requestErrorNote, stepActions, stepHeading, type StepButtons } from './frame.ts';
@@ -22,9 +22,11 @@ export function overviewStep(step: OverviewStep) {
   return html`<form class="step" novalidate @submit=${step.onSubmit}>
     ${stepHeading('overview')}
     <p>
-      ${invitable.length === 1
-        ? msg('This person will get an email with a link to join:')
-        : msg(str`These ${formatNumber(invitable.length)} people will each get an email with a link to join:`)}
+      ${plural(
+        invitable.length,
+        msg('This person will get an email with a link to join:'),
+        msg(str`These ${formatNumber(invitable.length)} people will each get an email with a link to join:`),
+      )}
     </p>
     <div class="table-wrap">
       <table part="overview" class="overview">
