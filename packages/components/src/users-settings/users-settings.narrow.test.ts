@@ -3,6 +3,8 @@ import type { UserListItem } from '@roster/shared';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 // Only the screen, as roster.js ships it: the dialogs load on first use.
 import '../users-settings/users-settings.ts';
+import '../roster-provider/roster-provider.ts';
+import '../account-switcher/account-switcher.ts';
 import type { AddUsersDialog } from '../add-users-dialog/add-users-dialog.ts';
 import { fresh, paste, stepHeading } from '../add-users-dialog/add-users-dialog.test-support.ts';
 import { chooseWithKeyboard, rowByEmail } from '../test-support/row-menu.ts';
@@ -27,6 +29,16 @@ async function openDialogOf(settings: UsersSettings, tag: string): Promise<HTMLD
   };
   await waitUntil(open, `${tag} did not open`, { timeout: 5000 });
   return open()!;
+}
+
+/** The page is no wider than the viewport at each width; `check` adds what else must hold there. */
+async function noOverflowAtEveryWidth(what: string, check: (width: number) => void = () => undefined) {
+  for (const width of WIDTHS) {
+    await setViewport({ width, height: HEIGHT });
+    await nextFrame();
+    expect(pageOverflow(), `${what} at ${width} px`).to.equal(0);
+    check(width);
+  }
 }
 
 /**
@@ -74,12 +86,22 @@ describe('<users-settings> narrow: the screen and every dialog fit from 320 px u
   it('the screen: its header and the list do not widen the page at any width', async () => {
     const { settings } = await screen();
     const header = shadowOf(settings).querySelector<HTMLElement>('[part="header"]')!;
-    for (const width of WIDTHS) {
-      await setViewport({ width, height: HEIGHT });
-      await nextFrame();
-      expect(pageOverflow(), `at ${width} px`).to.equal(0);
-      expect(header.scrollWidth, `the header at ${width} px`).to.be.at.most(header.clientWidth);
-    }
+    await noOverflowAtEveryWidth('the screen', (width) => expect(header.scrollWidth, `the header at ${width} px`).to.be.at.most(header.clientWidth));
+  });
+
+  it('the account switcher, open, stays on screen', async () => {
+    await setViewport({ width: 320, height: HEIGHT });
+    const provider = await fixture(html`<roster-provider api-base=${api.base}><account-switcher></account-switcher><users-settings></users-settings></roster-provider>`);
+    const switcher = provider.querySelector('account-switcher')!;
+    await waitUntil(() => switcher.shadowRoot?.querySelector('[part="button"]'), 'no switcher button', { timeout: 5000 });
+    shadowOf(switcher).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+    await waitUntil(() => shadowOf(switcher).querySelector('[part="popup"]'), 'the switcher did not open');
+    const popup = shadowOf(switcher).querySelector('[part="popup"]')!;
+    await noOverflowAtEveryWidth('the open switcher', (width) => {
+      const box = popup.getBoundingClientRect();
+      expect(box.left, `the switcher at ${width} px`).to.be.at.least(0);
+      expect(box.right, `the switcher at ${width} px`).to.be.at.most(width);
+    });
   });
 
   it('the add users wizard on each step, and the discard question', async function () {
@@ -145,5 +167,18 @@ describe('<users-settings> narrow: the screen and every dialog fit from 320 px u
     const page = dialog.querySelector('user-details')!;
     await waitUntil(() => shadowOf(page).querySelector('[part~="action-button"]'), 'the page did not load', { timeout: 5000 });
     await fitsEveryWidth(dialog, 'the person’s page');
+  });
+
+  describe('for a member', () => {
+    before(() => api.signIn('member@acme.test'));
+
+    it('the member view does not widen the page', async () => {
+      await setViewport({ width: 320, height: HEIGHT });
+      const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${acme}></users-settings>`);
+      await waitUntil(() => shadowOf(settings).querySelector('roster-member-view')?.shadowRoot?.querySelector('[part="administrators"]'), 'the member view did not load', {
+        timeout: 5000,
+      });
+      await noOverflowAtEveryWidth('the member view');
+    });
   });
 });
