@@ -403,8 +403,12 @@ export const usersTableStyles = [
         border-bottom: 1px solid var(--_border);
       }
 
+      th,
       td {
         border: 0;
+      }
+
+      td {
         padding-block: 0;
       }
 
