@@ -112,8 +112,11 @@ export const userProfileStyles = [
       align-items: flex-start;
     }
 
+    /* One column no wider than the card: a file input's text would otherwise widen it past a phone's
+       screen. */
     .picture-controls {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
       flex: 1 1 14rem;
       min-width: 0;

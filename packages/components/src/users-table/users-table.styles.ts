@@ -6,8 +6,11 @@ export const usersTableStyles = [
   tokens,
   baseStyles,
   css`
+    /* The element's own width decides between the table and the list of people (see the end): a host may
+       put it in a narrow column of a wide page. */
     :host {
       display: block;
+      container-type: inline-size;
     }
 
     .base {
@@ -100,7 +103,7 @@ export const usersTableStyles = [
 
     /* Fixed column widths (the header's), so the columns stay put when other rows come: the dates, groups
        and actions get what their longest text needs on one line, the person and the email share the rest.
-       Narrow screens scroll the table sideways. */
+       Between 640 px and the table's minimum width it scrolls sideways; below, it is a list (see the end). */
     table {
       width: 100%;
       min-width: 68rem;
@@ -363,6 +366,63 @@ export const usersTableStyles = [
     /* Not being allowed to see the list is no failure: a neutral note, marked by the accent. */
     .info {
       border-inline-start: 4px solid var(--_accent);
+    }
+
+    /* Narrower than 40rem (640 px): the same grid (its rows, cells and keys) laid out as a list of people.
+       The sort buttons wrap in one line; each person is a card, their name above their email, state and
+       groups, the actions button on the right; the last sign-in is left out. The headers without a button
+       stay for screen readers only. */
+    @container (width < 40rem) {
+      table,
+      tbody,
+      td {
+        display: block;
+        min-width: 0;
+      }
+
+      thead tr {
+        display: flex;
+        flex-wrap: wrap;
+        background: var(--_surface-raised);
+      }
+
+      th:nth-child(n) {
+        width: auto;
+      }
+
+      th:nth-child(n + 5) {
+        position: absolute;
+        width: 1px;
+        clip-path: inset(50%);
+      }
+
+      tbody tr {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) fit-content(8rem);
+        padding-block: var(--_space);
+        border-bottom: 1px solid var(--_border);
+      }
+
+      th,
+      td {
+        border: 0;
+      }
+
+      td {
+        padding-block: 0;
+      }
+
+      td + td:not(.actions) {
+        padding-inline-start: 3.25rem;
+      }
+
+      .sign-in {
+        display: none;
+      }
+
+      .actions {
+        grid-area: 1 / 2 / 5;
+      }
     }
   `,
 ];

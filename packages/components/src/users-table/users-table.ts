@@ -36,6 +36,11 @@ import { usersTableStyles } from './users-table.styles.ts';
  * it offers no Block or Remove. Under each state is the date State / Joined sorts by: when the person
  * joined, else when they were invited.
  *
+ * Below 40rem (640 px) of its own width (a container query: a narrow host column counts, not only a
+ * phone) the same grid is laid out as a list of people: the sort buttons in a wrapped row, then a card
+ * per person (name, email, state and date, groups, the actions button beside the name; no last
+ * sign-in). The keys and the grid's roles stay the same.
+ *
  * Keyboard focus stays with the person and is never dropped on the page: when rows are loaded again
  * (after `refresh()`, a removal, a resend or a renewal) focus goes to the same person's control (the
  * nearest to where it was: a removed person's row keeps no actions menu), else the row now in that
@@ -73,7 +78,7 @@ import { usersTableStyles } from './users-table.styles.ts';
  * @csspart search - The search input.
  * @csspart state-filter - The state filter (a disclosure with checkboxes).
  * @csspart group-filter - The group select.
- * @csspart table-wrap - The horizontally scrollable box around the table.
+ * @csspart table-wrap - The box around the table; it scrolls sideways while the table is wider than it.
  * @csspart table - The `<table>` (`role="grid"`).
  * @csspart header - Each column header cell.
  * @csspart sort-button - The button inside a sortable column header.
