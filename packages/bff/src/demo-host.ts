@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { createApp } from './app.ts';
 import type { CaptureTransport } from './mail/transports.ts';
-import { INVITE_PAGE_FILES, serveElementBundles, serveFile, type StaticFile } from './static-files.ts';
+import { INVITE_PAGE_FILES, pageSecurityHeaders, serveElementBundles, serveFile, type StaticFile } from './static-files.ts';
 
 /** The demo's own files: the pages and their scripts (the element bundles are served from their folder below). */
 const DEMO_FILES: Record<string, StaticFile> = {
@@ -15,18 +14,11 @@ const DEMO_FILES: Record<string, StaticFile> = {
 
 /**
  * The demo server's routes: the API under `/api`, the pages and bundles, the demo mailbox. The
- * pages' security headers are registered first so they cover every answer; `overwrite: false`
- * leaves the API's own, stricter ones (set by createApp) on its answers.
+ * pages' security headers are registered first so they cover every answer.
  */
 export function demoHost(api: ReturnType<typeof createApp>, mailbox: CaptureTransport | null) {
   const server = new Hono();
-  server.use(
-    secureHeaders({
-      // blob: for <user-profile>'s preview of a chosen picture (an object URL of the file).
-      contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'] },
-      overwrite: false,
-    }),
-  );
+  server.use(pageSecurityHeaders());
   server.route('/api', api);
   for (const [url, file] of Object.entries(DEMO_FILES)) server.get(url, serveFile(file));
   serveElementBundles(server);
