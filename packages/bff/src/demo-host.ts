@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { createApp } from './app.ts';
 import type { CaptureTransport } from './mail/transports.ts';
-import { INVITE_PAGE_FILES, pageSecurityHeaders, serveElementBundles, serveFile, type StaticFile } from './static-files.ts';
+import { INVITE_PAGE_FILES, pageSecurityHeaders, serveBuiltApp, serveElementBundles, serveFile, type StaticFile } from './static-files.ts';
 
 /** The demo's own files: the pages and their scripts (the element bundles are served from their folder below). */
 const DEMO_FILES: Record<string, StaticFile> = {
@@ -13,8 +13,9 @@ const DEMO_FILES: Record<string, StaticFile> = {
 };
 
 /**
- * The demo server's routes: the API under `/api`, the pages and bundles, the demo mailbox. The
- * pages' security headers are registered first so they cover every answer.
+ * The demo server's routes: the API under `/api`, the pages and bundles, the same Users screen inside
+ * a React app (`/react/`) and a Vue app (`/vue/`), the demo mailbox. The pages' security headers are
+ * registered first so they cover every answer.
  */
 export function demoHost(api: ReturnType<typeof createApp>, mailbox: CaptureTransport | null) {
   const server = new Hono();
@@ -22,6 +23,7 @@ export function demoHost(api: ReturnType<typeof createApp>, mailbox: CaptureTran
   server.route('/api', api);
   for (const [url, file] of Object.entries(DEMO_FILES)) server.get(url, serveFile(file));
   serveElementBundles(server);
+  for (const app of ['react', 'vue']) serveBuiltApp(server, app);
   // The demo mailbox: every email this server captured, for anyone who can reach it. Never set up
   // with SMTP_URL, i.e. in any real deployment.
   server.get('/demo/mailbox.json', (c) => {
