@@ -9,6 +9,7 @@ const DEMO_FILES: Record<string, StaticFile> = {
   '/assets/demo.js': { path: 'demo/dist/main.js', type: 'text/javascript; charset=utf-8' },
   '/assets/main.js.map': { path: 'demo/dist/main.js.map', type: 'application/json' },
   '/assets/demo.css': { path: 'demo/demo.css', type: 'text/css; charset=utf-8' },
+  '/assets/forms.css': { path: 'demo/forms.css', type: 'text/css; charset=utf-8' },
   ...INVITE_PAGE_FILES,
 };
 
