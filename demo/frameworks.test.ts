@@ -41,7 +41,7 @@ beforeAll(async () => {
     executablePath: findChromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
