@@ -9,7 +9,7 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
 
 export default defineConfig({
   test: {
-    include: ['packages/bff/src/**/*.test.ts', 'packages/shared/src/**/*.test.ts', 'packages/components/xliff/*.test.ts'],
+    include: ['packages/bff/src/**/*.test.ts', 'packages/shared/src/**/*.test.ts', 'packages/components/xliff/*.test.ts', 'demo/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...(onPostgres ? [] : ['**/*.postgres.test.ts'])],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -2,28 +2,16 @@
  * The demo page's host code. Plain DOM, no framework and no import from the components: the page
  * only uses their tags, like any host would. User text is only ever set with textContent.
  */
-import type { Me } from '@roster/shared';
 import { byId } from './dom.ts';
 import { startMailbox } from './mailbox.ts';
 import { hidePortal, showPortal, startPortal } from './portal.ts';
-
-const DEMO_PASSWORD = 'Roster!demo1';
+import { DEMO_PASSWORD, restoredSession, signIn, signOut, type Me, type RosterProvider } from './roster-session.ts';
 
 const loading = byId('loading');
 const signedOut = byId('signed-out');
 const signInForm = byId<HTMLFormElement>('sign-in-form');
 const signInError = byId('sign-in-error');
 const portal = byId('portal');
-
-/** The message of a problem+json answer, or a generic one. */
-async function problemMessage(response: Response, fallback: string): Promise<string> {
-  const body: unknown = await response.json().catch(() => undefined);
-  if (body && typeof body === 'object' && 'title' in body) {
-    const { title, detail } = body as { title: string; detail?: string };
-    return detail ?? title;
-  }
-  return fallback;
-}
 
 function showSignIn() {
   loading.hidden = true;
@@ -50,19 +38,11 @@ async function handleSignInSubmit(event: SubmitEvent) {
     return;
   }
   try {
-    const response = await fetch('/api/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    if (!response.ok) {
-      signInError.textContent = await problemMessage(response, 'Signing in failed. Try again.');
-      return;
-    }
+    const me = await signIn(email, password);
     signInForm.reset();
-    showApp((await response.json()) as Me);
-  } catch {
-    signInError.textContent = 'The server could not be reached. Try again.';
+    showApp(me);
+  } catch (error) {
+    signInError.textContent = (error as Error).message;
   }
 }
 
@@ -75,7 +55,7 @@ function handleDemoAccountClick(event: MouseEvent) {
 }
 
 async function handleSignOutClick() {
-  await fetch('/api/session', { method: 'DELETE' }).catch(() => undefined);
+  await signOut();
   showSignIn();
 }
 
@@ -84,10 +64,8 @@ async function handleSignOutClick() {
  * does not read it too: the one answer that says an account was lost would go to whoever asked first).
  */
 async function start() {
-  await customElements.whenDefined('roster-provider');
-  const provider = byId<HTMLElement & { me?: Me | null; refreshMe(): Promise<void> }>('provider');
-  await provider.refreshMe();
-  if (provider.me) showApp(provider.me);
+  const me = await restoredSession(byId<RosterProvider>('provider'));
+  if (me) showApp(me);
   else showSignIn();
 }
 

@@ -10,11 +10,14 @@
 //   code they share (Lit, the API client) → packages/components/dist/chunk-<hash>.js
 //   demo/main.ts                          → demo/dist/main.js (the demo page's host code)
 //   demo/invite.ts                        → demo/dist/invite.js (the invitation page's host code)
+//   demo/react/, demo/vue/                → demo/dist/react/, demo/dist/vue/ (the demo's React and Vue apps, built
+//                                           by Vite; they load roster.js from /assets/ like any host page)
 import { build, transform } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { build as viteBuild } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -140,6 +143,9 @@ await build({
   entryPoints: [join(root, 'demo/main.ts'), join(root, 'demo/invite.ts')],
   outdir: join(root, 'demo/dist'),
 });
+
+// The framework apps: their own code only (Roster's bundles are the ones above, loaded at run time).
+for (const app of ['react', 'vue']) await viteBuild({ configFile: join(root, `demo/${app}/vite.config.ts`) });
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const gzipped = async (file) => gzipSync(await readFile(join(root, file))).length;

@@ -1,12 +1,11 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Kysely } from 'kysely';
 import { bearerAuthenticator, createApp } from '../../packages/bff/src/index.ts';
 import type { DatabaseKind } from '../../packages/bff/src/db/connect.ts';
 import type { DB } from '../../packages/bff/src/db/types.ts';
-import { serveElementBundles, serveFile } from '../../packages/bff/src/static-files.ts';
+import { pageSecurityHeaders, serveElementBundles, serveFile } from '../../packages/bff/src/static-files.ts';
 
 /**
  * An example host platform ("Initrode"): it has its own sign-in (here: pick a person, no password —
@@ -41,7 +40,7 @@ export async function createHostExample(options: { db: Kysely<DB>; databaseKind:
   });
 
   const host = new Hono();
-  host.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'] }, overwrite: false }));
+  host.use(pageSecurityHeaders());
   host.route('/api', roster);
   host.get('/.well-known/jwks.json', (c) => c.json(jwks));
   // The host's own sign-in and its token endpoint: nothing here is Roster's.
@@ -70,6 +69,7 @@ export async function createHostExample(options: { db: Kysely<DB>; databaseKind:
   });
   host.get('/', serveFile({ path: 'demo/host/index.html', type: 'text/html; charset=utf-8' }));
   host.get('/assets/host.js', serveFile({ path: 'demo/host/page.js', type: 'text/javascript; charset=utf-8' }));
+  host.get('/assets/host.css', serveFile({ path: 'demo/host/page.css', type: 'text/css; charset=utf-8' }));
   serveElementBundles(host);
   return host;
 }

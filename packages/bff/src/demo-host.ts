@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { createApp } from './app.ts';
 import type { CaptureTransport } from './mail/transports.ts';
-import { INVITE_PAGE_FILES, serveElementBundles, serveFile, type StaticFile } from './static-files.ts';
+import { INVITE_PAGE_FILES, pageSecurityHeaders, serveBuiltApp, serveElementBundles, serveFile, type StaticFile } from './static-files.ts';
 
 /** The demo's own files: the pages and their scripts (the element bundles are served from their folder below). */
 const DEMO_FILES: Record<string, StaticFile> = {
@@ -10,26 +9,22 @@ const DEMO_FILES: Record<string, StaticFile> = {
   '/assets/demo.js': { path: 'demo/dist/main.js', type: 'text/javascript; charset=utf-8' },
   '/assets/main.js.map': { path: 'demo/dist/main.js.map', type: 'application/json' },
   '/assets/demo.css': { path: 'demo/demo.css', type: 'text/css; charset=utf-8' },
+  '/assets/forms.css': { path: 'demo/forms.css', type: 'text/css; charset=utf-8' },
   ...INVITE_PAGE_FILES,
 };
 
 /**
- * The demo server's routes: the API under `/api`, the pages and bundles, the demo mailbox. The
- * pages' security headers are registered first so they cover every answer; `overwrite: false`
- * leaves the API's own, stricter ones (set by createApp) on its answers.
+ * The demo server's routes: the API under `/api`, the pages and bundles, the same Users screen inside
+ * a React app (`/react/`) and a Vue app (`/vue/`), the demo mailbox. The pages' security headers are
+ * registered first so they cover every answer.
  */
 export function demoHost(api: ReturnType<typeof createApp>, mailbox: CaptureTransport | null) {
   const server = new Hono();
-  server.use(
-    secureHeaders({
-      // blob: for <user-profile>'s preview of a chosen picture (an object URL of the file).
-      contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'] },
-      overwrite: false,
-    }),
-  );
+  server.use(pageSecurityHeaders());
   server.route('/api', api);
   for (const [url, file] of Object.entries(DEMO_FILES)) server.get(url, serveFile(file));
   serveElementBundles(server);
+  for (const app of ['react', 'vue']) serveBuiltApp(server, app);
   // The demo mailbox: every email this server captured, for anyone who can reach it. Never set up
   // with SMTP_URL, i.e. in any real deployment.
   server.get('/demo/mailbox.json', (c) => {

@@ -1,14 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { createApp } from './app.ts';
 import { connectDatabase, redactUrl } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Env } from './env.ts';
 import { deliveryFromEnv } from './mail/delivery.ts';
 import { hostOptionsOf, proxyOptionsOf, publicUrlOf, serveUntilStopped } from './server-settings.ts';
-import { INVITE_PAGE_FILES, serveElementBundles, serveFile } from './static-files.ts';
+import { INVITE_PAGE_FILES, pageSecurityHeaders, serveElementBundles, serveFile } from './static-files.ts';
 
 /**
  * Why these settings cannot run in production, or null: no demo secret is generated, and no email
@@ -23,7 +22,7 @@ export function productionRefusal(env: Env): string | null {
 /** The API under `/api`, and, with ROSTER_SERVE_ELEMENTS=on, the element bundles and the invitee page. Nothing of the demo. */
 export function productionHost(api: ReturnType<typeof createApp>, options: { serveElements: boolean }) {
   const server = new Hono();
-  server.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'] }, overwrite: false }));
+  server.use(pageSecurityHeaders());
   server.route('/api', api);
   if (options.serveElements) {
     for (const [url, file] of Object.entries(INVITE_PAGE_FILES)) server.get(url, serveFile(file));

@@ -75,9 +75,14 @@ describe('security headers', () => {
 
   it('are on the demo server\'s pages and on its API answers, which keep their own policy', async () => {
     const server = demoHost(app, null);
-    const page = await server.request('/');
-    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'; img-src 'self' data: blob:");
-    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    // Strict on every page, the React and Vue apps' too: no inline script or style, no eval.
+    for (const path of ['/', '/invite/abc', '/react/', '/vue/', '/assets/roster.js']) {
+      const page = await server.request(path);
+      expect(page.headers.get('content-security-policy'), path).toBe(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+      );
+      expect(page.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
     const mailbox = await server.request('/demo/mailbox.json');
     expect(mailbox.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     for (const path of ['/api/health', '/api/nope', '/api/me']) expectApiSecurityHeaders(await server.request(path), path);
