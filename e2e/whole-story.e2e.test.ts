@@ -146,8 +146,16 @@ describe.each(SCREENS)('the whole story at $name width', ({ name, viewport }) =>
       await admin.getByRole('heading', { name: 'You are a member of Globex' }).waitFor();
 
       step = 'display-language';
-      await admin.goto('/#/profile');
-      await changeDisplayLanguage(admin);
+      await admin.getByRole('button', { name: /Alex Morgan/ }).click();
+      await admin.getByRole('link', { name: 'My profile' }).click();
+      const profile = admin.locator('user-profile');
+      await profile.getByLabel('Display language').selectOption('fr');
+      await profile.getByRole('button', { name: 'Save' }).first().click();
+      // Saving the person's language switches the screen at once, no reload.
+      await profile.getByText('Votre nom et votre langue sont enregistrés.').waitFor();
+      await profile.getByRole('heading', { name: 'Mon profil' }).waitFor();
+      await admin.getByRole('link', { name: 'Settings › Users' }).click();
+      await admin.getByRole('heading', { name: 'Vous êtes membre de Globex' }).waitFor();
     } catch (error) {
       await keepScreenshots(step);
       throw error;
@@ -194,10 +202,4 @@ async function chooseAction(page: Page, fullName: string, action: string) {
 async function switchAccount(page: Page, accountName: string) {
   await page.locator('account-switcher').getByRole('button', { name: /^Account/ }).click();
   await page.locator('account-switcher').getByRole('option', { name: new RegExp(`^${accountName}`) }).click();
-}
-
-async function changeDisplayLanguage(page: Page) {
-  await page.locator('user-profile').getByLabel('Display language').selectOption({ label: 'Français' });
-  await page.locator('user-profile').getByRole('button', { name: 'Save' }).first().click();
-  await page.locator('user-profile').getByText('Your name and language are saved.').waitFor();
 }
