@@ -15,7 +15,6 @@ import { sourceLocale, targetLocales } from '../locales/locale-codes.ts';
 let activeLocale: string = sourceLocale;
 let translations: Promise<typeof import('./translations.ts')> | undefined;
 /** The last choice, settled once its language is loaded (or failed to). */
-let chosen: Promise<unknown> = Promise.resolve();
 
 /** The language the elements speak now (the one whose messages are loaded). */
 export function getLocale(): string {
@@ -43,12 +42,7 @@ function choose() {
   const locale = wishes.map(spoken).find(Boolean) ?? sourceLocale;
   if (locale === sourceLocale && !translations) return;
   // A failed load (offline) keeps the language shown; the next wish tries again.
-  chosen = (translations ??= import('./translations.ts')).then(({ setLocale }) => setLocale(locale)).catch(() => (translations = undefined));
-}
-
-/** Settles once the language last chosen is loaded: a message made then is in that language. */
-export function localeLoaded(): Promise<unknown> {
-  return chosen;
+  void (translations ??= import('./translations.ts')).then(({ setLocale }) => setLocale(locale)).catch(() => (translations = undefined));
 }
 
 /** The signed-in person's display language (undefined when nobody is known). */

@@ -11,7 +11,7 @@ import { getMe } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { ProfileUpdatedEvent } from '../events.ts';
 import { loadingPlaceholder } from '../internal/member-details.ts';
-import { LocaleController, localeLoaded, usePersonLocale } from '../internal/locale.ts';
+import { LocaleController, usePersonLocale } from '../internal/locale.ts';
 import { problemText } from '../internal/problem-text.ts';
 import { accountsList } from './accounts-list.ts';
 import { AvatarEditor } from './avatar-editor.ts';
@@ -93,7 +93,8 @@ export class UserProfile extends LitElement implements ProfileHost {
   @state() private serverErrors: Partial<Record<DetailsField, string>> = {};
   @state() private busy = false;
   @state() private error?: string;
-  @state() private status = '';
+  /** The last save of the names and language succeeded (its words are chosen when shown: the language may just have changed). */
+  @state() private saved = false;
 
   private readonly api = new RosterApiController(this);
   protected readonly language = new LocaleController(this);
@@ -171,7 +172,7 @@ export class UserProfile extends LitElement implements ProfileHost {
           <button type="submit" part="primary-button" class="button primary save" aria-disabled=${this.busy}>
             ${this.busy ? msg('Saving…') : msg('Save')}
           </button>
-          ${statusLine('details-status', this.status)}
+          ${statusLine('details-status', this.saved ? msg('Your name and language are saved.') : '')}
         </div>
       </form>
     </section>`;
@@ -202,7 +203,7 @@ export class UserProfile extends LitElement implements ProfileHost {
     this.draft = { ...this.draft, [field]: control.value };
     const { [field]: _answered, ...rest } = this.serverErrors;
     this.serverErrors = rest;
-    this.status = '';
+    this.saved = false;
   }
 
   private async handleDetailsSubmit(event: SubmitEvent) {
@@ -211,7 +212,7 @@ export class UserProfile extends LitElement implements ProfileHost {
     if (!draft || this.busy) return;
     this.submitted = true;
     this.error = undefined;
-    this.status = '';
+    this.saved = false;
     const errors = this.visibleErrors(draft);
     const first = DETAILS_FIELDS.find((name) => errors[name]);
     if (first) {
@@ -227,9 +228,7 @@ export class UserProfile extends LitElement implements ProfileHost {
         locale: draft.locale as Locale,
       });
       this.profileSaved(me);
-      // Said in the language just chosen (when it is the one shown), once it is loaded.
-      await localeLoaded();
-      this.status = msg('Your name and language are saved.');
+      this.saved = true;
     } catch (error) {
       this.refused(toApiError(error));
     } finally {
