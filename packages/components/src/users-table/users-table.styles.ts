@@ -72,7 +72,7 @@ export const usersTableStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_surface);
-      box-shadow: 0 8px 24px rgb(0 0 0 / 0.15);
+      box-shadow: var(--_shadow);
     }
 
     .check {
@@ -323,12 +323,6 @@ export const usersTableStyles = [
 
     .skeleton .avatar {
       animation: pulse 1.2s ease-in-out infinite;
-    }
-
-    @media (prefers-reduced-motion: reduce) {
-      .skeleton .avatar {
-        animation: none;
-      }
     }
 
     /* Footer */
