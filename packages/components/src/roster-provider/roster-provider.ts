@@ -18,6 +18,8 @@ import { rosterProviderStyles } from './roster-provider.styles.ts';
  * @attr api-base - Where the Roster BFF is mounted (default `/api`).
  * @attr account-id - The account whose users the elements manage; unset: the person's active account
  *   (`me.activeAccountId`), which follows a switch. Set, it wins: the host decides (listen to `account-switched`).
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`) for every Roster element inside;
+ *   unset: the page's `color-scheme`. It sets `--roster-color-scheme`, which an element's own `theme` overrides.
  * @prop getToken - The host's sign-in: a function giving a bearer token, called before each request
  *   (so short-lived tokens refresh); the elements then send no cookies. Unset: Roster's session cookie.
  *
