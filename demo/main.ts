@@ -4,6 +4,7 @@
  */
 import type { Me } from '@roster/shared';
 import { byId } from './dom.ts';
+import { startHostThemeSwitch } from './host-theme.ts';
 import { startMailbox } from './mailbox.ts';
 import { hidePortal, showPortal, startPortal } from './portal.ts';
 
@@ -96,3 +97,4 @@ signedOut.querySelector('.demo-accounts')?.addEventListener('click', handleDemoA
 startPortal(() => void handleSignOutClick());
 void start();
 startMailbox(byId('mailbox'));
+startHostThemeSwitch(byId<HTMLSelectElement>('host-theme'));
