@@ -42,3 +42,16 @@ export function restoreHostPageAfterEach() {
     await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   });
 }
+
+/** The WCAG contrast ratio of two computed `rgb(…)` colours. */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, b] = colour.match(/[\d.]+/g)!.slice(0, 3).map((c) => {
+      const s = Number(c) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}

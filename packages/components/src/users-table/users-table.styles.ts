@@ -75,10 +75,12 @@ export const usersTableStyles = [
       box-shadow: var(--_shadow);
     }
 
+    /* 24px: the least target size WCAG 2.2 allows (the label toggles its box). */
     .check {
       display: flex;
       align-items: center;
       gap: var(--_space);
+      min-height: 24px;
       cursor: pointer;
     }
 
