@@ -94,7 +94,8 @@ import { usersTableStyles } from './users-table.styles.ts';
  * @csspart footer - The range text, page size and paging buttons.
  * @csspart page-size - The page size select.
  * @csspart pager-button - The Previous and Next buttons.
- * @csspart actions - A row's actions menu (a `<roster-menu-button>`).
+ * @csspart actions - A row's actions menu element (a `<roster-menu-button>`); `<users-settings>` does not export it,
+ *   only its button and menu (`actions-button`, `actions-menu`).
  * @csspart actions-button - The "•••" button of a row's actions menu.
  * @csspart actions-menu - The open actions menu.
  * @csspart actions-menu-item - Each item of the actions menu.
