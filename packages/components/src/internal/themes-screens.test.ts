@@ -89,6 +89,15 @@ describe('themes: <users-settings> and <user-profile>', () => {
     expect(getComputedStyle(shadowOf(table).querySelector('th')!).color).to.equal(THEME_TEXT.dark);
   });
 
+  it('inherits the host\'s font, and --roster-font-family overrides it', async () => {
+    document.documentElement.style.fontFamily = 'Georgia, serif';
+    const settings = await adminScreen(acme);
+    const fontOf = (selector: string) => getComputedStyle(shadowOf(settings).querySelector(selector)!).fontFamily;
+    expect([fontOf('h2'), fontOf('[part="add-button"]')]).to.deep.equal(['Georgia, serif', 'Georgia, serif']);
+    settings.style.setProperty('--roster-font-family', 'Arial, sans-serif');
+    expect([fontOf('h2'), fontOf('[part="add-button"]')]).to.deep.equal(['Arial, sans-serif', 'Arial, sans-serif']);
+  });
+
   for (const { page, theme, title } of COMBINATIONS) {
     it(`the profile is accessible in ${title} (its own theme attribute)`, async function () {
       this.timeout(WHOLE_SCREEN_TIMEOUT);

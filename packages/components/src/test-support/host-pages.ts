@@ -28,7 +28,7 @@ export function resetHostPage() {
 }
 
 /** For a test that renders a whole screen and checks it (axe, every control): slow on a busy machine. */
-export const WHOLE_SCREEN_TIMEOUT = 20_000;
+export const WHOLE_SCREEN_TIMEOUT = 30_000;
 
 /** Every host page × theme, each with a title for the test's name. */
 export const COMBINATIONS = (['light', 'dark'] as const).flatMap((page) =>
