@@ -3,6 +3,7 @@
  * only uses their tags, like any host would. User text is only ever set with textContent.
  */
 import { byId } from './dom.ts';
+import { startHostThemeSwitch } from './host-theme.ts';
 import { startMailbox } from './mailbox.ts';
 import { hidePortal, showPortal, startPortal } from './portal.ts';
 import { DEMO_PASSWORD, restoredSession, signIn, signOut, type Me, type RosterProvider } from './roster-session.ts';
@@ -74,3 +75,4 @@ signedOut.querySelector('.demo-accounts')?.addEventListener('click', handleDemoA
 startPortal(() => void handleSignOutClick());
 void start();
 startMailbox(byId('mailbox'));
+startHostThemeSwitch(byId<HTMLSelectElement>('host-theme'));

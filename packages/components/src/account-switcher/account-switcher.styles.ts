@@ -42,7 +42,7 @@ export const accountSwitcherStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_surface);
-      box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
+      box-shadow: var(--_shadow);
     }
 
     .popup.from-end {

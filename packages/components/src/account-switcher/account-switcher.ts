@@ -26,6 +26,8 @@ const folded = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu
  * `PUT /me/active-account` itself; the host then reloads what depends on the account.
  *
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`); unset: the provider's, else the page's
+ *   `color-scheme`. Sets `--roster-color-scheme`.
  *
  * @fires account-switched - {AccountSwitchedEvent} After the server made the chosen account the active one
  *   (`detail: { accountId, previousAccountId }`).
@@ -37,9 +39,24 @@ const folded = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu
  * @csspart option - Each account.
  * @csspart hint - "Administrator" / "Member" (and "current") beside a name.
  *
- * @cssprop --roster-color-focus - The active option's outline.
- * @cssprop --roster-color-surface - The popup's background.
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark` (the viewer's choice); unset: the page's `color-scheme`. The `theme` attribute sets it.
+ * @cssprop --roster-color-text - Text colour.
  * @cssprop --roster-color-text-muted - The hints' colour.
+ * @cssprop --roster-color-surface - The background of the button's row and of the popup.
+ * @cssprop --roster-color-surface-raised - Buttons, cards and messages.
+ * @cssprop --roster-color-border - Lines and control borders.
+ * @cssprop --roster-color-accent - Links, main buttons and selection.
+ * @cssprop --roster-color-on-accent - Text on main and destructive buttons.
+ * @cssprop --roster-color-focus - The active option's outline.
+ * @cssprop --roster-color-danger - Errors and destructive buttons.
+ * @cssprop --roster-color-success - Success.
+ * @cssprop --roster-color-warning - Warnings.
+ * @cssprop --roster-color-skeleton - Loading placeholders.
+ * @cssprop --roster-shadow - The shadow of popups, menus and messages (`0 8px 24px rgb(0 0 0 / 0.2)`).
+ * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-font-size - Base text size (0.875rem).
+ * @cssprop --roster-radius - Corner radius (6px).
+ * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
 @customElement('account-switcher')
 @localized()

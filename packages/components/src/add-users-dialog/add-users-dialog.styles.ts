@@ -363,7 +363,7 @@ export const addUsersDialogStyles = [
     .link {
       flex: 1;
       min-width: 0;
-      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+      font-family: var(--roster-font-family-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
       font-size: 0.8125rem;
     }
 

@@ -53,6 +53,8 @@ import { nextStep, previousStep, refusal, shownRefusal, type Draft, type Step } 
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @attr account-id - The account to invite people to (default: the provider's).
  * @attr open - Whether the dialog is shown (reflects).
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`); unset: the provider's, else the page's
+ *   `color-scheme`. Sets `--roster-color-scheme`.
  *
  * @fires users-invited - {UsersInvitedEvent} Invitations were sent and at least one person was invited;
  *   `detail` is `{ accountId, userIds }` of the invited people.
@@ -82,6 +84,7 @@ import { nextStep, previousStep, refusal, shownRefusal, type Draft, type Step } 
  * @csspart discard-button - Discard, in the discard question.
  * @csspart close-button - Close, on the summary.
  *
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
  * @cssprop --roster-color-text - Text colour.
  * @cssprop --roster-color-text-muted - Hints and secondary text.
  * @cssprop --roster-color-surface - The dialog's background.
@@ -94,10 +97,14 @@ import { nextStep, previousStep, refusal, shownRefusal, type Draft, type Step } 
  * @cssprop --roster-color-success - Valid addresses and invited people.
  * @cssprop --roster-color-warning - Repeated addresses and people already in the account.
  * @cssprop --roster-color-skeleton - Loading placeholders.
- * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
+ * @cssprop --roster-shadow - The shadow of popups, menus and messages (`0 8px 24px rgb(0 0 0 / 0.2)`).
  * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-font-size - Base text size (0.875rem).
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
+ * @cssprop --roster-dialog-shadow - The dialog's shadow (`0 16px 48px rgb(0 0 0 / 0.25)`).
+ * @cssprop --roster-color-backdrop - What covers the page behind the dialog (`rgb(0 0 0 / 0.4)`).
+ * @cssprop --roster-font-family-mono - Identifiers and links (`ui-monospace, SFMono-Regular, Menlo, monospace`).
  */
 @customElement('add-users-dialog')
 @localized()

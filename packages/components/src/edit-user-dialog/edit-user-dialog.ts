@@ -37,6 +37,8 @@ interface Editing extends MemberInAccount {
  * @attr user-id - The person to edit.
  * @attr account-name - The account's name as shown; looked up in `GET /me` when unset.
  * @attr open - Whether the dialog is shown (reflects).
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`); unset: the provider's, else the page's
+ *   `color-scheme`. Sets `--roster-color-scheme`.
  *
  * @fires user-updated - {UserUpdatedEvent} The person's groups were saved; `detail` is `{ accountId, userId }`.
  *
@@ -51,20 +53,27 @@ interface Editing extends MemberInAccount {
  * @csspart cancel-button - The Cancel button.
  * @csspart save-button - The Save button.
  *
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
  * @cssprop --roster-color-text - Text colour.
  * @cssprop --roster-color-text-muted - Secondary text (counts, what a group grants).
  * @cssprop --roster-color-surface - The dialog's background.
  * @cssprop --roster-color-surface-raised - Messages, the summary and the Cancel button.
  * @cssprop --roster-color-border - Lines and button borders.
  * @cssprop --roster-color-accent - The Save button.
- * @cssprop --roster-color-danger - Errors.
  * @cssprop --roster-color-on-accent - Text on the Save button.
  * @cssprop --roster-color-focus - Focus rings.
+ * @cssprop --roster-color-danger - Errors.
+ * @cssprop --roster-color-success - Success.
+ * @cssprop --roster-color-warning - Warnings.
  * @cssprop --roster-color-skeleton - Loading placeholders.
- * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
+ * @cssprop --roster-shadow - The shadow of popups, menus and messages (`0 8px 24px rgb(0 0 0 / 0.2)`).
  * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-font-size - Base text size (0.875rem).
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
+ * @cssprop --roster-dialog-shadow - The dialog's shadow (`0 16px 48px rgb(0 0 0 / 0.25)`).
+ * @cssprop --roster-color-backdrop - What covers the page behind the dialog (`rgb(0 0 0 / 0.4)`).
+ * @cssprop --roster-font-family-mono - Identifiers and links (`ui-monospace, SFMono-Regular, Menlo, monospace`).
  */
 @customElement('edit-user-dialog')
 @localized()

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * What every element shares: hidden-but-announced text, focus rings, plain form controls and buttons
  * (main and destructive, disabled), the boxed message (an error has the danger border) and the
- * skeleton bar with its pulse. Elements add only their own spacing and sizes.
+ * skeleton bar with its pulse, and no motion at all for a viewer who prefers reduced motion. Elements add only their own spacing and sizes.
  */
 export const baseStyles = css`
   :host([hidden]) {
@@ -114,9 +114,13 @@ export const baseStyles = css`
     }
   }
 
+  /* One rule for every element and every part, so no animation or transition added later escapes it. */
   @media (prefers-reduced-motion: reduce) {
-    .bar {
-      animation: none;
+    *,
+    ::before,
+    ::after {
+      animation: none !important;
+      transition: none !important;
     }
   }
 `;

@@ -16,11 +16,11 @@ export const dialogStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
-    box-shadow: 0 16px 48px rgb(0 0 0 / 0.25);
+    box-shadow: var(--roster-dialog-shadow, 0 16px 48px rgb(0 0 0 / 0.25));
   }
 
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
+    background: var(--roster-color-backdrop, rgb(0 0 0 / 0.4));
   }
 
   h2 {

@@ -16,7 +16,7 @@ export function permissionList(permissions: readonly Permission[]) {
 export const permissionStyles = css`
   .permission-id {
     color: var(--_text-muted);
-    font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+    font-family: var(--roster-font-family-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
     font-size: 0.75rem;
   }
 `;

@@ -53,6 +53,8 @@ type Step = 'welcome' | 'register' | 'sign-in' | 'switch-person' | 'decline' | '
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @attr terms-url - Where the terms of use can be read; the registration form links to it when set.
  * @attr locale - The language to speak (`fr`, `de-CH`…); unset: the page's `lang`, else the signed-in person's (see the README's Languages).
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`); unset: the provider's, else the page's
+ *   `color-scheme`. Sets `--roster-color-scheme`.
  *
  * @fires invitation-accepted - {InvitationAcceptedEvent} The person joined and is signed in with that account active; `detail` is `{ accountId, userId }`.
  * @fires invitation-declined - {InvitationDeclinedEvent} The person declined; `detail` is `{ accountId, userId }`.
@@ -69,6 +71,7 @@ type Step = 'welcome' | 'register' | 'sign-in' | 'switch-person' | 'decline' | '
  * @csspart secondary-button - Decline and Back.
  * @csspart decline-button - The destructive confirmation of Decline.
  *
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
  * @cssprop --roster-color-text - Text colour.
  * @cssprop --roster-color-text-muted - Secondary text.
  * @cssprop --roster-color-surface - The card's background.
@@ -76,12 +79,14 @@ type Step = 'welcome' | 'register' | 'sign-in' | 'switch-person' | 'decline' | '
  * @cssprop --roster-color-border - Lines and control borders.
  * @cssprop --roster-color-accent - The main button and checkbox.
  * @cssprop --roster-color-on-accent - Text on the main and destructive buttons.
- * @cssprop --roster-color-success - Met password checks.
- * @cssprop --roster-color-danger - Errors and the Decline confirmation.
  * @cssprop --roster-color-focus - Focus rings.
+ * @cssprop --roster-color-danger - Errors and the Decline confirmation.
+ * @cssprop --roster-color-success - Met password checks.
+ * @cssprop --roster-color-warning - Warnings.
  * @cssprop --roster-color-skeleton - Loading placeholders.
- * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
+ * @cssprop --roster-shadow - The shadow of popups, menus and messages (`0 8px 24px rgb(0 0 0 / 0.2)`).
  * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-font-size - Base text size (0.875rem).
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */

@@ -26,6 +26,8 @@ import { removeUserDialogStyles } from './remove-user-dialog.styles.ts';
  * @attr user-id - The person to remove.
  * @attr account-name - The account's name as shown; looked up in `GET /me` when unset.
  * @attr open - Whether the dialog is shown (reflects).
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`); unset: the provider's, else the page's
+ *   `color-scheme`. Sets `--roster-color-scheme`.
  *
  * @fires user-removed - {UserRemovedEvent} The person was removed; `detail` is `{ accountId, userId }`.
  *
@@ -37,19 +39,27 @@ import { removeUserDialogStyles } from './remove-user-dialog.styles.ts';
  * @csspart cancel-button - The Cancel button.
  * @csspart remove-button - The destructive Remove button.
  *
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
  * @cssprop --roster-color-text - Text colour.
  * @cssprop --roster-color-text-muted - Secondary text.
  * @cssprop --roster-color-surface - The dialog's background.
  * @cssprop --roster-color-surface-raised - Messages and the Cancel button.
  * @cssprop --roster-color-border - Lines and button borders.
- * @cssprop --roster-color-danger - The Remove button and errors.
+ * @cssprop --roster-color-accent - Links, main buttons and selection.
  * @cssprop --roster-color-on-accent - Text on the Remove button.
  * @cssprop --roster-color-focus - Focus rings.
+ * @cssprop --roster-color-danger - The Remove button and errors.
+ * @cssprop --roster-color-success - Success.
+ * @cssprop --roster-color-warning - Warnings.
  * @cssprop --roster-color-skeleton - Loading placeholders.
- * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
+ * @cssprop --roster-shadow - The shadow of popups, menus and messages (`0 8px 24px rgb(0 0 0 / 0.2)`).
  * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-font-size - Base text size (0.875rem).
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
+ * @cssprop --roster-dialog-shadow - The dialog's shadow (`0 16px 48px rgb(0 0 0 / 0.25)`).
+ * @cssprop --roster-color-backdrop - What covers the page behind the dialog (`rgb(0 0 0 / 0.4)`).
+ * @cssprop --roster-font-family-mono - Identifiers and links (`ui-monospace, SFMono-Regular, Menlo, monospace`).
  */
 @customElement('remove-user-dialog')
 @localized()

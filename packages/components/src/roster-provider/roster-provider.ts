@@ -21,6 +21,8 @@ import { rosterProviderStyles } from './roster-provider.styles.ts';
  *   (`me.activeAccountId`), which follows a switch. Set, it wins: the host decides (listen to `account-switched`).
  * @attr locale - The language every element inside speaks (`fr`, `de-CH`…); unset: the page's `lang`,
  *   else the signed-in person's display language (see the README's Languages).
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`) for every Roster element inside;
+ *   unset: the page's `color-scheme`. It sets `--roster-color-scheme`, which an element's own `theme` overrides.
  * @prop getToken - The host's sign-in: a function giving a bearer token, called before each request
  *   (so short-lived tokens refresh); the elements then send no cookies. Unset: Roster's session cookie.
  *

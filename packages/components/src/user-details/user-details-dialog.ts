@@ -20,6 +20,8 @@ import type { UserDetails } from './user-details.ts';
  * @attr account-id - The account the person is seen in (default: the provider's).
  * @attr user-id - The person.
  * @attr open - Whether the dialog is shown (reflects).
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`); unset: the provider's, else the page's
+ *   `color-scheme`. Sets `--roster-color-scheme`.
  *
  * @prop refresh - `refresh()` loads the person shown again (after a change).
  *
@@ -30,9 +32,27 @@ import type { UserDetails } from './user-details.ts';
  * @csspart close-button - The Close button.
  * @csspart details - The `<user-details>`; its own parts are not exported.
  *
- * @cssprop --roster-color-surface - The dialog's background (see `<user-details>` for the other tokens).
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark` (the viewer's choice); unset: the page's `color-scheme`. The `theme` attribute sets it.
+ * @cssprop --roster-color-text - Text colour.
+ * @cssprop --roster-color-text-muted - Secondary text.
+ * @cssprop --roster-color-surface - The dialog's background.
+ * @cssprop --roster-color-surface-raised - Buttons, cards and messages.
  * @cssprop --roster-color-border - Its border.
+ * @cssprop --roster-color-accent - Links, main buttons and selection.
+ * @cssprop --roster-color-on-accent - Text on main and destructive buttons.
+ * @cssprop --roster-color-focus - Focus rings.
+ * @cssprop --roster-color-danger - Errors and destructive buttons.
+ * @cssprop --roster-color-success - Success.
+ * @cssprop --roster-color-warning - Warnings.
+ * @cssprop --roster-color-skeleton - Loading placeholders.
+ * @cssprop --roster-shadow - The shadow of popups, menus and messages (`0 8px 24px rgb(0 0 0 / 0.2)`).
+ * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-font-size - Base text size (0.875rem).
+ * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
+ * @cssprop --roster-dialog-shadow - The dialog's shadow (`0 16px 48px rgb(0 0 0 / 0.25)`).
+ * @cssprop --roster-color-backdrop - What covers the page behind the dialog (`rgb(0 0 0 / 0.4)`).
+ * @cssprop --roster-font-family-mono - Identifiers and links (`ui-monospace, SFMono-Regular, Menlo, monospace`).
  */
 @customElement('user-details-dialog')
 @localized()

@@ -175,7 +175,7 @@ export const userDetailsStyles = [
     }
 
     .user-id {
-      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+      font-family: var(--roster-font-family-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
       font-size: 0.8125rem;
       overflow-wrap: anywhere;
     }

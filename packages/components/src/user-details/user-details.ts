@@ -36,6 +36,8 @@ import { userDetailsStyles } from './user-details.styles.ts';
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @attr account-id - The account the person is seen in (default: the provider's).
  * @attr user-id - The person.
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`); unset: the provider's, else the page's
+ *   `color-scheme`. Sets `--roster-color-scheme`.
  *
  * @prop refresh - `refresh()` loads the person and their history again (after a change).
  *
@@ -65,22 +67,25 @@ import { userDetailsStyles } from './user-details.styles.ts';
  * @csspart older-button - "Show older".
  * @csspart error - Why the person could not be loaded.
  *
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
  * @cssprop --roster-color-text - Text colour.
  * @cssprop --roster-color-text-muted - Secondary text (permission ids, dates of events).
  * @cssprop --roster-color-surface - Background of buttons and the avatar's ring.
  * @cssprop --roster-color-surface-raised - Sections and buttons.
  * @cssprop --roster-color-border - Lines and button borders.
  * @cssprop --roster-color-accent - Edit groups, the Invited badge.
+ * @cssprop --roster-color-on-accent - Text on Edit groups and Remove.
+ * @cssprop --roster-color-focus - Focus rings.
  * @cssprop --roster-color-danger - Remove, the Blocked badge and errors.
  * @cssprop --roster-color-success - The Active badge.
  * @cssprop --roster-color-warning - The Invitation expired badge.
- * @cssprop --roster-color-on-accent - Text on Edit groups and Remove.
- * @cssprop --roster-color-focus - Focus rings.
  * @cssprop --roster-color-skeleton - Loading placeholders, the initials' background.
- * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
+ * @cssprop --roster-shadow - The shadow of popups, menus and messages (`0 8px 24px rgb(0 0 0 / 0.2)`).
  * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-font-size - Base text size (0.875rem).
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
+ * @cssprop --roster-font-family-mono - Identifiers and links (`ui-monospace, SFMono-Regular, Menlo, monospace`).
  */
 @customElement('user-details')
 @localized()

@@ -40,6 +40,8 @@ function languageName(locale: string): string {
  *
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @attr locale - The language to speak (`fr`, `de-CH`…); unset: the page's `lang`, else the signed-in person's (see the README's Languages).
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`); unset: the provider's, else the page's
+ *   `color-scheme`. Sets `--roster-color-scheme`.
  *
  * @fires profile-updated - {ProfileUpdatedEvent} Names, language or picture were saved; `detail` is `{ user }`, as the server now has them.
  *
@@ -58,6 +60,7 @@ function languageName(locale: string): string {
  * @csspart primary-button - Save, Upload and Change password.
  * @csspart secondary-button - Cancel and Remove picture.
  *
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
  * @cssprop --roster-color-text - Text colour.
  * @cssprop --roster-color-text-muted - Secondary text.
  * @cssprop --roster-color-surface - The sections' background.
@@ -65,12 +68,14 @@ function languageName(locale: string): string {
  * @cssprop --roster-color-border - Lines and control borders.
  * @cssprop --roster-color-accent - The main buttons.
  * @cssprop --roster-color-on-accent - Text on the main buttons.
- * @cssprop --roster-color-success - Met password checks.
- * @cssprop --roster-color-danger - Errors.
  * @cssprop --roster-color-focus - Focus rings.
+ * @cssprop --roster-color-danger - Errors.
+ * @cssprop --roster-color-success - Met password checks.
+ * @cssprop --roster-color-warning - Warnings.
  * @cssprop --roster-color-skeleton - Loading placeholders.
- * @cssprop --roster-color-scheme - `light`, `dark` or `light dark`.
+ * @cssprop --roster-shadow - The shadow of popups, menus and messages (`0 8px 24px rgb(0 0 0 / 0.2)`).
  * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-font-size - Base text size (0.875rem).
  * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */

@@ -45,7 +45,7 @@ export const usersSettingsStyles = [
       border-radius: var(--_radius);
       background: var(--_text);
       color: var(--_surface);
-      box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
+      box-shadow: var(--_shadow);
     }
 
     .description {

@@ -70,6 +70,8 @@ const TOAST_MS = 5000;
  * @attr welcome - The id of an account the person just joined (e.g. the host's `?welcome=<accountId>`
  *   after `<invitation-response>`): while it is the shown account, the screen says "Welcome to <account>"
  *   until dismissed (the property is then unset).
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`); unset: the provider's, else the page's
+ *   `color-scheme`. Sets `--roster-color-scheme`.
  *
  * @fires users-table-state-change - From the inner table; see `<users-table>`.
  * @fires show-user-request - {UserActionRequestEvent} From the inner table (a person's name); answered by opening the
@@ -107,9 +109,23 @@ const TOAST_MS = 5000;
  * @csspart notice - The lost-account or welcome message, with its dismiss button.
  * @csspart member-view - What a person who does not administer the account sees instead of the list.
  *
- * @cssprop --roster-color-text - Text colour (see `<users-table>` for the full list of tokens).
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark` (the viewer's choice); unset: the page's `color-scheme`. The `theme` attribute sets it.
+ * @cssprop --roster-color-text - Text colour.
  * @cssprop --roster-color-text-muted - The description's colour.
+ * @cssprop --roster-color-surface - The background the element paints (so its text keeps its contrast on any page).
+ * @cssprop --roster-color-surface-raised - Buttons, cards and messages.
+ * @cssprop --roster-color-border - Lines and control borders.
+ * @cssprop --roster-color-accent - Links, main buttons and selection.
+ * @cssprop --roster-color-on-accent - Text on main and destructive buttons.
+ * @cssprop --roster-color-focus - Focus rings.
+ * @cssprop --roster-color-danger - Errors and destructive buttons.
+ * @cssprop --roster-color-success - Success.
+ * @cssprop --roster-color-warning - Warnings.
+ * @cssprop --roster-color-skeleton - Loading placeholders.
+ * @cssprop --roster-shadow - The shadow of popups, menus and messages (`0 8px 24px rgb(0 0 0 / 0.2)`).
  * @cssprop --roster-font-family - Defaults to the host page's font.
+ * @cssprop --roster-font-size - Base text size (0.875rem).
+ * @cssprop --roster-radius - Corner radius (6px).
  * @cssprop --roster-spacing - Spacing unit (0.5rem).
  */
 @customElement('users-settings')

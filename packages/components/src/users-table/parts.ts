@@ -1,7 +1,8 @@
 /**
  * The parts of `<users-table>` a host may style, as its `@csspart`s list them, apart from `base`
- * (`<users-settings>` exports these under the same names, and has a `base` of its own). Add a part
- * here when the table gets one.
+ * (`<users-settings>` exports these under the same names, and has a `base` of its own) and `actions`
+ * (the menu element: its button and menu are here, and the bytes of the first load are scarce). Add a
+ * part here when the table gets one.
  */
 export const USERS_TABLE_PARTS = [
   'toolbar', 'search', 'state-filter', 'group-filter', 'table-wrap', 'table', 'header', 'sort-button', 'row',

@@ -75,13 +75,15 @@ export const usersTableStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_surface);
-      box-shadow: 0 8px 24px rgb(0 0 0 / 0.15);
+      box-shadow: var(--_shadow);
     }
 
+    /* 24px: the least target size WCAG 2.2 allows (the label toggles its box). */
     .check {
       display: flex;
       align-items: center;
       gap: var(--_space);
+      min-height: 24px;
       cursor: pointer;
     }
 
@@ -326,12 +328,6 @@ export const usersTableStyles = [
 
     .skeleton .avatar {
       animation: pulse 1.2s ease-in-out infinite;
-    }
-
-    @media (prefers-reduced-motion: reduce) {
-      .skeleton .avatar {
-        animation: none;
-      }
     }
 
     /* Footer */

@@ -56,6 +56,8 @@ import { usersTableStyles } from './users-table.styles.ts';
  * @attr states - Comma-separated states: invited, expired, active, blocked, removed, declined
  *   (default `invited,expired,active,blocked`).
  * @attr group - A group id; empty for all groups.
+ * @attr theme - `light`, `dark` or `auto` (the viewer's `prefers-color-scheme`); unset: the provider's, else the page's
+ *   `color-scheme`. Sets `--roster-color-scheme`.
  *
  * @fires users-table-state-change - {UsersTableStateChangeEvent} The person changed the search, a filter,
  *   the sort or the page size; `detail` is the whole {@link UsersTableState}.
@@ -97,22 +99,26 @@ import { usersTableStyles } from './users-table.styles.ts';
  * @csspart footer - The range text, page size and paging buttons.
  * @csspart page-size - The page size select.
  * @csspart pager-button - The Previous and Next buttons.
+ * @csspart actions - A row's actions menu element (a `<roster-menu-button>`); `<users-settings>` does not export it,
+ *   only its button and menu (`actions-button`, `actions-menu`).
  * @csspart actions-button - The "•••" button of a row's actions menu.
  * @csspart actions-menu - The open actions menu.
  * @csspart actions-menu-item - Each item of the actions menu.
  *
+ * @cssprop --roster-color-scheme - `light`, `dark` or `light dark` (the viewer's choice); inherits the page's `color-scheme` when unset.
  * @cssprop --roster-color-text - Text colour.
  * @cssprop --roster-color-text-muted - Secondary text (dates under the state, "(you)", "Never").
  * @cssprop --roster-color-surface - Background of the table and controls.
  * @cssprop --roster-color-surface-raised - Header row and button background.
  * @cssprop --roster-color-border - Lines and control borders.
  * @cssprop --roster-color-accent - Links, selection, the active sort and the Invited badge.
+ * @cssprop --roster-color-on-accent - Text on main and destructive buttons.
  * @cssprop --roster-color-focus - Focus rings.
  * @cssprop --roster-color-danger - Errors and the Blocked badge.
  * @cssprop --roster-color-success - The Active badge.
  * @cssprop --roster-color-warning - The "Invitation expired" badge (also dashed, so it differs from Invited by more than colour).
  * @cssprop --roster-color-skeleton - Loading placeholders.
- * @cssprop --roster-color-scheme - `light`, `dark` or `light dark` (the viewer's choice); inherits the page's `color-scheme` when unset.
+ * @cssprop --roster-shadow - The shadow of popups, menus and messages (`0 8px 24px rgb(0 0 0 / 0.2)`).
  * @cssprop --roster-font-family - Defaults to the host page's font.
  * @cssprop --roster-font-size - Base text size (0.875rem).
  * @cssprop --roster-radius - Corner radius (6px).

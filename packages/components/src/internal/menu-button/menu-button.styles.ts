@@ -28,7 +28,7 @@ export const menuButtonStyles = [
       border-radius: var(--_radius);
       background: var(--_surface);
       color: var(--_text);
-      box-shadow: 0 8px 24px rgb(0 0 0 / 0.15);
+      box-shadow: var(--_shadow);
     }
 
     .item {
