@@ -1,7 +1,8 @@
-import { expect, nextFrame } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import './invitation-response.ts';
 import { testApi } from '../test-support/test-api.ts';
+import { atEveryWidth, pageOverflow } from '../test-support/widths.ts';
 import { invitationsOn, startRegistration } from './invitation-response.test-support.ts';
 
 /** This file's own BFF and database (see web-test-runner.config.ts). */
@@ -17,13 +18,10 @@ describe('<invitation-response> narrow', () => {
     // Inviting through the API, then opening the link, takes its time on a busy machine.
     this.timeout(30_000);
     const element = await open((await inviteToGlobex()).token);
-    const fits = async (what: string) => {
-      for (const width of [320, 375, 768, 1440]) {
-        await setViewport({ width, height: 800 });
-        await nextFrame();
-        expect(document.scrollingElement!.scrollWidth, `${what} at ${width} px`).to.be.at.most(document.scrollingElement!.clientWidth);
-      }
-    };
+    const fits = (what: string) =>
+      atEveryWidth((width) => {
+        expect(pageOverflow(), `${what} at ${width} px`).to.equal(0);
+      });
     await fits('the invitation');
     await startRegistration(element);
     await fits('the registration form');

@@ -1,7 +1,8 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../roster-provider/roster-provider.ts';
 import { shadowOf, testApi } from '../test-support/test-api.ts';
+import { atEveryWidth, pageOverflow } from '../test-support/widths.ts';
 import './user-profile.ts';
 
 /** This file's own BFF and database (see web-test-runner.config.ts). */
@@ -22,14 +23,12 @@ describe('<user-profile> narrow', () => {
     );
     const element = host.querySelector('user-profile')!;
     await waitUntil(() => shadowOf(element).querySelector('form'), 'the profile did not load', { timeout: 5000 });
-    for (const width of [320, 375, 768, 1440]) {
-      await setViewport({ width, height: 800 });
-      await nextFrame();
-      expect(document.scrollingElement!.scrollWidth, `at ${width} px`).to.be.at.most(document.scrollingElement!.clientWidth);
+    await atEveryWidth((width) => {
+      expect(pageOverflow(), `at ${width} px`).to.equal(0);
       for (const card of shadowOf(element).querySelectorAll<HTMLElement>('.card')) {
         const right = card.getBoundingClientRect().right;
         for (const inside of card.querySelectorAll('*')) expect(inside.getBoundingClientRect().right, `${inside.tagName} ${inside.id} at ${width} px`).to.be.at.most(right);
       }
-    }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { UserListItem } from '@roster/shared';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 // Only the screen, as roster.js ships it: the dialogs load on first use.
@@ -10,15 +10,14 @@ import { fresh, paste, stepHeading } from '../add-users-dialog/add-users-dialog.
 import { chooseWithKeyboard, rowByEmail } from '../test-support/row-menu.ts';
 import { accountOf, shadowOf, testApi } from '../test-support/test-api.ts';
 import { settingsTable, settled } from '../test-support/users-table.ts';
+import { atEveryWidth, pageOverflow } from '../test-support/widths.ts';
 import type { UsersSettings } from './users-settings.ts';
 
 /** This file's own BFF and database (see web-test-runner.config.ts). */
 const api = testApi(import.meta.url);
 
-const WIDTHS = [320, 375, 768, 1440];
+/** Lower than most phones held upright, so the taller dialogs must scroll inside themselves. */
 const HEIGHT = 640;
-
-const pageOverflow = () => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth;
 
 /** The open native `<dialog>` of one of the screen's dialog elements (the last one: the discard question sits in the wizard's). */
 async function openDialogOf(settings: UsersSettings, tag: string): Promise<HTMLDialogElement> {
@@ -32,23 +31,19 @@ async function openDialogOf(settings: UsersSettings, tag: string): Promise<HTMLD
 }
 
 /** The page is no wider than the viewport at each width; `check` adds what else must hold there. */
-async function noOverflowAtEveryWidth(what: string, check: (width: number) => void = () => undefined) {
-  for (const width of WIDTHS) {
-    await setViewport({ width, height: HEIGHT });
-    await nextFrame();
+function noOverflowAtEveryWidth(what: string, check: (width: number) => void = () => undefined) {
+  return atEveryWidth((width) => {
     expect(pageOverflow(), `${what} at ${width} px`).to.equal(0);
     check(width);
-  }
+  }, HEIGHT);
 }
 
 /**
  * At each width the dialog lies within the viewport, nothing in it is off to the side, a tall one
  * scrolls inside itself, and the page behind does not scroll sideways.
  */
-async function fitsEveryWidth(dialog: HTMLDialogElement, what: string) {
-  for (const width of WIDTHS) {
-    await setViewport({ width, height: HEIGHT });
-    await nextFrame();
+function fitsEveryWidth(dialog: HTMLDialogElement, what: string) {
+  return noOverflowAtEveryWidth(what, (width) => {
     const at = `${what} at ${width} px`;
     const box = dialog.getBoundingClientRect();
     expect(box.left, at).to.be.at.least(0);
@@ -57,8 +52,7 @@ async function fitsEveryWidth(dialog: HTMLDialogElement, what: string) {
     expect(box.bottom, at).to.be.at.most(HEIGHT);
     expect(dialog.scrollWidth, at).to.be.at.most(dialog.clientWidth);
     if (dialog.scrollHeight > dialog.clientHeight) expect(getComputedStyle(dialog).overflowY, at).to.be.oneOf(['auto', 'scroll']);
-    expect(pageOverflow(), at).to.equal(0);
-  }
+  });
 }
 
 describe('<users-settings> narrow: the screen and every dialog fit from 320 px up', () => {
@@ -83,13 +77,15 @@ describe('<users-settings> narrow: the screen and every dialog fit from 320 px u
     return { settings, row: () => rowByEmail(table, someone.email)! };
   }
 
-  it('the screen: its header and the list do not widen the page at any width', async () => {
+  it('the screen: its header and the list do not widen the page at any width', async function () {
+    this.timeout(20_000);
     const { settings } = await screen();
     const header = shadowOf(settings).querySelector<HTMLElement>('[part="header"]')!;
     await noOverflowAtEveryWidth('the screen', (width) => expect(header.scrollWidth, `the header at ${width} px`).to.be.at.most(header.clientWidth));
   });
 
-  it('the account switcher, open, stays on screen', async () => {
+  it('the account switcher, open, stays on screen', async function () {
+    this.timeout(20_000);
     await setViewport({ width: 320, height: HEIGHT });
     const provider = await fixture(html`<roster-provider api-base=${api.base}><account-switcher></account-switcher><users-settings></users-settings></roster-provider>`);
     const switcher = provider.querySelector('account-switcher')!;
@@ -172,7 +168,8 @@ describe('<users-settings> narrow: the screen and every dialog fit from 320 px u
   describe('for a member', () => {
     before(() => api.signIn('member@acme.test'));
 
-    it('the member view does not widen the page', async () => {
+    it('the member view does not widen the page', async function () {
+      this.timeout(20_000);
       await setViewport({ width: 320, height: HEIGHT });
       const settings = await fixture<UsersSettings>(html`<users-settings api-base=${api.base} account-id=${acme}></users-settings>`);
       await waitUntil(() => shadowOf(settings).querySelector('roster-member-view')?.shadowRoot?.querySelector('[part="administrators"]'), 'the member view did not load', {

@@ -6,6 +6,7 @@ import { deepActiveElement } from '../test-support/row-menu.ts';
 import { signInFirst } from '../test-support/sign-in-first.ts';
 import { shadowOf, testApi } from '../test-support/test-api.ts';
 import { dataRows, settled } from '../test-support/users-table.ts';
+import { pageOverflow, WIDTHS } from '../test-support/widths.ts';
 import type { UsersTable } from './users-table.ts';
 import { $, loadedTable, sortButton } from './users-table.test-support.ts';
 
@@ -14,7 +15,6 @@ const api = testApi(import.meta.url);
 
 /** The list of people: each row laid out as a card (a grid) instead of a table row. */
 const isList = (table: UsersTable) => getComputedStyle(dataRows(table)[0]!).display === 'grid';
-const pageOverflow = () => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth;
 const nameOf = (row: HTMLTableRowElement) => row.querySelector<HTMLButtonElement>('button[part="name"]')!;
 const menuTriggerOf = (row: HTMLTableRowElement) => shadowOf(row.querySelector('roster-menu-button')!).querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!;
 
@@ -38,8 +38,9 @@ describe('<users-table> narrow', () => {
   signInFirst(api, 'admin@acme.test', 'Acme Corp', (id) => (acme = id));
   after(() => setViewport({ width: 800, height: 600 }));
 
-  for (const width of [320, 375, 768, 1440]) {
-    it(`at ${width} px is ${width < 640 ? 'a list of people' : 'a table'}, and the page does not scroll sideways`, async () => {
+  for (const width of WIDTHS) {
+    it(`at ${width} px is ${width < 640 ? 'a list of people' : 'a table'}, and the page does not scroll sideways`, async function () {
+      this.timeout(20_000);
       await setViewport({ width, height: 800 });
       const table = await tableWithMenus();
       expect(isList(table)).to.equal(width < 640);
@@ -72,7 +73,8 @@ describe('<users-table> narrow', () => {
   describe('at 375 px', () => {
     beforeEach(() => setViewport({ width: 375, height: 800 }));
 
-    it('is keyboard-complete: one Tab stop, arrows between people and their controls, the name opens their page, the menu opens', async () => {
+    it('is keyboard-complete: one Tab stop, arrows between people and their controls, the name opens their page, the menu opens', async function () {
+      this.timeout(20_000);
       const table = await tableWithMenus();
       expect(isList(table)).to.equal(true);
       const [me, next] = dataRows(table) as [HTMLTableRowElement, HTMLTableRowElement];
