@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { workspaceSources } from './scripts/workspace-sources.mjs';
 
 /**
  * `*.postgres.test.ts` prove what only a real server can show (dropped connections, a killed
@@ -8,6 +9,8 @@ import { defineConfig } from 'vitest/config';
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
 export default defineConfig({
+  // `@roster/…` from source, not the packages' dist/ (see scripts/workspace-sources.mjs).
+  resolve: { alias: Object.entries(workspaceSources).map(([specifier, file]) => ({ find: new RegExp(`^${specifier}$`), replacement: file })) },
   test: {
     include: ['packages/bff/src/**/*.test.ts', 'packages/shared/src/**/*.test.ts', 'packages/components/xliff/*.test.ts', 'demo/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...(onPostgres ? [] : ['**/*.postgres.test.ts'])],

@@ -15,6 +15,7 @@ import { Hono } from 'hono';
 import type { BrowserLauncher, TestRunnerConfig, TestRunnerPlugin } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './packages/bff/src/app.ts';
 import { cookieAuthenticator } from './packages/bff/src/session/cookie.ts';
@@ -24,6 +25,7 @@ import { seedDemo } from './packages/bff/src/db/seed.ts';
 import { seededTestDatabases } from './packages/bff/src/testing/seeded-test-databases.ts';
 import { bffNameOf } from './packages/components/src/test-support/test-api.ts';
 import { findChromiumPath } from './scripts/chromium-path.mjs';
+import { workspaceSources } from './scripts/workspace-sources.mjs';
 
 type Middleware = NonNullable<TestRunnerConfig['middleware']>[number];
 type KoaContext = Parameters<Middleware>[0];
@@ -176,6 +178,16 @@ function preparingBffs(launcher: BrowserLauncher): BrowserLauncher {
   return launcher;
 }
 
+/** `@roster/…` from source, not the packages' dist/ (see scripts/workspace-sources.mjs). */
+const rootDir = fileURLToPath(new URL('.', import.meta.url));
+const fromSource: TestRunnerPlugin = {
+  name: 'roster-workspace-sources',
+  resolveImport({ source }) {
+    const file = workspaceSources[source];
+    return file ? `/${relative(rootDir, file)}` : undefined;
+  },
+};
+
 const closeDatabases: TestRunnerPlugin = {
   name: 'roster-close-databases',
   async serverStop() {
@@ -198,6 +210,7 @@ export default {
   plugins: [
     // The plugin ignores `extends`, so point it at the root tsconfig (decorator settings for Lit).
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    fromSource,
     closeDatabases,
   ],
   browsers: [

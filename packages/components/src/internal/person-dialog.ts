@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiError } from '../api/api-error.ts';
+import type { RosterClient } from '../api/client.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { loadMemberInAccount, type MemberInAccount } from './member-details.ts';
 import { ModalDialogController } from './modal-dialog.ts';
@@ -66,7 +67,8 @@ export abstract class PersonDialog extends LitElement {
   }
 
   /** What a task reading the person depends on: it runs again when any changes, and only while open. */
-  protected get loadArgs() {
+  // Typed here: the client's inferred type names the BFF's modules, which the published types cannot.
+  protected get loadArgs(): readonly [RosterClient, string | undefined, string | undefined, string | undefined, number | false] {
     return [this.api.client, this.api.accountId, this.userId, this.accountName, this.open && this.loads] as const;
   }
 

@@ -27,6 +27,8 @@ export function lostAccountText(me: Me, lost: NonNullable<Me['lostAccount']>): s
  * @prop lost - The account they lost, from `me.lostAccount`; null: none.
  * @prop welcome - The account they just joined; unset: no welcome.
  *
+ * @internal
+ *
  * @fires dismiss - The person chose Dismiss (does not bubble): the host stops showing the notice.
  *
  * @csspart notice - The message and its button.

@@ -24,6 +24,8 @@ function permissionText(permission: Permission) {
  * (`GET /accounts/:id/my-access` and `/administrators`, both open to any member: nothing they send is
  * refused). A person in no account: "You don't belong to any account yet" and what to do.
  *
+ * @internal
+ *
  * @attr api-base - Where the Roster BFF is mounted (default: the provider's, else `/api`).
  * @prop me - The signed-in person.
  * @prop account - Their account shown (from `me.accounts`); unset: they are not a member of it (or of any).

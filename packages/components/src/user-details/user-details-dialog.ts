@@ -112,6 +112,7 @@ export class UserDetailsDialog extends LitElement {
     this.open = true;
   }
 
+  /** Closes the dialog; focus goes back where it was before it opened. */
   close() {
     this.modal.close();
   }

@@ -112,10 +112,12 @@ export class UserProfile extends LitElement implements ProfileHost {
     onComplete: (me) => this.useMe(me),
   });
 
+  /** @internal For the profile's sections (see profile-host.ts): the API client. */
   get client(): RosterClient {
     return this.api.client;
   }
 
+  /** @internal For the profile's sections: takes the server's answer after a change and tells the page (`profile-updated`). */
   profileSaved(me: Me) {
     this.useMe(me);
     this.dispatchEvent(new ProfileUpdatedEvent(me.user));

@@ -36,6 +36,8 @@ export class MenuSelectEvent extends CustomEvent<string> {
  * @attr grid-cell - In a grid cell: the arrow keys are the grid's (they move between cells), so only
  *   click, Enter and Space open the menu.
  *
+ * @internal
+ *
  * @fires menu-select - {MenuSelectEvent} An item was chosen.
  *
  * @csspart menu-button - The button that opens the menu.
