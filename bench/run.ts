@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { createApp } from '../packages/bff/src/app.ts';
 import { createTestDatabase } from '../packages/bff/src/testing/test-database.ts';
+import { benchBetterAuth } from './better-auth.ts';
 import { benchConcurrency } from './concurrency.ts';
 import { benchGrowth, type BenchAccount } from './growth.ts';
 import { printTable } from './measure.ts';
@@ -18,7 +19,8 @@ import { benchUsersList } from './users-list.ts';
 const MEMBERS = 100_000;
 const million = process.argv.includes('--million');
 const secret = 'bench-secret-that-is-long-enough-for-hmac!';
-const database = await createTestDatabase();
+// Seeding 100,000 members is one statement per table: on a loaded machine it may take minutes.
+const database = await createTestDatabase({ queryTimeoutMs: 600_000 });
 /** What the memberships table and its indexes weigh: every index is paid for on every write. */
 async function membershipsSize() {
   const { rows } = await sql<{ table: string; indexes: string }>`
@@ -47,6 +49,10 @@ try {
   const concurrency = await benchConcurrency(database, app, appOptions, large.id, [10, 50, 200]);
   if (concurrency.length) printTable('Concurrency — the first page under N keep-alive connections (5 s each)', concurrency);
   else console.log('\nConcurrency: PostgreSQL only (set DATABASE_URL); PGlite serves one process.');
+
+  const versus = await benchBetterAuth(database, app, secret, large.id, MEMBERS);
+  if (versus.length) printTable(`Side by side — better-auth's organization plugin, the same ${MEMBERS.toLocaleString('en')} people on the same PostgreSQL`, versus);
+  else console.log("\nbetter-auth side by side: PostgreSQL only (set DATABASE_URL).");
 
   const accounts = [await seed(10_000, 'small'), large, ...(million ? [await seed(1_000_000, 'huge')] : [])];
   await benchGrowth(database, app, secret, accounts);

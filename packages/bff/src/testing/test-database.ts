@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { connectDatabase, type Database } from '../db/connect.ts';
+import { connectDatabase, type ConnectOptions, type Database } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 export interface TestDatabase extends Database {
@@ -12,10 +12,10 @@ export interface TestDatabase extends Database {
  * A fresh, migrated database owned by one test file: in-memory PGlite by default, or, when
  * DATABASE_URL is set, a new database on that PostgreSQL server, dropped again on close.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: Pick<ConnectOptions, 'queryTimeoutMs'> = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const database = await connectDatabase({ dataDir: 'memory' });
+    const database = await connectDatabase({ dataDir: 'memory', ...options });
     await migrateToLatest(database.db);
     return database;
   }
@@ -23,7 +23,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await connectDatabase({ databaseUrl: url.toString(), maxConnections: 20 });
+  const database = await connectDatabase({ databaseUrl: url.toString(), maxConnections: 20, ...options });
   await migrateToLatest(database.db);
   return {
     ...database,
@@ -35,7 +35,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function adminQuery(serverUrl: string, statement: string) {
+/** Runs `statement` on the server's own connection (creating and dropping databases). */
+export async function adminQuery(serverUrl: string, statement: string) {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
