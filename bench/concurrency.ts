@@ -43,7 +43,7 @@ export async function benchConcurrency(
     env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_SECRET: appOptions.secret, BENCH_POOL: String(POOL) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const raw = await connectDatabase({ databaseUrl: database.url, maxConnections: POOL });
+  const raw = await connectDatabase({ databaseUrl: database.url, maxConnections: POOL, connectTimeoutMs: 60_000 }); // as list-server.ts
   try {
     const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
     const url = `http://127.0.0.1:${JSON.parse(line).port}${path('sort=name')}`;
