@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { createApp } from '../packages/bff/src/app.ts';
 import { connectDatabase, type Database } from '../packages/bff/src/db/connect.ts';
-import { httpGetter, runLoad } from './load.ts';
+import { httpGetter, runLoad, summarizeLoads, timeLoad, type LoadTimes } from './load.ts';
 import type { Row } from './measure.ts';
 import { captureRequestSql, replay } from './sql-capture.ts';
 import { listGetter } from './users-list.ts';
@@ -19,13 +19,15 @@ function processCpuMs(pid: number): number {
 /** The pool size of the server (connectDatabase's default), used for the raw SQL side as well. */
 const POOL = 10;
 const SECONDS = 5;
+/** Each side's SECONDS are taken in this many stretches, in turns with the other's, so both see the same load. */
+const TURNS = 2;
 
 /**
  * The first list page under N keep-alive connections for SECONDS each: the BFF in its own process
  * over real HTTP, then the same request's SQL (captured from the app) replayed with the same
- * parallelism over a pool of the same size, and BFF / raw SQL as a ratio; the CPU column is what
- * the BFF process (or, for raw SQL, the bench process sending it) spent per request. PostgreSQL
- * only: PGlite lives inside one process.
+ * parallelism over a pool of the same size, in turns (BFF, SQL, BFF, SQL), and BFF / raw SQL as a
+ * ratio; the CPU column is what the BFF process (or, for raw SQL, the bench process sending it)
+ * spent per request. PostgreSQL only: PGlite lives inside one process.
  */
 export async function benchConcurrency(
   database: Database & { url?: string },
@@ -41,29 +43,39 @@ export async function benchConcurrency(
     env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_SECRET: appOptions.secret, BENCH_POOL: String(POOL) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const raw = await connectDatabase({ databaseUrl: database.url, maxConnections: POOL });
+  const raw = await connectDatabase({ databaseUrl: database.url, maxConnections: POOL, connectTimeoutMs: 60_000 }); // as list-server.ts
   try {
     const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
     const url = `http://127.0.0.1:${JSON.parse(line).port}${path('sort=name')}`;
     const rows: Row[] = [];
     for (const connections of connectionCounts) {
       const client = httpGetter(url, headers, connections);
+      const sendSql = () => replay(raw.db, stages);
       await runLoad(connections, 1, client.send); // warm-up: connections opened, plans cached
-      const serverCpuBefore = processCpuMs(server.pid!);
-      const bff = await runLoad(connections, SECONDS, client.send);
-      const bffCpu = (processCpuMs(server.pid!) - serverCpuBefore) / bff.requests;
+      await runLoad(connections, 1, sendSql);
+      const stretches: { bff: LoadTimes[]; sql: LoadTimes[] } = { bff: [], sql: [] };
+      let bffCpuMs = 0;
+      let sqlCpuMs = 0;
+      for (let turn = 0; turn < TURNS; turn++) {
+        const serverCpuBefore = processCpuMs(server.pid!);
+        stretches.bff.push(await timeLoad(connections, SECONDS / TURNS, client.send));
+        bffCpuMs += processCpuMs(server.pid!) - serverCpuBefore;
+        const ownCpuBefore = process.cpuUsage();
+        stretches.sql.push(await timeLoad(connections, SECONDS / TURNS, sendSql));
+        const { user, system } = process.cpuUsage(ownCpuBefore);
+        sqlCpuMs += (user + system) / 1000;
+      }
       client.close();
-      await runLoad(connections, 1, () => replay(raw.db, stages));
-      const ownCpuBefore = process.cpuUsage();
-      const sqlOnly = await runLoad(connections, SECONDS, () => replay(raw.db, stages));
-      const { user, system } = process.cpuUsage(ownCpuBefore);
+      const bff = summarizeLoads(stretches.bff);
+      const sqlOnly = summarizeLoads(stretches.sql);
+      const bffCpu = bffCpuMs / bff.requests;
       rows.push(
         { name: `${connections} connections: BFF over HTTP, first page`, ...bff, runs: undefined, cpuMs: bffCpu },
         {
           name: `${connections} connections: its SQL replayed, pool of ${POOL}`,
           ...sqlOnly,
           runs: undefined,
-          cpuMs: (user + system) / 1000 / sqlOnly.requests,
+          cpuMs: sqlCpuMs / sqlOnly.requests,
         },
         { name: `${connections} connections: BFF / raw SQL (requests per s)`, ratio: bff.perSecond / sqlOnly.perSecond },
       );

@@ -14,6 +14,16 @@ export interface LoadResult {
 const MAX_REQUESTS = 2_000_000;
 
 export async function runLoad(connections: number, seconds: number, send: () => Promise<void>): Promise<LoadResult> {
+  return summarizeLoads([await timeLoad(connections, seconds, send)]);
+}
+
+/** One stretch of load: each request's time and how long the stretch took (s). */
+export interface LoadTimes {
+  times: number[];
+  elapsed: number;
+}
+
+export async function timeLoad(connections: number, seconds: number, send: () => Promise<void>): Promise<LoadTimes> {
   const times: number[] = [];
   const start = performance.now();
   const deadline = start + seconds * 1000;
@@ -26,8 +36,13 @@ export async function runLoad(connections: number, seconds: number, send: () => 
       }
     }),
   );
-  const elapsed = (performance.now() - start) / 1000;
-  times.sort((a, b) => a - b);
+  return { times, elapsed: (performance.now() - start) / 1000 };
+}
+
+/** Stretches of the same load taken at different moments, as one result. */
+export function summarizeLoads(stretches: LoadTimes[]): LoadResult {
+  const times = stretches.flatMap((stretch) => stretch.times).sort((a, b) => a - b);
+  const elapsed = stretches.reduce((sum, stretch) => sum + stretch.elapsed, 0);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
   return { perSecond: times.length / elapsed, p50: at(0.5), p95: at(0.95), requests: times.length };
 }

@@ -25,6 +25,29 @@ export async function measure(name: string, run: () => Promise<void>, runs = 200
   return { name, p50: quantile(times, 0.5), p95: quantile(times, 0.95), runs } satisfies Row;
 }
 
+/**
+ * Times two things in turns (a, b, a, b…) after a warm-up, so both see the same load on a shared
+ * machine and the ratio of their p50s is fair even when absolute times drift; milliseconds.
+ */
+export async function measurePair(a: { name: string; run: () => Promise<void> }, b: { name: string; run: () => Promise<void> }, runs = 200, warmup = 20) {
+  for (let i = 0; i < warmup; i++) {
+    await a.run();
+    await b.run();
+  }
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const [side, { run }] of [a, b].entries()) {
+      const start = performance.now();
+      await run();
+      times[side]!.push(performance.now() - start);
+    }
+  }
+  return times.map((sideTimes, side) => {
+    sideTimes.sort((x, y) => x - y);
+    return { name: [a, b][side]!.name, p50: quantile(sideTimes, 0.5), p95: quantile(sideTimes, 0.95), runs } satisfies Row;
+  }) as [Row & { p50: number }, Row & { p50: number }];
+}
+
 export function printTable(title: string, rows: Row[]) {
   const fmt = (n: number | undefined, digits = 2) => (n === undefined ? '' : n.toFixed(digits));
   const width = Math.max(...rows.map((r) => r.name.length));

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { createApp } from '../packages/bff/src/app.ts';
 import { createTestDatabase } from '../packages/bff/src/testing/test-database.ts';
+import { benchBetterAuth } from './better-auth.ts';
 import { benchConcurrency } from './concurrency.ts';
 import { benchGrowth, type BenchAccount } from './growth.ts';
 import { printTable } from './measure.ts';
@@ -18,7 +19,7 @@ import { benchUsersList } from './users-list.ts';
 const MEMBERS = 100_000;
 const million = process.argv.includes('--million');
 const secret = 'bench-secret-that-is-long-enough-for-hmac!';
-// Seeding writes 100,000 memberships in one statement: on a loaded machine that outlasts a request's 30 s.
+// Seeding 100,000 members writes them in one statement per table: on a loaded machine it may take minutes.
 const database = await createTestDatabase({ queryTimeoutMs: 15 * 60_000 });
 /** What the memberships table and its indexes weigh: every index is paid for on every write. */
 async function membershipsSize() {
@@ -48,6 +49,10 @@ try {
   const concurrency = await benchConcurrency(database, app, appOptions, large.id, [10, 50, 200]);
   if (concurrency.length) printTable('Concurrency — the first page under N keep-alive connections (5 s each)', concurrency);
   else console.log('\nConcurrency: PostgreSQL only (set DATABASE_URL); PGlite serves one process.');
+
+  const versus = await benchBetterAuth(database, app, secret, large.id, MEMBERS);
+  if (versus.length) printTable(`Side by side — better-auth's organization plugin, the same ${MEMBERS.toLocaleString('en')} people on the same PostgreSQL`, versus);
+  else console.log("\nbetter-auth side by side: PostgreSQL only (set DATABASE_URL).");
 
   const accounts = [await seed(10_000, 'small'), large, ...(million ? [await seed(1_000_000, 'huge')] : [])];
   await benchGrowth(database, app, secret, accounts);

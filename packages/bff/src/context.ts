@@ -17,6 +17,12 @@ export interface Principal {
    * no Roster session behind the request.
    */
   credentials?: Credentials;
+  /**
+   * The caller's membership in the account the request's path names, when the authenticator read it
+   * in the same statement as the session (Roster's cookie does). `requireAccountAccess` uses it for
+   * that very account only, and asks the database itself whenever it is absent.
+   */
+  membershipInPath?: { accountId: string; active: boolean; isAdmin: boolean };
 }
 
 /**

@@ -58,11 +58,12 @@ describe('cachedStatement', () => {
     for (const { db } of [cached, built]) {
       for (const n of [0, 1]) {
         await findLiveSession(db, `session ${n}`, new Date(1_700_000_000_000 + n));
+        await findLiveSession(db, `session ${n}`, new Date(1_700_000_000_000 + n), ACCOUNTS[1 - n]);
         await findActiveMembership(db, ACCOUNTS[n]!, ACCOUNTS[1 - n]!);
       }
       await askEveryPage(db);
     }
-    expect(cached.sent.length).toBe(4 + SORTS.length * ORDERS.length * STATE_SETS.length * 3 * 2 * 2 * 2);
+    expect(cached.sent.length).toBe(6 + SORTS.length * ORDERS.length * STATE_SETS.length * 3 * 2 * 2 * 2);
     expect(cached.sent).toEqual(built.sent);
   });
 

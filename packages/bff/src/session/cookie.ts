@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, Authenticator } from '../context.ts';
+import { accountIdInPath } from '../http/access.ts';
 import { cameOverHttps } from '../http/forwarded.ts';
 import { findSession, SESSION_TTL_MS } from './session.service.ts';
 
@@ -29,10 +30,14 @@ export function hasSessionCookie(c: Context<AppEnv>) {
   return getCookie(c, SESSION_COOKIE) !== undefined;
 }
 
-/** The default authenticator: Roster's own session cookie. */
+/**
+ * The default authenticator: Roster's own session cookie. On an account's paths it reads the
+ * person's membership there in the same statement, so the access check costs no second round trip.
+ */
 export const cookieAuthenticator: Authenticator = async (c) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token || token.length > 200) return null;
-  const session = await findSession(c.var.deps.db, token, c.var.deps.now());
-  return session ? { userId: session.user_id, sessionId: session.id, viaCookie: true, credentials: 'roster' } : null;
+  const session = await findSession(c.var.deps.db, token, c.var.deps.now(), accountIdInPath(c.req.path));
+  if (!session) return null;
+  return { userId: session.user_id, sessionId: session.id, viaCookie: true, credentials: 'roster', membershipInPath: session.membership };
 };

@@ -1,19 +1,43 @@
-import type { Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { cachedStatement } from '../db/statement-cache.ts';
 import type { DB } from '../db/types.ts';
+import { holdsAdminGroup } from '../memberships/memberships.queries.ts';
 
 export function findUserByEmail(db: Kysely<DB>, email: string) {
   return db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
 }
 
-/** Every request that carries a cookie asks this: compiled once. */
-const liveSession = cachedStatement((db, v: { sessionId: string; now: Date }) =>
-  db.selectFrom('sessions').select(['id', 'user_id']).where('id', '=', v.sessionId).where('expires_at', '>', v.now),
+/**
+ * Every request that carries a cookie asks this: compiled once per shape. With an account, the same
+ * statement also reads the person's active membership there (`member_account_id` null when there is
+ * none): an account-scoped request then needs one round trip for who is asking and what they may do.
+ */
+const liveSession = cachedStatement(
+  (db, v: { sessionId: string; now: Date; accountId: string }, shape: { withAccount: boolean }) => {
+    const session = db.selectFrom('sessions as s').where('s.id', '=', v.sessionId).where('s.expires_at', '>', v.now);
+    if (!shape.withAccount) return session.select(['s.id', 's.user_id', sql<null>`null`.as('member_account_id'), sql<null>`null`.as('is_admin')]);
+    return session
+      .leftJoin('memberships as m', (join) =>
+        join.on('m.account_id', '=', v.accountId).onRef('m.user_id', '=', 's.user_id').on('m.state', '=', 'active'),
+      )
+      .select((eb) => [
+        's.id',
+        's.user_id',
+        'm.account_id as member_account_id',
+        // The left join leaves `m` empty for a non-member, and then no group of theirs is an administrators' group.
+        holdsAdminGroup(eb as unknown as ExpressionBuilder<DB & { m: DB['memberships'] }, 'm'>).as('is_admin'),
+      ]);
+  },
+  (shape) => (shape.withAccount ? 'account' : ''),
 );
 
-export async function findLiveSession(db: Kysely<DB>, sessionId: string, now: Date) {
-  const [session] = await liveSession(db, { sessionId, now });
-  return session;
+/** The live session `sessionId` names, and, when `accountId` is given, the person's membership there. */
+export async function findLiveSession(db: Kysely<DB>, sessionId: string, now: Date, accountId?: string) {
+  const [row] = await liveSession(db, { sessionId, now, accountId: accountId ?? '' }, { withAccount: accountId !== undefined });
+  if (!row) return undefined;
+  const membership =
+    accountId === undefined ? undefined : { accountId, active: row.member_account_id !== null, isAdmin: row.is_admin === true };
+  return { id: row.id, user_id: row.user_id, membership };
 }
 
 export async function insertSession(

@@ -63,6 +63,7 @@ export async function endOtherSessions(db: Kysely<DB>, userId: string, keepSessi
   await queries.deleteOtherSessions(db, userId, keepSessionId);
 }
 
-export async function findSession(db: Kysely<DB>, token: string, now: Date) {
-  return queries.findLiveSession(db, sessionIdFromToken(token), now);
+/** The live session behind a cookie's token; with `accountId`, the person's active membership there too (one statement). */
+export async function findSession(db: Kysely<DB>, token: string, now: Date, accountId?: string) {
+  return queries.findLiveSession(db, sessionIdFromToken(token), now, accountId);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { connectDatabase, type Database } from '../db/connect.ts';
+import { connectDatabase, type ConnectOptions, type Database } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 export interface TestDatabase extends Database {
@@ -13,10 +13,10 @@ export interface TestDatabase extends Database {
  * DATABASE_URL is set, a new database on that PostgreSQL server, dropped again on close.
  * `queryTimeoutMs` is for bulk jobs, such as the bench seeding 100,000 members in one statement.
  */
-export async function createTestDatabase(options: { queryTimeoutMs?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: Pick<ConnectOptions, 'queryTimeoutMs'> = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const database = await connectDatabase({ dataDir: 'memory' });
+    const database = await connectDatabase({ dataDir: 'memory', ...options });
     await migrateToLatest(database.db);
     return database;
   }
@@ -36,7 +36,8 @@ export async function createTestDatabase(options: { queryTimeoutMs?: number } = 
   };
 }
 
-async function adminQuery(serverUrl: string, statement: string) {
+/** Runs `statement` on the server's own connection (creating and dropping databases). */
+export async function adminQuery(serverUrl: string, statement: string) {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
