@@ -61,9 +61,11 @@ export async function openApiMismatches(method: string, path: string, response: 
   const operation = route?.operations[method.toLowerCase()];
   const name = `${method.toUpperCase()} ${route?.path ?? path} → ${response.status}`;
   if (!route || !operation) {
-    // Not a route of the app: the catch-all's 404 problem (HEAD is answered by the GET route).
-    const fine = response.status === 404 && mediaType(response) === 'application/problem+json';
-    return fine || method.toUpperCase() === 'HEAD' ? [] : [`${name}: no such operation in the document, and not a 404 problem`];
+    // Not a route of the app: the catch-all's 404 problem, or under /service the token's 401 (the
+    // token guards even what is not there). HEAD is answered by the GET route.
+    const expected = path.startsWith('/service/') ? [401, 404] : [404];
+    const fine = expected.includes(response.status) && mediaType(response) === 'application/problem+json';
+    return fine || method.toUpperCase() === 'HEAD' ? [] : [`${name}: no such operation in the document, and not a ${expected.join(' or ')} problem`];
   }
   const described = operation.responses[String(response.status)];
   if (!described) return [`${name}: status not described (described: ${Object.keys(operation.responses).join(', ')})`];
