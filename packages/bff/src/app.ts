@@ -21,7 +21,7 @@ import { avatarRoutes } from './me/avatar.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { mePermissionsRoutes } from './permissions/permissions.routes.ts';
 import { serviceRoutes } from './service/service.routes.ts';
-import { openApiDocument } from './openapi.ts';
+import { openApiDocument } from './openapi/document.ts';
 import { cookieAuthenticator } from './session/cookie.ts';
 import { sessionRoutes } from './session/session.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';

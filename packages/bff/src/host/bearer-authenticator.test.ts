@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createUser, PUBLIC_URL, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
+import { addMember, createAccount, createUser, signInAs } from '../testing/fixtures.ts';
 import { generateSigningKey, signToken, startLoopbackJwks, type SigningKey } from '../testing/loopback-jwks.ts';
+import { appOn } from '../testing/test-app.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { bearerAuthenticator, type BearerAuthenticatorOptions } from './bearer-authenticator.ts';
 
@@ -17,11 +17,7 @@ let key: SigningKey;
 let accountId: string;
 
 const appWith = (options: Partial<BearerAuthenticatorOptions> = {}) =>
-  createApp({
-    db: database.db,
-    databaseKind: database.kind,
-    secret: TEST_SECRET,
-    publicUrl: PUBLIC_URL,
+  appOn(database, {
     authenticator: bearerAuthenticator({ jwksUrl: jwks.url, issuer: ISSUER, audience: AUDIENCE, jwksCooldownMs: 0, ...options }),
   });
 const me = (app: ReturnType<typeof appWith>, token: string) => app.request('/me', { headers: { authorization: `Bearer ${token}` } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
 import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs, TEST_PASSWORD, TEST_SECRET } from '../testing/fixtures.ts';
+import { appOn, type TestApp } from '../testing/test-app.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { startWebhookReceiver } from '../testing/webhook-receiver.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
@@ -10,7 +10,7 @@ import { captureTransport } from './transports.ts';
 const WEBHOOK_SECRET = `whsec_${Buffer.from('a webhook secret of 32 bytes!!!!').toString('base64')}`;
 let database: Database;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 let counter = 0;
 
 const worker = (options: { maxAttempts?: number; webhookSecret?: string } = {}) =>
@@ -36,7 +36,7 @@ async function drain(w = worker()) {
 beforeAll(async () => {
   database = await createTestDatabase();
   receiver = await startWebhookReceiver(WEBHOOK_SECRET);
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, webhookUrl: receiver.url });
+  app = appOn(database, { webhookUrl: receiver.url });
 });
 afterAll(async () => {
   await receiver.close();
@@ -133,7 +133,7 @@ describe('membership webhooks', () => {
   });
 
   it('writes no webhook when no receiver is configured', async () => {
-    const quiet = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+    const quiet = appOn(database);
     const s = await scenario();
     const auth = await signInAs(quiet, `admin${s.n}@hooks.test`);
     const blocked = await quiet.request(`/accounts/${s.account.id}/users/${s.member}/block`, { method: 'POST', headers: { cookie: auth.cookie, origin: ORIGIN } });

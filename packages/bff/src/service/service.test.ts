@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
 import { addMember, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
+import { appOn, type TestApp } from '../testing/test-app.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { rosterService } from './in-process.ts';
 
 const TOKEN = 'service-token-that-is-long-enough-0123456789';
 const NOW = new Date('2026-06-01T12:00:00Z');
 let database: Database;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, serviceToken: TOKEN, now: () => NOW });
+  app = appOn(database, { serviceToken: TOKEN, now: () => NOW });
 });
 afterAll(() => database.close());
 
@@ -61,7 +62,7 @@ describe('the service token', () => {
   });
 
   it('leaves /service off (404) when no token is configured', async () => {
-    const off = createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL });
+    const off = appOn(database);
     await expectProblem(await off.request('/service/accounts', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }), 404, 'not_found');
     expect(() => createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, serviceToken: 'short' })).toThrow(/32/);
   });

@@ -2,14 +2,18 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp, type AppOptions } from '../app.ts';
 import type { Database } from '../db/connect.ts';
 import { PUBLIC_URL, TEST_SECRET } from './fixtures.ts';
+import { conformingToOpenApi } from './openapi-conformance.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export type TestApp = ReturnType<typeof createApp>;
 export type TestAppOptions = Partial<Omit<AppOptions, 'db' | 'databaseKind'>>;
 
-/** An app over `database` with the tests' secret and public URL: the one place tests make apps. */
+/**
+ * An app over `database` with the tests' secret and public URL: the one place tests make apps. Its
+ * `request()` checks every answer against the OpenAPI document (`openapi-conformance.ts`).
+ */
 export function appOn(database: Pick<Database, 'db' | 'kind'>, options: TestAppOptions = {}): TestApp {
-  return createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, ...options });
+  return conformingToOpenApi(createApp({ db: database.db, databaseKind: database.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL, ...options }));
 }
 
 /** A test file's own fresh database (PGlite, or a throwaway one on DATABASE_URL's server) and an app over it. */
