@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { adminQuery } from '../packages/bff/src/testing/test-database.ts';
 
 /** The demo as `npm start` runs it (after its build), on a free port and a fresh data directory. */
 export interface DemoServer {
@@ -21,16 +21,6 @@ async function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
-}
-
-async function adminQuery(serverUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

@@ -118,24 +118,15 @@ describe.each(SCREENS)('the whole story at $name width', ({ name, viewport }) =>
       await showsText(person(admin, 'Ada Lovelace'), '2 groups');
 
       step = 'block';
-      await chooseAction(admin, 'Ada Lovelace', 'Block');
-      const block = admin.getByRole('dialog', { name: 'Block Ada Lovelace?' });
-      await block.getByRole('button', { name: 'Block' }).click();
-      await block.waitFor({ state: 'hidden' });
+      await confirmAction(admin, 'Ada Lovelace', 'Block');
       await showsText(person(admin, 'Ada Lovelace'), 'Blocked');
 
       step = 'unblock';
-      await chooseAction(admin, 'Ada Lovelace', 'Unblock');
-      const unblock = admin.getByRole('dialog', { name: 'Unblock Ada Lovelace?' });
-      await unblock.getByRole('button', { name: 'Unblock' }).click();
-      await unblock.waitFor({ state: 'hidden' });
+      await confirmAction(admin, 'Ada Lovelace', 'Unblock');
       await showsText(person(admin, 'Ada Lovelace'), 'Active');
 
       step = 'remove';
-      await chooseAction(admin, 'Grace Hopper', 'Remove');
-      const remove = admin.getByRole('dialog', { name: 'Remove Grace Hopper?' });
-      await remove.getByRole('button', { name: 'Remove' }).click();
-      await remove.waitFor({ state: 'hidden' });
+      await confirmAction(admin, 'Grace Hopper', 'Remove');
       await expect.poll(() => admin.locator('users-table').getByRole('button', { name: 'Actions for Grace Hopper' }).count()).toBe(0);
 
       step = 'removal-email';
@@ -197,6 +188,14 @@ function person(page: Page, fullName: string) {
 async function chooseAction(page: Page, fullName: string, action: string) {
   await page.locator('users-table').getByRole('button', { name: `Actions for ${fullName}` }).click();
   await page.getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+/** Block, Unblock or Remove from the row menu, confirmed in its dialog ("Block Ada Lovelace?"), which then closes. */
+async function confirmAction(page: Page, fullName: string, action: string) {
+  await chooseAction(page, fullName, action);
+  const dialog = page.getByRole('dialog', { name: `${action} ${fullName}?` });
+  await dialog.getByRole('button', { name: action }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 async function switchAccount(page: Page, accountName: string) {
