@@ -11,11 +11,6 @@ export const requireSignIn = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * Guards every `/accounts/:accountId/*` route, on every request (so a removed or blocked member
- * loses access at once): 401 anonymous, 404 when the caller is not an active member (no hint that
- * the account exists), 403 when administrator rights are needed and missing.
- */
-/**
  * The account a path names (`…/accounts/<uuid>/…`), for an authenticator that reads the caller's
  * membership there along with who they are. Only a guess before routing: `requireAccountAccess`
  * uses that reading only when it is about the account the route matched.
@@ -25,6 +20,11 @@ export function accountIdInPath(path: string): string | undefined {
   return id !== undefined && isUuid(id) ? id : undefined;
 }
 
+/**
+ * Guards every `/accounts/:accountId/*` route, on every request (so a removed or blocked member
+ * loses access at once): 401 anonymous, 404 when the caller is not an active member (no hint that
+ * the account exists), 403 when administrator rights are needed and missing.
+ */
 export function requireAccountAccess(options: { admin: boolean }) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const principal = c.var.principal;
