@@ -13,7 +13,7 @@
 //   demo/react/, demo/vue/                → demo/dist/react/, demo/dist/vue/ (the demo's React and Vue apps, built
 //                                           by Vite; they load roster.js from /assets/ like any host page)
 import { build, transform } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -106,6 +106,10 @@ const localizeWithoutRuntime = {
     }));
   },
 };
+
+// Chunk names carry a hash: without this, every rebuild would leave the last one's chunks behind, and
+// `npm pack` would ship them (build:packages writes dist/types after this).
+await rm(join(root, 'packages/components/dist'), { recursive: true, force: true });
 
 const components = await build({
   ...common,
