@@ -49,6 +49,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       keepAlive: true,
     });
     survivesLostConnections(pool, options.log ?? ((message) => console.error(`[roster] ${message}`)));
+    forShortStatements(pool);
     const db = new Kysely<DB>({
       dialect: new PostgresDialect({
         pool: {
@@ -93,6 +94,20 @@ function survivesLostConnections(pool: pg.Pool, log: (message: string) => void) 
   };
   pool.on('error', report);
   pool.on('connect', (client) => client.on('error', report));
+}
+
+/**
+ * One request's statements are small, but at 1,000,000 members the planner's estimates can pass the
+ * thresholds of two features built for long analytic queries: two parallel workers (5 ms to
+ * launch, for a short search that found no rows) and JIT compilation (16 ms). Both are turned off
+ * on each new connection, before any statement is queued behind it: session settings, not startup
+ * options, which poolers such as PgBouncer refuse.
+ */
+function forShortStatements(pool: pg.Pool) {
+  pool.on('connect', (client) => {
+    // If it fails, the connection is gone, and the statement queued behind it reports that.
+    client.query('set max_parallel_workers_per_gather = 0; set jit = off').catch(() => {});
+  });
 }
 
 /** Connection strings may carry passwords; never print them. */
