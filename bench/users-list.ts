@@ -81,7 +81,7 @@ export async function benchUsersList(
     for (const [n, variant] of variants.entries()) {
       const [first, measured] = await measurePair({ name: `list: first page, sort=${sort}`, run: get(`sort=${sort}`) }, { name: variant.name, run: get(variant.query) });
       if (n === 0) rows.push(first);
-      rows.push({ ...measured, ratio: measured.p50 / first.p50 });
+      rows.push({ ...measured, name: `${measured.name} (first page ${first.p50.toFixed(2)})`, ratio: measured.p50 / first.p50 });
     }
   }
   const stages = await captureRequestSql(database.db, appOptions, path('sort=name'), headers);
