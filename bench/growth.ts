@@ -13,7 +13,7 @@ const SCENARIOS = [
   { name: 'page half-way deep', query: 'sort=name&cursor=' },
   { name: 'search "silva"', query: 'sort=name&q=silva' },
   { name: 'search "zq" (no match)', query: 'sort=name&q=zq' },
-  // Its matches sit together at the end of name order: the one search whose cost grows with the account.
+  // Its matches sit together at the end of name order, so a walk passes the rest first: its cost grows with the account.
   { name: 'search "jia" (a first name)', query: 'sort=name&q=jia' },
   { name: 'first page, sort=lastSignIn', query: 'sort=lastSignIn' },
 ];

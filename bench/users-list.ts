@@ -59,8 +59,9 @@ export async function listGetter(app: ReturnType<typeof createApp>, accountId: s
 
 /**
  * p50/p95 of first pages, a page DEEP rows deep and the searches, for the default sort and for last
- * sign-in; each row's ratio is to the first page of its sort, timed in turns with it. Then the first page again, in turns
- * with its own SQL replayed straight to the driver, with HTTP answer / SQL as the ratio.
+ * sign-in; each row's ratio is to the first page of its sort, timed in turns with it. Then the first
+ * page again, in turns with its own SQL replayed straight to the driver, with HTTP answer / SQL as
+ * the ratio.
  */
 export async function benchUsersList(
   database: Database,
