@@ -34,7 +34,7 @@ async function main(argv: string[]) {
 
   // PGlite creates its own folder but not the ones above it.
   if (!env.DATABASE_URL && env.ROSTER_DATA_DIR !== 'memory') await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
-  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir: dataDirOf(env), maxConnections: 2 });
+  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir: dataDirOf(env), maxConnections: 2, preparedStatements: env.ROSTER_PREPARED_STATEMENTS === 'on' });
   try {
     await migrateToLatest(database.db);
     if (command === 'migrate') console.log('The database is up to date.');

@@ -8,6 +8,8 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string')
     .optional(),
+  /** `off` behind a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode). */
+  ROSTER_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   ROSTER_DATA_DIR: z.string().min(1).default('.roster-data'),
   ROSTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Base of invitation links; defaults to http://localhost:$PORT. */

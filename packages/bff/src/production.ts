@@ -37,7 +37,7 @@ export async function serveProduction(env: Env) {
   if (refusal) throw new Error(refusal);
   const dataDir = env.ROSTER_DATA_DIR === 'memory' ? 'memory' : join(env.ROSTER_DATA_DIR, 'pglite');
   if (!env.DATABASE_URL && dataDir !== 'memory') await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
-  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir, preparedStatements: env.ROSTER_PREPARED_STATEMENTS === 'on' });
   await migrateToLatest(database.db);
 
   const secret = env.ROSTER_SECRET!;

@@ -14,7 +14,7 @@ async function main() {
   const dataDir = env.ROSTER_DATA_DIR === 'memory' ? 'memory' : join(env.ROSTER_DATA_DIR, 'pglite');
   // PGlite creates its own folder but not the ones above it.
   if (!env.DATABASE_URL && dataDir !== 'memory') await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
-  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir, preparedStatements: env.ROSTER_PREPARED_STATEMENTS === 'on' });
   await migrateToLatest(database.db);
   if (await seedDemo(database.db)) console.log('Seeded the demo accounts (Acme Corp, Globex).');
 

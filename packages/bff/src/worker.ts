@@ -21,7 +21,7 @@ async function main() {
   }
   // Every setting is checked before the database is touched.
   const secret = await loadSecret(env, { generate: false });
-  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, maxConnections: 3 });
+  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, maxConnections: 3, preparedStatements: env.ROSTER_PREPARED_STATEMENTS === 'on' });
   await migrateToLatest(database.db);
   const delivery = deliveryFromEnv(env, { db: database.db, secret });
   delivery.worker.start();

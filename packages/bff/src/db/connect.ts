@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { DatabaseUnavailableError } from './failures.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { preparedName } from './prepared-statements.ts';
 import type { DB } from './types.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -31,6 +32,11 @@ export interface ConnectOptions {
   queryTimeoutMs?: number;
   /** Where a lost connection is reported, at most once a minute. Defaults to console.error. */
   log?: (message: string) => void;
+  /**
+   * PostgreSQL only: send the hottest statements as named prepared statements (default true).
+   * Turn off behind a pooler that cannot keep them, such as PgBouncer before 1.21 in transaction mode.
+   */
+  preparedStatements?: boolean;
 }
 
 const INT8_OID = 20;
@@ -54,7 +60,11 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       dialect: new PostgresDialect({
         pool: {
           // A connection that cannot be had is an outage, whatever pg calls it: 503, not 500.
-          connect: () => pool.connect().catch((error: unknown) => Promise.reject(new DatabaseUnavailableError(error))),
+          connect: () =>
+            pool.connect().then(
+              (client) => (options.preparedStatements === false ? client : sendingPreparedByName(client)),
+              (error: unknown) => Promise.reject(new DatabaseUnavailableError(error)),
+            ),
           end: () => pool.end(),
         },
       }),
@@ -108,6 +118,17 @@ function forShortStatements(pool: pg.Pool) {
     // If it fails, the connection is gone, and the statement queued behind it reports that.
     client.query('set max_parallel_workers_per_gather = 0; set jit = off').catch(() => {});
   });
+}
+
+/** A pooled client that sends the statements marked for it (prepared-statements.ts) by name. */
+function sendingPreparedByName(client: pg.PoolClient) {
+  return {
+    query(text: string, values: unknown[]) {
+      const name = preparedName(text);
+      return name ? client.query({ name, text, values }) : client.query(text, values);
+    },
+    release: (error?: Error | boolean) => client.release(error),
+  } as unknown as pg.PoolClient;
 }
 
 /** Connection strings may carry passwords; never print them. */

@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { prepareOnEveryConnection } from './prepared-statements.ts';
 import type { DB } from './types.ts';
 
 /** Stands where a value goes in a statement compiled once; each call puts its own value there. */
@@ -17,11 +18,13 @@ const MAX_SHAPES = 200;
  * takes a value, never into JavaScript (a condition, a string method); whatever changes the SQL text
  * (which filters apply, a sort, the length of an `in` list) belongs in `shape`, and `shapeKey` must
  * tell every such shape apart. A database with plugins builds every statement afresh, so a plugin
- * still sees (and may rewrite) each query.
+ * still sees (and may rewrite) each query. `prepare` marks the shapes whose best plan does not
+ * depend on the values (see prepared-statements.ts): PostgreSQL then plans them once per connection.
  */
 export function cachedStatement<Values extends object, Row, Shape = void>(
   build: (db: Kysely<DB>, values: Values, shape: Shape) => Compilable<Row>,
   shapeKey: (shape: Shape) => string = () => '',
+  prepare: (shape: Shape) => boolean = () => false,
 ) {
   const compiledByDatabase = new WeakMap<Kysely<DB>, Map<string, CompiledQuery<Row>>>();
   const placeholders = new Proxy({}, { get: (_, name) => new Slot(String(name)) }) as Values;
@@ -34,6 +37,7 @@ export function cachedStatement<Values extends object, Row, Shape = void>(
     let query = compiled.get(key);
     if (!query) {
       query = build(db, placeholders, shape).compile();
+      if (prepare(shape)) prepareOnEveryConnection(query.sql);
       if (compiled.size >= MAX_SHAPES) compiled.delete(compiled.keys().next().value!);
       compiled.set(key, query);
     }

@@ -29,6 +29,7 @@ const liveSession = cachedStatement(
       ]);
   },
   (shape) => (shape.withAccount ? 'account' : ''),
+  () => true, // lookups by key: one plan serves every value
 );
 
 /** The live session `sessionId` names, and, when `accountId` is given, the person's membership there. */

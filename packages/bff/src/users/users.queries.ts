@@ -1,6 +1,6 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { MembershipState, SortOrder, StoredMembershipState, UserSortKey } from '@roster/shared';
+import { DEFAULT_LIST_STATES, type MembershipState, type SortOrder, type StoredMembershipState, type UserSortKey } from '@roster/shared';
 import { cachedStatement } from '../db/statement-cache.ts';
 import type { DB } from '../db/types.ts';
 import { MEMBER_COLUMNS, membersWithInvitation } from '../memberships/memberships.queries.ts';
@@ -95,6 +95,14 @@ function searchPattern(search: string): string {
 }
 
 /**
+ * States written into a statement's text, not passed as values: they are part of its shape anyway,
+ * and a generic plan of a prepared statement estimates a state it can see, not one it cannot.
+ */
+function literals(states: readonly StoredMembershipState[]) {
+  return states.map((state) => sql.lit(state));
+}
+
+/**
  * The stored states a state filter asks for, and whether it tells "invited" from "expired" (one
  * stored state, told apart by the pending invitation's expiry).
  */
@@ -108,7 +116,7 @@ function storedStates(states: readonly MembershipState[]) {
 /** Asking for both "invited" and "expired" (as the default does) needs no look at the invitation at all. */
 function stateCondition(eb: MemberEB, filter: FilterValues): Expression<SqlBool> {
   const { stored, splitsInvited } = storedStates(filter.states);
-  const conditions: Expression<SqlBool>[] = stored.length ? [eb('m.state', 'in', stored)] : [];
+  const conditions: Expression<SqlBool>[] = stored.length ? [eb('m.state', 'in', literals(stored))] : [];
   if (splitsInvited) {
     const live = eb.exists(
       eb
@@ -134,6 +142,12 @@ interface PageShape {
   search: SearchRoute | null;
   group: boolean;
   after: boolean;
+  /**
+   * The default list's page size, written into its text so that it can be prepared: a generic plan
+   * must see how few rows a page wants (of a limit it cannot see it assumes a tenth of the account).
+   * Null for every other list, whose limit is a value.
+   */
+  fixedLimit: number | null;
 }
 type PageValues = {
   accountId: string;
@@ -154,13 +168,16 @@ type PageValues = {
  */
 export async function listMembersPage(db: Kysely<DB>, filter: MemberFilter, page: PageRequest) {
   const { accountId, now, searchRoute, searchTerm = '', searchPattern = '', groupId = '' } = filterValues(filter);
+  const states = [...new Set(filter.states)].sort();
+  const defaultList = !searchRoute && !filter.groupId && states.join() === DEFAULT_STATES;
   const shape: PageShape = {
     sort: page.sort,
     order: page.order,
-    states: [...new Set(filter.states)].sort(),
+    states,
     search: searchRoute ?? null,
     group: filter.groupId ? true : false,
     after: page.after !== undefined,
+    fixedLimit: defaultList ? page.limit : null,
   };
   return pageStatement(
     db,
@@ -168,6 +185,9 @@ export async function listMembersPage(db: Kysely<DB>, filter: MemberFilter, page
     shape,
   );
 }
+
+/** The default list's states, in the order `PageShape.states` keeps them. */
+const DEFAULT_STATES = [...DEFAULT_LIST_STATES].sort().join();
 
 const pageStatement = cachedStatement(
   (db, v: PageValues, shape: PageShape) => {
@@ -184,7 +204,8 @@ const pageStatement = cachedStatement(
     const key = sql.raw(SORT_KEYS[shape.sort].expression);
     const direction = sql.raw(shape.order);
     const kept = keptStates(shape.states, shape.search !== null || shape.group);
-    const keys = pageKeys(db, filter, { sort: shape.sort, order: shape.order, limit: v.limit, after });
+    const limit = shape.fixedLimit === null ? v.limit : sql.lit(shape.fixedLimit);
+    const keys = pageKeys(db, filter, { sort: shape.sort, order: shape.order, limit, after });
     return (
       membersWithInvitation(db)
         .where(sql<SqlBool>`(m.account_id, m.user_id) in (${keys})`)
@@ -209,10 +230,13 @@ const pageStatement = cachedStatement(
     );
   },
   (shape) => JSON.stringify(shape),
+  // The default list walks its sort index in any account, so one plan serves every value; a search,
+  // a group or other states may be rare enough in an account to want another plan.
+  (shape) => shape.fixedLimit !== null,
 );
 
 /** The (account, user) keys of one page, in order, from the membership rows (their sort index) alone. */
-function pageKeys(db: Kysely<DB>, filter: FilterValues, page: PageRequest) {
+function pageKeys(db: Kysely<DB>, filter: FilterValues, page: Omit<PageRequest, 'limit'> & { limit: number | RawBuilder<number> }) {
   const sortKey = SORT_KEYS[page.sort];
   const key = sql.raw(sortKey.expression);
   const direction = sql.raw(page.order);
@@ -247,7 +271,7 @@ function keptTotal(db: Kysely<DB>, accountId: string, states: StoredMembershipSt
     .selectFrom('membership_counts')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('count'), sql<string>`0`).as('total'))
     .where('account_id', '=', accountId)
-    .where('state', 'in', states);
+    .where('state', 'in', literals(states));
 }
 
 /**
