@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +79,23 @@ describe('npm run serve (production)', () => {
       await server.exited;
     }
     expect(server.output().stdout).not.toMatch(/Seeded/);
+  }, 60_000);
+
+  it('stops within seconds of SIGTERM while a client holds a connection that has sent no request', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = roster(['serve'], { ...databaseEnv(), ROSTER_SECRET: SECRET, ROSTER_EMAIL: 'off', PORT: String(port) }, { untilOutput: /Roster on http/ });
+    await server.ready;
+    // What a browser's preconnection looks like to the server: a socket, and no request on it yet.
+    const quiet = connect(port, '127.0.0.1');
+    await once(quiet, 'connect');
+    try {
+      const stopping = Date.now();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - stopping).toBeLessThan(15_000);
+    } finally {
+      quiet.destroy();
+    }
   }, 60_000);
 });
 

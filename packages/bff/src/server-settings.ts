@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { AppOptions } from './app.ts';
 import type { Env } from './env.ts';
@@ -51,6 +52,9 @@ export function hostOptionsOf(env: Env): Pick<AppOptions, 'authenticator' | 'ser
   };
 }
 
+/** How long requests in flight at a stop may take to finish before their connections are cut. */
+const STOP_GRACE_MS = 5_000;
+
 /**
  * Serves `fetch` on `port` until SIGINT or SIGTERM, then stops taking requests, lets the email in
  * flight finish (`stopDelivery`), closes the database and exits: what both servers do.
@@ -59,9 +63,14 @@ export function serveUntilStopped(
   fetch: (request: Request) => Response | Promise<Response>,
   options: { port: number; banner: (port: number) => string; stopDelivery: () => Promise<void>; closeDatabase: () => Promise<void> },
 ) {
-  const http = serve({ fetch, port: options.port }, (info) => console.log(options.banner(info.port)));
+  const http = serve({ fetch, port: options.port }, (info) => console.log(options.banner(info.port))) as Server;
   const stop = async () => {
-    await Promise.all([new Promise((closed) => http.close(closed)), options.stopDelivery()]);
+    const closed = new Promise((resolve) => http.close(resolve));
+    // close() waits for every connection to end, and one that has not sent a request (a browser
+    // opens such connections ahead of need) is never idle in Node's eyes: it held a stop for
+    // minutes. Requests in flight get a few seconds, then every connection is cut.
+    setTimeout(() => http.closeAllConnections(), STOP_GRACE_MS).unref();
+    await Promise.all([closed, options.stopDelivery()]);
     await options.closeDatabase();
     process.exit(0);
   };
