@@ -120,15 +120,25 @@ function forShortStatements(pool: pg.Pool) {
   });
 }
 
-/** A pooled client that sends the statements marked for it (prepared-statements.ts) by name. */
+/**
+ * A pooled client that sends the statements marked for it (prepared-statements.ts) by name. One
+ * wrapper per client, kept as long as the client: Kysely keeps its connection object per client it
+ * is handed, and a new wrapper at every checkout would make it build a new one each request.
+ */
+const preparedByName = new WeakMap<pg.PoolClient, pg.PoolClient>();
 function sendingPreparedByName(client: pg.PoolClient) {
-  return {
-    query(text: string, values: unknown[]) {
-      const name = preparedName(text);
-      return name ? client.query({ name, text, values }) : client.query(text, values);
-    },
-    release: (error?: Error | boolean) => client.release(error),
-  } as unknown as pg.PoolClient;
+  let wrapper = preparedByName.get(client);
+  if (!wrapper) {
+    wrapper = {
+      query(text: string, values: unknown[]) {
+        const name = preparedName(text);
+        return name ? client.query({ name, text, values }) : client.query(text, values);
+      },
+      release: (error?: Error | boolean) => client.release(error),
+    } as unknown as pg.PoolClient;
+    preparedByName.set(client, wrapper);
+  }
+  return wrapper;
 }
 
 /** Connection strings may carry passwords; never print them. */
