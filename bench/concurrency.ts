@@ -6,7 +6,7 @@ import type { createApp } from '../packages/bff/src/app.ts';
 import { connectDatabase, type Database } from '../packages/bff/src/db/connect.ts';
 import { httpGetter, runLoad, summarizeLoads, timeLoad, type LoadTimes } from './load.ts';
 import type { Row } from './measure.ts';
-import { captureRequestSql, replay } from './sql-capture.ts';
+import { captureRequestSql, replay } from '../packages/bff/src/testing/sql-capture.ts';
 import { listGetter } from './users-list.ts';
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */

@@ -6,7 +6,7 @@ import { signInAs } from '../packages/bff/src/testing/fixtures.ts';
 import { encodeCursor } from '../packages/bff/src/users/cursor.ts';
 import { measurePair, type Row } from './measure.ts';
 import { BENCH_ADMIN } from './seed.ts';
-import { captureRequestSql, replay } from './sql-capture.ts';
+import { captureRequestSql, replay } from '../packages/bff/src/testing/sql-capture.ts';
 
 export const PAGE = 25;
 const DEEP = 50_000;

@@ -1,22 +1,29 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
-import { holdsAdminGroup } from '../memberships/memberships.queries.ts';
+import { administratorGroupIds } from '../memberships/memberships.queries.ts';
 
 /** At most this many administrators are named to a member: whom to ask, not a directory. */
 export const ADMINISTRATORS_NAMED = 50;
 
 /** The account's active administrators, by name (blocked, invited and removed ones cannot help). */
-export function listActiveAdministrators(db: Kysely<DB>, accountId: string) {
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.first_name', 'u.last_name'])
-    .where('m.account_id', '=', accountId)
-    .where('m.state', '=', 'active')
-    .where((eb) => holdsAdminGroup(eb))
-    .orderBy('u.first_name')
-    .orderBy('u.last_name')
-    .orderBy('u.id')
-    .limit(ADMINISTRATORS_NAMED)
-    .execute();
+export async function listActiveAdministrators(db: Kysely<DB>, accountId: string) {
+  const adminGroupIds = await administratorGroupIds(db, accountId);
+  if (adminGroupIds.length === 0) return [];
+  return (
+    db
+      .selectFrom('membership_groups as mg')
+      .innerJoin('memberships as m', (join) => join.onRef('m.account_id', '=', 'mg.account_id').onRef('m.user_id', '=', 'mg.user_id'))
+      .innerJoin('users as u', 'u.id', 'mg.user_id')
+      // Once each, though they may hold more than one administrators' group.
+      .select(['u.id', 'u.first_name', 'u.last_name'])
+      .distinct()
+      .where('mg.account_id', '=', accountId)
+      .where('mg.group_id', 'in', adminGroupIds)
+      .where('m.state', '=', 'active')
+      .orderBy('u.first_name')
+      .orderBy('u.last_name')
+      .orderBy('u.id')
+      .limit(ADMINISTRATORS_NAMED)
+      .execute()
+  );
 }

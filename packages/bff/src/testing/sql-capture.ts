@@ -1,6 +1,6 @@
 import type { CompiledQuery, Kysely, KyselyPlugin } from 'kysely';
-import { createApp } from '../packages/bff/src/app.ts';
-import type { DB } from '../packages/bff/src/db/types.ts';
+import { createApp } from '../app.ts';
+import type { DB } from '../db/types.ts';
 
 /**
  * The SQL one HTTP request sends, in stages: statements the app ran side by side (they overlapped
