@@ -133,10 +133,8 @@ export function createApp(options: AppOptions) {
     .use(csrfGuard(options.trustedOrigins ?? []))
     // Before the authenticator: the service token is all `/service/*` reads, and the only thing.
     .route('/service', serviceRoutes)
-    .use(async (c, next) => {
-      c.set('principal', await authenticate(c));
-      await next();
-    })
+    // Before the authenticator: a load balancer's check never costs a session lookup, and a cookie
+    // it happens to send cannot turn "database down" into a 503 problem.
     .get('/health', async (c) => {
       try {
         // Dead emails need a person: surfaced here so monitoring sees them.
@@ -147,6 +145,10 @@ export function createApp(options: AppOptions) {
         // A load balancer takes the instance out until its database answers again.
         return c.json({ ok: false as const, database: 'down' as const, outbox: null }, 503, { 'retry-after': RETRY_AFTER_SECONDS });
       }
+    })
+    .use(async (c, next) => {
+      c.set('principal', await authenticate(c));
+      await next();
     })
     .route('/session', sessionRoutes)
     .route('/me/permissions', mePermissionsRoutes)

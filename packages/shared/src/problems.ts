@@ -41,6 +41,8 @@ export const ProblemCode = z.enum([
   'image_too_large',
   'unsupported_image',
   'invalid_image',
+  /** A JSON body over 128 KB (413), refused before it is read whole. */
+  'body_too_large',
   /** A bearer token (the host's JWT, or the service token) that is not accepted: 401 with WWW-Authenticate. */
   'invalid_token',
   /** The account's default Administrators group can be neither changed nor deleted. */

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { demoHost } from '../demo-host.ts';
 import { parseEnv } from '../env.ts';
 import { proxyOptionsOf } from '../server-settings.ts';
-import { ORIGIN } from '../testing/fixtures.ts';
+import { addMember, createAccount, createUser, ORIGIN, signInAs } from '../testing/fixtures.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
-const { app } = useTestApp();
+const { app, database } = useTestApp();
 
 /** A host as the README shows it: its own pages, and Roster under /api. */
 function mountedHost() {
@@ -101,5 +101,32 @@ describe('server settings for proxies and cookies', () => {
   it('turn into the createApp options: always forces Secure cookies', () => {
     expect(proxyOptionsOf(parseEnv({}))).toEqual({ trustProxy: 0, secureCookies: 'auto' });
     expect(proxyOptionsOf(parseEnv({ ROSTER_TRUST_PROXY: '1', ROSTER_SECURE_COOKIES: 'always' }))).toEqual({ trustProxy: 1, secureCookies: true });
+  });
+});
+
+describe('bodies and text the database cannot hold', () => {
+  it('refuses a JSON body over 128 KB with 413 body_too_large, before any sign-in is checked', async () => {
+    const body = JSON.stringify({ email: 'ada@example.test', password: 'x', pad: 'a'.repeat(200 * 1024) });
+    const response = await app.request('/session', { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await response.json()).code).toBe('body_too_large');
+  });
+
+  it('refuses a NUL character in any string with 400 invalid_parameters naming the field, in a body or a query', async () => {
+    const account = await createAccount(database.db, 'Nul');
+    const adaId = await createUser(database.db, { email: 'ada@nul.test', firstName: 'Ada', lastName: 'Admin' });
+    await addMember(database.db, { accountId: account.id, userId: adaId, groupIds: [account.adminGroupId] });
+    const { cookie } = await signInAs(app, 'ada@nul.test');
+    const named = await app.request('/me', {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({ firstName: 'A\u0000b' }),
+    });
+    expect(named.status).toBe(400);
+    expect(await named.json()).toMatchObject({ code: 'invalid_parameters', errors: [{ path: 'firstName', message: 'must not contain the NUL character' }] });
+    const searched = await app.request(`/accounts/${account.id}/users?q=a%00`, { headers: { cookie } });
+    expect(searched.status).toBe(400);
+    expect(await searched.json()).toMatchObject({ code: 'invalid_parameters', errors: [{ path: 'q' }] });
   });
 });

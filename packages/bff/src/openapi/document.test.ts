@@ -40,7 +40,8 @@ describe('GET /openapi.json', () => {
     expect(signIn['429'].headers['Retry-After']).toEqual({ $ref: '#/components/headers/RetryAfter' });
     expect(codes(signIn, 403)).toEqual(['csrf_rejected']);
     const edit = document.paths['/accounts/{accountId}/users/{userId}'].patch.responses;
-    expect(Object.keys(edit)).toEqual(['200', '400', '401', '403', '404', '409', '500', '503']);
+    expect(Object.keys(edit)).toEqual(['200', '400', '401', '403', '404', '409', '413', '500', '503']);
+    expect(codes(edit, 413)).toEqual(['body_too_large']);
     expect(codes(edit, 403)).toEqual(['csrf_rejected', 'forbidden']);
     expect(codes(edit, 409)).toEqual(['already_removed', 'version_conflict', 'last_administrator']);
     expect(codes(edit, 503)).toEqual(['identity_provider_unavailable', 'database_unavailable', 'database_busy']);

@@ -32,8 +32,10 @@ function refusalsOf(operation: Operation): Refusals {
     refusals.set(status, known);
   };
   if (operation.query || operation.body) add(400, 'invalid_parameters');
-  // Hono's own refusal of a body that is not JSON.
-  if (operation.body) add(400, 'bad_request');
+  if (operation.body) {
+    add(400, 'bad_request'); // Hono's own refusal of a body that is not JSON
+    add(413, 'body_too_large'); // validate's bound on JSON bodies
+  }
   if (operation.service) {
     // The service token; and 404 for everything while no token is configured.
     add(401, 'invalid_token');
