@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ['packages/bff/src/**/*.test.ts', 'packages/shared/src/**/*.test.ts', 'packages/components/xliff/*.test.ts', 'demo/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...(onPostgres ? [] : ['**/*.postgres.test.ts'])],
+    setupFiles: ['packages/bff/src/testing/cheap-password-hashing.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Each file owns a database; two at a time suits the 2-core machines CI runs on.

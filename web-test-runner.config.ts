@@ -18,6 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './packages/bff/src/app.ts';
+import './packages/bff/src/testing/cheap-password-hashing.ts';
 import { cookieAuthenticator } from './packages/bff/src/session/cookie.ts';
 import { invitationToken } from './packages/bff/src/invitations/invitation-link.ts';
 import type { Database } from './packages/bff/src/db/connect.ts';

@@ -4,7 +4,7 @@ import { insertUserAuditEvent } from '../audit/audit.queries.ts';
 import type { DB } from '../db/types.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ProblemError } from '../errors.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../session/password-hash.ts';
+import { dummyHash, hashPassword, verifyPassword } from '../session/password-hash.ts';
 import { endOtherSessions } from '../session/session.service.ts';
 import { releaseSignInAttempt, reserveSignInAttempt } from '../session/sign-in-brake.ts';
 import * as queries from './me.queries.ts';
@@ -32,7 +32,7 @@ export async function changePassword(
   if (!user) throw new ProblemError(401, 'unauthenticated', 'Please sign in');
   const reservation = await reserveSignInAttempt(db, { email: user.email, address: context.address }, now);
   // A person without a Roster password (a host's sign-in only) costs the same scrypt and fails alike.
-  const passwordOk = await verifyPassword(input.currentPassword, user.password_hash ?? DUMMY_HASH);
+  const passwordOk = await verifyPassword(input.currentPassword, user.password_hash ?? dummyHash());
   if (!user.password_hash || !passwordOk) throw wrongPassword();
 
   // scrypt is slow on purpose: hash before the transaction.

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { inTransaction } from '../db/transaction.ts';
 import type { DB } from '../db/types.ts';
 import { ProblemError } from '../errors.ts';
-import { DUMMY_HASH, verifyPassword } from './password-hash.ts';
+import { dummyHash, verifyPassword } from './password-hash.ts';
 import * as queries from './session.queries.ts';
 import { releaseSignInAttempt, reserveSignInAttempt } from './sign-in-brake.ts';
 
@@ -22,7 +22,7 @@ export async function signIn(db: Kysely<DB>, input: { email: string; password: s
   const reservation = await reserveSignInAttempt(db, input, now);
   const user = await queries.findUserByEmail(db, input.email);
   // Unknown emails cost a full scrypt too, so timing does not reveal who has an identity.
-  const passwordOk = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
+  const passwordOk = await verifyPassword(input.password, user?.password_hash ?? dummyHash());
   if (!user || !user.password_hash || !passwordOk) {
     throw new ProblemError(401, 'invalid_credentials', 'The email or password is not right');
   }
