@@ -89,7 +89,10 @@ describe('<user-profile>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
     expect([event.detail.user.firstName, event.detail.user.lastName, event.detail.user.locale]).to.deep.equal(['Augusta', 'King', 'fr']);
     // The screen speaks the language just chosen at once, without a reload (the page sets no `lang`).
-    await waitUntil(() => textOf(element, '#details-status') === 'Votre nom et votre langue sont enregistrés.', 'no status in French after saving');
+    // The French messages are a module loaded on first use: give a slow machine time to fetch it.
+    await waitUntil(() => textOf(element, '#details-status') === 'Votre nom et votre langue sont enregistrés.', 'no status in French after saving', {
+      timeout: 5000,
+    });
     expect(textOf(element, 'h2')).to.equal('Mon profil');
     expect($(element, '#details-status').getAttribute('role')).to.equal('status');
     const saved = await meOf(api);

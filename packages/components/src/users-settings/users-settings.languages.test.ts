@@ -42,7 +42,7 @@ describe('<users-settings> in other languages', () => {
     await until(settings, 'Utilisateurs');
     const table = await settingsTable(settings);
     await settled(table);
-    await waitUntil(() => columnsOf(table).includes('E-mail'), 'the table is not in French');
+    await waitUntil(() => columnsOf(table).includes('E-mail'), 'the table is not in French', { timeout: 5000 });
     return { provider, settings, table };
   }
 
@@ -65,7 +65,7 @@ describe('<users-settings> in other languages', () => {
     const { provider, settings, table } = await frenchScreen();
     provider.locale = 'de';
     await until(settings, 'Benutzer');
-    await waitUntil(() => columnsOf(table).includes('E-Mail'), 'the table did not re-render in German');
+    await waitUntil(() => columnsOf(table).includes('E-Mail'), 'the table did not re-render in German', { timeout: 5000 });
     const germanDate = new Intl.DateTimeFormat('de', { dateStyle: 'medium' });
     expect(datesOf(table)).to.deep.equal(expected.map((user) => germanDate.format(new Date(user.joinedAt ?? user.invitedAt))));
     expect(shadowOf(settings).querySelector('[part="add-button"]')?.textContent?.trim()).to.equal('Benutzer hinzufügen');
@@ -118,7 +118,7 @@ describe('<users-settings> in other languages', () => {
 
   it('chooses plural forms by the language’s rule', async () => {
     const provider = await fixture<RosterProvider>(html`<roster-provider api-base=${api.base} locale="fr"></roster-provider>`);
-    await waitUntil(() => provider.lang === 'fr', 'French did not load');
+    await waitUntil(() => provider.lang === 'fr', 'French did not load', { timeout: 5000 });
     // French counts 0 as singular, English does not.
     expect(plural(0, 'one', 'other')).to.equal('one');
     expect(formatDaysFromNow(new Date(Date.now() + 2 * 86_400_000).toISOString())).to.equal('dans 2 jours');
