@@ -25,6 +25,16 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** Sends `bytes` on a new connection and reads everything the server says until it closes it. */
+async function rawExchange(port: string, bytes: string) {
+  const socket = connect(Number(port), '127.0.0.1');
+  let answer = '';
+  socket.on('data', (chunk) => (answer += chunk));
+  socket.write(bytes);
+  await once(socket, 'close');
+  return answer;
+}
+
 /** Runs `roster …` (the same entry as `npm run serve` / `npm run roster`) with only these settings. */
 function roster(args: string[], env: Record<string, string>, options: { untilOutput?: RegExp } = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/bff/src/cli.ts', ...args], {
@@ -74,6 +84,14 @@ describe('npm run serve (production)', () => {
         body: JSON.stringify({ email: 'admin@acme.test', password: 'Roster!demo1' }),
       });
       expect(signIn.status).toBe(401);
+      // What Node refuses before the app runs is a problem too, with the API's headers.
+      const tooLong = await rawExchange(port, `GET /api/health?x=${'a'.repeat(20_000)} HTTP/1.1\r\nhost: x\r\n\r\n`);
+      expect(tooLong).toMatch(/^HTTP\/1.1 431 /);
+      expect(tooLong).toMatch(/^content-type: application\/problem\+json$/m);
+      expect(tooLong).toMatch(/^x-content-type-options: nosniff$/m);
+      expect(tooLong).toMatch(/"code":"headers_too_large"/);
+      const notHttp = await rawExchange(port, 'HELLO\r\n\r\n');
+      expect(notHttp).toMatch(/^HTTP\/1.1 400 [\s\S]*"code":"bad_request"/);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Problem, ProblemCode } from '@roster/shared';
 import { join } from 'node:path';
 import type { AppOptions } from './app.ts';
 import type { Env } from './env.ts';
@@ -59,11 +61,43 @@ const STOP_GRACE_MS = 5_000;
  * Serves `fetch` on `port` until SIGINT or SIGTERM, then stops taking requests, lets the email in
  * flight finish (`stopDelivery`), closes the database and exits: what both servers do.
  */
+/** What Node refuses before the app sees a request, and how it is answered instead of Node's bare status line. */
+const UNREADABLE: Record<string, { status: number; reason: string; code: ProblemCode }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'headers_too_large' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout' },
+};
+const NOT_HTTP = { status: 400, reason: 'Bad Request', code: 'bad_request' as const };
+
+/**
+ * A URL or headers over Node's 16 KB, bytes that are not HTTP, or headers that never finish are
+ * refused by Node before the app runs, with a bare status line and no headers. They get a problem
+ * with its code and the API's security headers, like every other refusal.
+ */
+function answerUnreadableRequests(http: Server) {
+  http.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const { status, reason, code } = UNREADABLE[error.code ?? ''] ?? NOT_HTTP;
+    const body = JSON.stringify({ type: `https://roster.dev/problems/${code}`, title: reason, status, code } satisfies Problem);
+    const head = [
+      `HTTP/1.1 ${status} ${reason}`,
+      'content-type: application/problem+json',
+      `content-length: ${Buffer.byteLength(body)}`,
+      'cache-control: no-store',
+      "content-security-policy: default-src 'none'; frame-ancestors 'none'",
+      'x-content-type-options: nosniff',
+      'x-frame-options: DENY',
+      'connection: close',
+    ];
+    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+  });
+}
+
 export function serveUntilStopped(
   fetch: (request: Request) => Response | Promise<Response>,
   options: { port: number; banner: (port: number) => string; stopDelivery: () => Promise<void>; closeDatabase: () => Promise<void> },
 ) {
   const http = serve({ fetch, port: options.port }, (info) => console.log(options.banner(info.port))) as Server;
+  answerUnreadableRequests(http);
   const stop = async () => {
     const closed = new Promise((resolve) => http.close(resolve));
     // close() waits for every connection to end, and one that has not sent a request (a browser

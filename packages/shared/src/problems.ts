@@ -43,6 +43,9 @@ export const ProblemCode = z.enum([
   'invalid_image',
   /** A JSON body over 128 KB (413), refused before it is read whole. */
   'body_too_large',
+  /** Refused by the server before the app: a URL and headers over 16 KB (431), headers that never finish (408). */
+  'headers_too_large',
+  'request_timeout',
   /** A bearer token (the host's JWT, or the service token) that is not accepted: 401 with WWW-Authenticate. */
   'invalid_token',
   /** The account's default Administrators group can be neither changed nor deleted. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shownName } from './profile.ts';
 import { EmailSchema } from './session.ts';
 
 /**
@@ -6,7 +7,8 @@ import { EmailSchema } from './session.ts';
  * that do the same: provisioning accounts and groups, looking people up, permission checks.
  */
 
-const NameSchema = z.string().trim().min(1, 'must not be empty').max(100);
+/** An account's or a group's name, as people will read it in screens and emails. */
+const NameSchema = shownName().min(1, 'must not be empty');
 
 /** A host module id as groups store it, e.g. `billing` or `reports:read`. */
 export const PermissionIdSchema = z

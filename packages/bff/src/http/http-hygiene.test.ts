@@ -118,13 +118,13 @@ describe('bodies and text the database cannot hold', () => {
     const adaId = await createUser(database.db, { email: 'ada@nul.test', firstName: 'Ada', lastName: 'Admin' });
     await addMember(database.db, { accountId: account.id, userId: adaId, groupIds: [account.adminGroupId] });
     const { cookie } = await signInAs(app, 'ada@nul.test');
-    const named = await app.request('/me', {
-      method: 'PATCH',
+    const checked = await app.request(`/accounts/${account.id}/invitations/check`, {
+      method: 'POST',
       headers: { cookie, 'content-type': 'application/json', origin: ORIGIN },
-      body: JSON.stringify({ firstName: 'A\u0000b' }),
+      body: JSON.stringify({ emails: ['bo@nul.test', 'a\u0000@nul.test'] }),
     });
-    expect(named.status).toBe(400);
-    expect(await named.json()).toMatchObject({ code: 'invalid_parameters', errors: [{ path: 'firstName', message: 'must not contain the NUL character' }] });
+    expect(checked.status).toBe(400);
+    expect(await checked.json()).toMatchObject({ code: 'invalid_parameters', errors: [{ path: 'emails.1', message: 'must not contain the NUL character' }] });
     const searched = await app.request(`/accounts/${account.id}/users?q=a%00`, { headers: { cookie } });
     expect(searched.status).toBe(400);
     expect(await searched.json()).toMatchObject({ code: 'invalid_parameters', errors: [{ path: 'q' }] });

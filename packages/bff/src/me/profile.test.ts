@@ -17,6 +17,12 @@ const stored = (userId: string) =>
   database.db.selectFrom('users').select(['first_name', 'last_name', 'locale', 'email']).where('id', '=', userId).executeTakeFirstOrThrow();
 
 describe('PATCH /me', () => {
+  it('keeps the joiners some scripts need in a name (the zero-width non-joiner of a Persian surname)', async () => {
+    const { userId, auth } = await person();
+    expect(await patch(auth, { lastName: 'نیک\u200Cنام' }).then((r) => r.status)).toBe(200);
+    expect((await stored(userId)).last_name).toBe('نیک\u200Cنام');
+  });
+
   it('changes only what is given, trimmed, and answers with /me', async () => {
     const { userId, auth } = await person();
     const response = await patch(auth, { firstName: '  Ada  ' });
@@ -36,6 +42,11 @@ describe('PATCH /me', () => {
     ['a locale the product does not ship', { locale: 'it' }, 'locale'],
     ['a locale that is not a string', { locale: 42 }, 'locale'],
     ['a field that is not editable here', { email: 'new@example.test' }, 'json'],
+    // A name is read in emails: it must not pose as a line of the message or reorder the text after it.
+    ['a line break in a name', { firstName: 'Alex\r\nBcc: evil@evil.test' }, 'firstName'],
+    ['a tab in a name', { lastName: 'Lee\tRuiz' }, 'lastName'],
+    ['a right-to-left override in a name', { lastName: 'Lee\u202Egnp.exe' }, 'lastName'],
+    ['a name of zero-width spaces alone', { firstName: '\u200B\u200B' }, 'firstName'],
   ])('refuses %s with a field error, changing nothing', async (_, body, path) => {
     const { userId, auth } = await person();
     const response = await patch(auth, body);

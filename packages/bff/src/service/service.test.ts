@@ -125,6 +125,9 @@ describe('provisioning accounts and groups', () => {
     await expectProblem(await call('POST', '/accounts', {}), 400, 'invalid_parameters');
     await expectProblem(await call('POST', '/accounts', { name: '   ' }), 400, 'invalid_parameters');
     await expectProblem(await call('POST', '/accounts', { name: 'x', extra: 1 }), 400, 'invalid_parameters');
+    // Account names are read in emails: no line breaks or direction overrides.
+    await expectProblem(await call('POST', '/accounts', { name: 'Acme\nhttps://evil.test/reset' }), 400, 'invalid_parameters');
+    await expectProblem(await call('POST', '/accounts', { name: 'Acme \u202Eproc' }), 400, 'invalid_parameters');
     await expectProblem(await app.request('/service/accounts', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: '{' }), 400, 'bad_request');
     await expectProblem(await call('PATCH', `/accounts/${missing}`, { name: 'x' }), 404, 'not_found');
     await expectProblem(await call('PATCH', '/accounts/not-a-uuid', { name: 'x' }), 404, 'not_found');
