@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import type { Problem, ProblemCode } from '@roster/shared';
-import { join } from 'node:path';
 import type { AppOptions } from './app.ts';
 import type { Env } from './env.ts';
 import { bearerAuthenticator } from './host/bearer-authenticator.ts';
@@ -57,10 +57,6 @@ export function hostOptionsOf(env: Env): Pick<AppOptions, 'authenticator' | 'ser
 /** How long requests in flight at a stop may take to finish before their connections are cut. */
 const STOP_GRACE_MS = 5_000;
 
-/**
- * Serves `fetch` on `port` until SIGINT or SIGTERM, then stops taking requests, lets the email in
- * flight finish (`stopDelivery`), closes the database and exits: what both servers do.
- */
 /** What Node refuses before the app sees a request, and how it is answered instead of Node's bare status line. */
 const UNREADABLE: Record<string, { status: number; reason: string; code: ProblemCode }> = {
   HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'headers_too_large' },
@@ -92,6 +88,10 @@ function answerUnreadableRequests(http: Server) {
   });
 }
 
+/**
+ * Serves `fetch` on `port` until SIGINT or SIGTERM, then stops taking requests, lets the email in
+ * flight finish (`stopDelivery`), closes the database and exits: what both servers do.
+ */
 export function serveUntilStopped(
   fetch: (request: Request) => Response | Promise<Response>,
   options: { port: number; banner: (port: number) => string; stopDelivery: () => Promise<void>; closeDatabase: () => Promise<void> },
