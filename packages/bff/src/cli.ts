@@ -1,12 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { parseEnv, type Env } from './env.ts';
+import { parseEnv } from './env.ts';
 import { serveProduction } from './production.ts';
 import { rosterService } from './service/in-process.ts';
 import { listAccounts } from './service/service.service.ts';
-import { loadSecret, publicUrlOf } from './server-settings.ts';
+import { connectDatabaseOf, loadSecret, publicUrlOf } from './server-settings.ts';
 
 const USAGE = `Usage: roster <command>   (npm run roster -- <command>; settings from the environment, as the server's)
   migrate                                   bring the database schema up to date
@@ -32,9 +30,7 @@ async function main(argv: string[]) {
   if (!['migrate', 'create-account', 'list-accounts'].includes(command)) throw new Error(`Unknown command "${command}" (roster --help lists them)`);
   if (command === 'create-account' && (rest.length !== 1 || !values.admin)) throw new Error('create-account needs a name and --admin <email>');
 
-  // PGlite creates its own folder but not the ones above it.
-  if (!env.DATABASE_URL && env.ROSTER_DATA_DIR !== 'memory') await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
-  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir: dataDirOf(env), maxConnections: 2, preparedStatements: env.ROSTER_PREPARED_STATEMENTS === 'on' });
+  const database = await connectDatabaseOf(env, { maxConnections: 2 });
   try {
     await migrateToLatest(database.db);
     if (command === 'migrate') console.log('The database is up to date.');
@@ -59,8 +55,6 @@ async function main(argv: string[]) {
     await database.close();
   }
 }
-
-const dataDirOf = (env: Env) => (env.ROSTER_DATA_DIR === 'memory' ? 'memory' : `${env.ROSTER_DATA_DIR}/pglite`);
 
 main(process.argv.slice(2)).catch((error: Error & { code?: string; extra?: { errors?: { path: string; message: string }[] } }) => {
   const details = error.extra?.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');

@@ -1,12 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { createApp } from './app.ts';
-import { connectDatabase, redactUrl } from './db/connect.ts';
+import { redactUrl } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Env } from './env.ts';
 import { deliveryFromEnv } from './mail/delivery.ts';
-import { hostOptionsOf, proxyOptionsOf, publicUrlOf, serveUntilStopped } from './server-settings.ts';
+import { connectDatabaseOf, hostOptionsOf, pgliteDirOf, proxyOptionsOf, publicUrlOf, serveUntilStopped } from './server-settings.ts';
 import { INVITE_PAGE_FILES, pageSecurityHeaders, serveElementBundles, serveFile } from './static-files.ts';
 
 /**
@@ -35,9 +33,7 @@ export function productionHost(api: ReturnType<typeof createApp>, options: { ser
 export async function serveProduction(env: Env) {
   const refusal = productionRefusal(env);
   if (refusal) throw new Error(refusal);
-  const dataDir = env.ROSTER_DATA_DIR === 'memory' ? 'memory' : join(env.ROSTER_DATA_DIR, 'pglite');
-  if (!env.DATABASE_URL && dataDir !== 'memory') await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
-  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir, preparedStatements: env.ROSTER_PREPARED_STATEMENTS === 'on' });
+  const database = await connectDatabaseOf(env);
   await migrateToLatest(database.db);
 
   const secret = env.ROSTER_SECRET!;
@@ -53,7 +49,7 @@ export async function serveProduction(env: Env) {
   });
   const server = productionHost(api, { serveElements: env.ROSTER_SERVE_ELEMENTS === 'on' });
 
-  const where = env.DATABASE_URL ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : `PGlite (${dataDir})`;
+  const where = env.DATABASE_URL ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : `PGlite (${pgliteDirOf(env)})`;
   const emails = env.SMTP_URL ? `SMTP ${new URL(env.SMTP_URL).host}` : 'off (ROSTER_EMAIL=off)';
   serveUntilStopped(server.fetch, {
     port: env.PORT,

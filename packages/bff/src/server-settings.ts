@@ -6,12 +6,27 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import type { Problem, ProblemCode } from '@roster/shared';
 import type { AppOptions } from './app.ts';
+import { connectDatabase, type ConnectOptions } from './db/connect.ts';
 import type { Env } from './env.ts';
 import { bearerAuthenticator } from './host/bearer-authenticator.ts';
 
 /** What the server and the standalone worker derive from the same settings, the same way. */
 
 export const publicUrlOf = (env: Env) => env.ROSTER_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+
+/** Where PGlite keeps its files under ROSTER_DATA_DIR (`memory`: nowhere). */
+export const pgliteDirOf = (env: Env) => (env.ROSTER_DATA_DIR === 'memory' ? 'memory' : join(env.ROSTER_DATA_DIR, 'pglite'));
+
+/**
+ * The database the settings name, opened the same way by the servers, the worker and the command
+ * line: PostgreSQL at DATABASE_URL, else PGlite under ROSTER_DATA_DIR (PGlite creates its own
+ * folder but not the ones above it).
+ */
+export async function connectDatabaseOf(env: Env, options: Pick<ConnectOptions, 'maxConnections'> = {}) {
+  const dataDir = pgliteDirOf(env);
+  if (!env.DATABASE_URL && dataDir !== 'memory') await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
+  return connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir, preparedStatements: env.ROSTER_PREPARED_STATEMENTS === 'on', ...options });
+}
 
 /** The createApp options for what stands between the browser and the server (proxies, TLS). */
 export const proxyOptionsOf = (env: Env) => ({

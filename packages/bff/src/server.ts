@@ -1,20 +1,15 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createApp } from './app.ts';
-import { connectDatabase, redactUrl } from './db/connect.ts';
+import { redactUrl } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './db/seed.ts';
 import { demoHost } from './demo-host.ts';
 import { parseEnv } from './env.ts';
 import { deliveryFromEnv } from './mail/delivery.ts';
-import { hostOptionsOf, loadSecret, proxyOptionsOf, publicUrlOf, serveUntilStopped } from './server-settings.ts';
+import { connectDatabaseOf, hostOptionsOf, loadSecret, pgliteDirOf, proxyOptionsOf, publicUrlOf, serveUntilStopped } from './server-settings.ts';
 
 async function main() {
   const env = parseEnv(process.env);
-  const dataDir = env.ROSTER_DATA_DIR === 'memory' ? 'memory' : join(env.ROSTER_DATA_DIR, 'pglite');
-  // PGlite creates its own folder but not the ones above it.
-  if (!env.DATABASE_URL && dataDir !== 'memory') await mkdir(env.ROSTER_DATA_DIR, { recursive: true });
-  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, dataDir, preparedStatements: env.ROSTER_PREPARED_STATEMENTS === 'on' });
+  const database = await connectDatabaseOf(env);
   await migrateToLatest(database.db);
   if (await seedDemo(database.db)) console.log('Seeded the demo accounts (Acme Corp, Globex).');
 
@@ -32,7 +27,7 @@ async function main() {
   });
   const server = demoHost(api, delivery.mailbox);
 
-  const where = env.DATABASE_URL ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : `PGlite (${dataDir})`;
+  const where = env.DATABASE_URL ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : `PGlite (${pgliteDirOf(env)})`;
   const emails = env.SMTP_URL ? `SMTP ${new URL(env.SMTP_URL).host}` : 'the demo mailbox on the page';
   serveUntilStopped(server.fetch, {
     port: env.PORT,

@@ -1,8 +1,8 @@
-import { connectDatabase, redactUrl } from './db/connect.ts';
+import { redactUrl } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { parseEnv } from './env.ts';
 import { deliveryFromEnv } from './mail/delivery.ts';
-import { loadSecret } from './server-settings.ts';
+import { connectDatabaseOf, loadSecret } from './server-settings.ts';
 
 /**
  * `npm run worker`: delivers the outbox on its own, beside the servers (start them with
@@ -21,7 +21,7 @@ async function main() {
   }
   // Every setting is checked before the database is touched.
   const secret = await loadSecret(env, { generate: false });
-  const database = await connectDatabase({ databaseUrl: env.DATABASE_URL, maxConnections: 3, preparedStatements: env.ROSTER_PREPARED_STATEMENTS === 'on' });
+  const database = await connectDatabaseOf(env, { maxConnections: 3 });
   await migrateToLatest(database.db);
   const delivery = deliveryFromEnv(env, { db: database.db, secret });
   delivery.worker.start();
