@@ -53,7 +53,11 @@ export function listAuditEvents(
     .selectFrom('audit_events as e')
     .leftJoin('users as actor', 'actor.id', 'e.actor_id')
     .leftJoin('users as subject', 'subject.id', 'e.subject_user_id')
-    .select([
+    // People are named as the account knows them: an invitee (who may act, by declining) by the names
+    // they were invited with (migration 0012).
+    .leftJoin('memberships as am', (join) => join.onRef('am.account_id', '=', 'e.account_id').onRef('am.user_id', '=', 'e.actor_id'))
+    .leftJoin('memberships as sm', (join) => join.onRef('sm.account_id', '=', 'e.account_id').onRef('sm.user_id', '=', 'e.subject_user_id'))
+    .select((eb) => [
       'e.id',
       'e.seq',
       'e.action',
@@ -61,12 +65,12 @@ export function listAuditEvents(
       'e.data',
       'actor.id as actor_id',
       'actor.email as actor_email',
-      'actor.first_name as actor_first_name',
-      'actor.last_name as actor_last_name',
+      eb.fn.coalesce('am.invited_first_name', 'actor.first_name').as('actor_first_name'),
+      eb.fn.coalesce('am.invited_last_name', 'actor.last_name').as('actor_last_name'),
       'subject.id as subject_id',
       'subject.email as subject_email',
-      'subject.first_name as subject_first_name',
-      'subject.last_name as subject_last_name',
+      eb.fn.coalesce('sm.invited_first_name', 'subject.first_name').as('subject_first_name'),
+      eb.fn.coalesce('sm.invited_last_name', 'subject.last_name').as('subject_last_name'),
     ])
     .where('e.account_id', '=', accountId)
     .$if(page.userId !== undefined, (qb) => qb.where('e.subject_user_id', '=', page.userId!))

@@ -10,6 +10,7 @@ import * as hostIntegration from './migrations/0008_host_integration.ts';
 import * as coveringSortIndexes from './migrations/0009_covering_sort_indexes.ts';
 import * as shortSearchTerms from './migrations/0010_short_search_terms.ts';
 import * as planForLargeAccounts from './migrations/0011_plan_for_large_accounts.ts';
+import * as inviteePrivacy from './migrations/0012_invitee_privacy.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009_covering_sort_indexes': coveringSortIndexes,
   '0010_short_search_terms': shortSearchTerms,
   '0011_plan_for_large_accounts': planForLargeAccounts,
+  '0012_invitee_privacy': inviteePrivacy,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

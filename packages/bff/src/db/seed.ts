@@ -154,6 +154,8 @@ export async function seedDemo(db: Kysely<DB>, now = new Date()): Promise<boolea
           invited_by: userId === inviterId ? null : inviterId, invited_at: ago(person.daysAgo + 1),
           joined_at: joined ? ago(person.daysAgo) : null,
           removed_at: person.state === 'removed' ? ago(1) : null,
+          // Invited with the names the seed gives them; a joined member is seen by their own.
+          invited_first_name: joined ? null : person.firstName, invited_last_name: joined ? null : person.lastName,
         }).execute();
         if (person.state !== 'removed' && person.state !== 'declined') {
           await trx.insertInto('membership_groups')

@@ -48,6 +48,13 @@ export interface MembershipsTable {
   joined_at: Timestamp | null;
   removed_at: Timestamp | null;
   version: Generated<number>;
+  /**
+   * The names the account knows the person by until they first join it (migration 0012): typed for
+   * a new person, their own when the inviter could see them, empty otherwise. Null once they have
+   * joined: the account then sees their own profile (`MEMBER_COLUMNS`).
+   */
+  invited_first_name: string | null;
+  invited_last_name: string | null;
   /** Copies of the person's sort keys and search text, kept by triggers (migration 0004): never written here. */
   user_name_key: ColumnType<string, never, never>;
   user_email: ColumnType<string, never, never>;

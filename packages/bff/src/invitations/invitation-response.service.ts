@@ -48,15 +48,16 @@ export async function viewInvitation(
 ): Promise<InvitationView> {
   const invitation = await findUsableInvitation(db, token, { ...context, lock: false });
   const groups = await listMemberGroups(db, invitation.account_id, invitation.user_id);
+  const viewer = !principal ? 'anonymous' : principal.userId === invitation.user_id ? 'invitee' : 'someone_else';
   return {
     accountId: invitation.account_id,
     accountName: invitation.account_name,
     inviterName: invitation.inviter_name,
     email: invitation.email,
-    firstName: invitation.first_name,
-    lastName: invitation.last_name,
+    firstName: viewer === 'invitee' ? invitation.first_name : invitation.shown_first_name,
+    lastName: viewer === 'invitee' ? invitation.last_name : invitation.shown_last_name,
     hasIdentity: invitation.has_identity,
-    viewer: !principal ? 'anonymous' : principal.userId === invitation.user_id ? 'invitee' : 'someone_else',
+    viewer,
     expiresAt: invitation.expires_at.toISOString(),
     groupNames: groups.map((g) => g.name),
   };

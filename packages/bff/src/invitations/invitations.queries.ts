@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
+import { shownFirstName, shownLastName } from '../memberships/memberships.queries.ts';
 
 /** Audit actions that sent an invitation email: what the per-account hourly limit counts. */
 export const SENDING_ACTIONS = ['user.invited', 'invitation.resent', 'invitation.renewed'] as const;
@@ -34,36 +35,32 @@ export function findInvitingContext(db: Kysely<DB>, accountId: string, inviterId
     .executeTakeFirstOrThrow();
 }
 
-export function findUserByEmail(db: Kysely<DB>, email: string) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'email', 'first_name', 'last_name', 'locale'])
-    .where('email', '=', email)
-    .executeTakeFirst();
-}
-
 /**
  * The people behind these emails, and whether `viewerId` may see their names: they are (or were)
- * in an account the viewer is active in. Their membership here comes from `membershipsOf`.
+ * members of an account the viewer is active in (PRODUCT.md "Add users", privacy). Invited alone
+ * does not count: an invitee is known there only by the names they were invited with (migration
+ * 0012). The host's service (`viewerId` null) sees everyone: it runs the platform.
  */
-export function findPeopleByEmail(db: Kysely<DB>, viewerId: string, emails: string[]) {
+export function findPeopleByEmail(db: Kysely<DB>, viewerId: string | null, emails: string[]) {
   if (emails.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('users as u')
     .select(['u.email', 'u.first_name', 'u.last_name'])
-    .select((eb) =>
-      eb
+    .select((eb) => {
+      if (viewerId === null) return sql<boolean>`true`.as('visible');
+      return eb
         .exists(
           eb
             .selectFrom('memberships as seen')
             .innerJoin('memberships as viewer', 'viewer.account_id', 'seen.account_id')
             .select('seen.user_id')
             .whereRef('seen.user_id', '=', 'u.id')
+            .where('seen.invited_first_name', 'is', null)
             .where('viewer.user_id', '=', viewerId)
             .where('viewer.state', '=', 'active'),
         )
-        .as('visible'),
-    )
+        .as('visible');
+    })
     .where('u.email', 'in', emails)
     .execute();
 }
@@ -129,6 +126,7 @@ export function findInvitationById(db: Kysely<DB>, invitationId: string, options
   const query = db
     .selectFrom('invitations as i')
     .innerJoin('users as u', 'u.id', 'i.user_id')
+    .innerJoin('memberships as m', (join) => join.onRef('m.account_id', '=', 'i.account_id').onRef('m.user_id', '=', 'i.user_id'))
     .innerJoin('accounts as a', 'a.id', 'i.account_id')
     .leftJoin('users as inviter', 'inviter.id', 'i.invited_by')
     .select([
@@ -139,8 +137,12 @@ export function findInvitationById(db: Kysely<DB>, invitationId: string, options
       'i.expires_at',
       'i.link_version',
       'u.email',
+      // The emails and the invitee's own view of the page use their own names; anyone else opening the
+      // link (the administrator can copy it) sees them as the account knows them.
       'u.first_name',
       'u.last_name',
+      shownFirstName.as('shown_first_name'),
+      shownLastName.as('shown_last_name'),
       'u.locale',
       'a.name as account_name',
       sql<boolean>`u.password_hash is not null`.as('has_identity'),

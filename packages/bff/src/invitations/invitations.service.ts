@@ -131,8 +131,8 @@ export async function checkInvitees(
     if (!person) return { status: 'new', email: line.email };
     const membership = memberships.get(line.email);
     const state = heldState(membership?.state, membership?.expires_at ?? null, viewer.now);
-    // Someone holding a membership here is in this very account: visible.
-    if (state) return { status: 'already_member', email: line.email, firstName: person.first_name, lastName: person.last_name, state };
+    // Someone holding a membership here is in this very account: named as the account knows them.
+    if (membership && state) return { status: 'already_member', email: line.email, firstName: membership.first_name, lastName: membership.last_name, state };
     return person.visible
       ? { status: 'known', email: line.email, firstName: person.first_name, lastName: person.last_name }
       : { status: 'known', email: line.email, firstName: null, lastName: null };
@@ -148,10 +148,16 @@ async function inviteOne(
 ): Promise<InviteResult> {
   const { email } = invitee;
   // A person who already has an identity keeps their own name; only new people must be named.
-  const known = await queries.findUserByEmail(db, email);
+  const [known] = await queries.findPeopleByEmail(db, context.actorId, [email]);
   const firstName = invitee.firstName?.trim() ?? '';
   const lastName = invitee.lastName?.trim() ?? '';
   if (!known && (!firstName || !lastName)) return { status: 'invalid', email, reason: 'names_required' };
+  // How the account will know them until they join: never by names the inviter could not already see.
+  const invitedAs = !known
+    ? { firstName, lastName }
+    : known.visible
+      ? { firstName: known.first_name, lastName: known.last_name }
+      : { firstName: '', lastName: '' };
 
   return inTransaction(db, async (trx): Promise<InviteResult> => {
     await lockAccountAsInviter(trx, accountId, context.actorId);
@@ -165,6 +171,7 @@ async function inviteOne(
       accountId,
       userId: user.id,
       invitedBy: context.actorId,
+      invitedAs,
       groupIds: shared.groups.map((g) => g.id),
       now: context.now,
       exists: reinvited,

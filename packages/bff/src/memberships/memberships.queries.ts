@@ -87,15 +87,25 @@ export async function lockAccountForMembershipChange(db: Kysely<DB>, accountId: 
   await db.selectFrom('accounts').select('id').where('id', '=', accountId).forNoKeyUpdate().execute();
 }
 
+/**
+ * What an account sees of a person (PRODUCT.md "Add users", privacy; migration 0012): their own
+ * names, picture and last sign-in once they have joined it; before that only the names it invited
+ * them by, and no picture or sign-in. Otherwise inviting an email would show an administrator the
+ * name and habits of whoever owns it on the platform.
+ */
+const seesOwnProfile = sql<boolean>`m.invited_first_name is null`;
+export const shownFirstName = sql<string>`coalesce(m.invited_first_name, u.first_name)`;
+export const shownLastName = sql<string>`coalesce(m.invited_last_name, u.last_name)`;
+
 /** What the list and the details both show of a member. */
 export const MEMBER_COLUMNS = [
   'u.id',
   'u.email',
-  'u.first_name',
-  'u.last_name',
-  'u.avatar_url',
+  shownFirstName.as('first_name'),
+  shownLastName.as('last_name'),
+  sql<string | null>`case when ${seesOwnProfile} then u.avatar_url end`.as('avatar_url'),
   'av.hash as avatar_hash',
-  'u.last_sign_in_at',
+  sql<Date | null>`case when ${seesOwnProfile} then u.last_sign_in_at end`.as('last_sign_in_at'),
   'm.state',
   'm.joined_at',
   'i.expires_at',
@@ -106,7 +116,7 @@ export function membersWithInvitation(db: Kysely<DB>) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('user_avatars as av', 'av.user_id', 'u.id')
+    .leftJoin('user_avatars as av', (join) => join.onRef('av.user_id', '=', 'u.id').on(seesOwnProfile))
     // 'pending' is written into the text: a prepared statement's generic plan then still sees that
     // the partial index of pending invitations serves the join.
     .leftJoin('invitations as i', (join) =>
@@ -124,6 +134,8 @@ export function findMember(db: Kysely<DB>, accountId: string, userId: string, op
     .innerJoin('accounts as a', 'a.id', 'm.account_id')
     .select((eb) => [
       ...MEMBER_COLUMNS,
+      // Emails go to the person, who is greeted by their own name.
+      'u.first_name as own_first_name',
       'u.locale',
       'a.name as account_name',
       'm.invited_at',
@@ -144,7 +156,7 @@ export type Member = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 export function findMembershipsByEmail(db: Kysely<DB>, accountId: string, emails: string[]) {
   if (emails.length === 0) return Promise.resolve([]);
   return membersWithInvitation(db)
-    .select(['u.email', 'm.state', 'i.expires_at'])
+    .select(['u.email', 'm.state', 'i.expires_at', shownFirstName.as('first_name'), shownLastName.as('last_name')])
     .where('m.account_id', '=', accountId)
     .where('u.email', 'in', emails)
     .execute();
@@ -229,7 +241,8 @@ export async function updateMembership(
     .updateTable('memberships')
     .set((eb) => ({
       ...(change.state ? { state: change.state } : {}),
-      ...(change.joinedAt ? { joined_at: change.joinedAt } : {}),
+      // Joining: from now on the account sees the person's own profile (the trigger recopies their keys).
+      ...(change.joinedAt ? { joined_at: change.joinedAt, invited_first_name: null, invited_last_name: null } : {}),
       ...(change.removedAt ? { removed_at: change.removedAt } : {}),
       version: eb('version', '+', 1),
     }))
@@ -238,10 +251,22 @@ export async function updateMembership(
     .execute();
 }
 
-/** Makes the membership Invited again (new, or after removal or decline) with exactly these groups. */
+/**
+ * Makes the membership Invited again (new, or after removal or decline) with exactly these groups.
+ * `invitedAs`: the names the account will know the person by until they join; a past member keeps
+ * being seen by their own profile.
+ */
 export async function putInvitedMembership(
   db: Kysely<DB>,
-  m: { accountId: string; userId: string; invitedBy: string | null; groupIds: string[]; now: Date; exists: boolean },
+  m: {
+    accountId: string;
+    userId: string;
+    invitedBy: string | null;
+    invitedAs: { firstName: string; lastName: string };
+    groupIds: string[];
+    now: Date;
+    exists: boolean;
+  },
 ) {
   if (m.exists) {
     await db
@@ -252,6 +277,8 @@ export async function putInvitedMembership(
         invited_at: m.now,
         joined_at: null,
         removed_at: null,
+        invited_first_name: eb.case().when('invited_first_name', 'is', null).then(null).else(m.invitedAs.firstName).end(),
+        invited_last_name: eb.case().when('invited_first_name', 'is', null).then(null).else(m.invitedAs.lastName).end(),
         version: eb('version', '+', 1),
       }))
       .where('account_id', '=', m.accountId)
@@ -260,7 +287,15 @@ export async function putInvitedMembership(
   } else {
     await db
       .insertInto('memberships')
-      .values({ account_id: m.accountId, user_id: m.userId, state: 'invited', invited_by: m.invitedBy, invited_at: m.now })
+      .values({
+        account_id: m.accountId,
+        user_id: m.userId,
+        state: 'invited',
+        invited_by: m.invitedBy,
+        invited_at: m.now,
+        invited_first_name: m.invitedAs.firstName,
+        invited_last_name: m.invitedAs.lastName,
+      })
       .execute();
   }
   await setMemberGroups(db, m.accountId, m.userId, m.groupIds);

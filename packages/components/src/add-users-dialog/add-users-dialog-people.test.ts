@@ -130,8 +130,9 @@ describe('<add-users-dialog>', () => {
     ]);
     expect(lines[2]).to.contain(`✓ Invited ${emma}`);
     expect(lines[3]).to.contain(`✓ Invited ${newcomer}`);
+    // Until she joins, Globex knows her by her email alone: inviting her showed its administrator nothing.
     const emmaInGlobex = (await api.fetchUsers(globex, { q: emma })).items[0]!;
-    expect([emmaInGlobex.firstName, emmaInGlobex.lastName, emmaInGlobex.state]).to.deep.equal(['Emma', "O'Brien", 'invited']);
+    expect([emmaInGlobex.firstName, emmaInGlobex.lastName, emmaInGlobex.lastSignInAt, emmaInGlobex.state]).to.deep.equal(['', '', null, 'invited']);
   });
 
   it('shows, read-only, the names of someone the administrator already sees in another of their accounts', async function () {
