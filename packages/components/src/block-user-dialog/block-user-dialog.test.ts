@@ -77,6 +77,17 @@ describe('<block-user-dialog>', () => {
     expect((await details(user.id)).state).to.equal('active');
   });
 
+  it('stays open when shown again right after it closed (the native close event comes a task later)', async () => {
+    const element = await opened(someone('active').id);
+    element.close();
+    await element.updateComplete;
+    element.show();
+    await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([element.open, $<HTMLDialogElement>(element, 'dialog')!.open]).to.deep.equal([true, true]);
+    await waitUntil(() => $(element, '[part="consequence"]'), 'the details did not load again', { timeout: 5000 });
+  });
+
   it('says why yourself and Invited people cannot be blocked, with Block disabled', async () => {
     const self = await opened(viewerId);
     expect(textOf(self, '[part="reason"]')).to.equal('You cannot block yourself.');

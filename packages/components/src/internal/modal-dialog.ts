@@ -67,8 +67,13 @@ export class ModalDialogController implements ReactiveController {
     if (this.options.busy()) event.preventDefault();
   };
 
-  /** The dialog closed (Escape, a button, or `open` turned false): focus goes back where it was. */
+  /**
+   * The dialog closed (Escape, a button, or `open` turned false): focus goes back where it was. The
+   * event comes a task after the close, and may come after the dialog was opened again (`show()`
+   * right after a change closed it): that late event closes nothing.
+   */
   readonly handleClose = (): void => {
+    if (this.dialog?.open) return;
     this.host.open = false;
     const target = this.returnFocus;
     this.returnFocus = undefined;
