@@ -98,6 +98,7 @@ describe('one large account among thousands of small ones (PostgreSQL)', () => {
       `${users}/${memberId}`,
       `/accounts/${accountId}/my-access`,
       `/accounts/${accountId}/administrators`,
+      `/accounts/${accountId}/groups`,
       '/me',
     ];
     const options = { databaseKind: owner.kind, secret: TEST_SECRET, publicUrl: PUBLIC_URL };

@@ -11,6 +11,7 @@ import * as coveringSortIndexes from './migrations/0009_covering_sort_indexes.ts
 import * as shortSearchTerms from './migrations/0010_short_search_terms.ts';
 import * as planForLargeAccounts from './migrations/0011_plan_for_large_accounts.ts';
 import * as inviteePrivacy from './migrations/0012_invitee_privacy.ts';
+import * as keptGroupCounts from './migrations/0013_kept_group_counts.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010_short_search_terms': shortSearchTerms,
   '0011_plan_for_large_accounts': planForLargeAccounts,
   '0012_invitee_privacy': inviteePrivacy,
+  '0013_kept_group_counts': keptGroupCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -172,6 +172,13 @@ export interface MembershipSearchGramCountsTable {
   count: string;
 }
 
+/** How many people hold each group, kept by triggers on membership_groups (migration 0013): never written by application code. */
+export interface GroupMemberCountsTable {
+  group_id: string;
+  /** int8: arrives as a string. */
+  count: string;
+}
+
 export interface DB {
   users: UsersTable;
   accounts: AccountsTable;
@@ -179,6 +186,7 @@ export interface DB {
   memberships: MembershipsTable;
   membership_groups: MembershipGroupsTable;
   membership_counts: MembershipCountsTable;
+  group_member_counts: GroupMemberCountsTable;
   membership_search_gram_counts: MembershipSearchGramCountsTable;
   invitations: InvitationsTable;
   sessions: SessionsTable;

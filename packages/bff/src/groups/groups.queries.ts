@@ -1,26 +1,15 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 
 /**
- * The account's groups, the default one first, then by name, each with how many people hold it.
- * Only invited, active and blocked members hold groups (removal and decline drop them), so the
- * count reads `membership_groups` alone, through its per-group index.
+ * The account's groups, the default one first, then by name, each with how many people hold it
+ * (kept by triggers, migration 0013: the same cost at any size of account).
  */
 export function listGroups(db: Kysely<DB>, accountId: string) {
   return db
     .selectFrom('groups as g')
-    .select((eb) => [
-      'g.id',
-      'g.name',
-      'g.description',
-      'g.permissions',
-      'g.is_default',
-      eb
-        .selectFrom('membership_groups as mg')
-        .whereRef('mg.group_id', '=', 'g.id')
-        .select((inner) => inner.fn.countAll<string>().as('n'))
-        .as('member_count'),
-    ])
+    .leftJoin('group_member_counts as c', 'c.group_id', 'g.id')
+    .select((eb) => ['g.id', 'g.name', 'g.description', 'g.permissions', 'g.is_default', eb.fn.coalesce('c.count', sql<string>`0`).as('member_count')])
     .where('g.account_id', '=', accountId)
     .orderBy('g.is_default', 'desc')
     .orderBy('g.name')

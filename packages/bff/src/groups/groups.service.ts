@@ -12,6 +12,6 @@ export async function listAccountGroups(db: Kysely<DB>, accountId: string, descr
     description: g.description,
     permissions: describe(g.permissions),
     isDefault: g.is_default,
-    memberCount: Number(g.member_count ?? 0),
+    memberCount: Number(g.member_count),
   }));
 }

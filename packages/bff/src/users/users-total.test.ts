@@ -40,10 +40,29 @@ async function keptAndCounted(accountId: string) {
   return { kept: asMap(kept), counted: asMap(counted) };
 }
 
+/** Each of the account's groups with its kept member count (migration 0013) and a real count(*). */
+async function groupCountsKeptAndCounted(accountId: string) {
+  const rows = await database.db
+    .selectFrom('groups as g')
+    .leftJoin('group_member_counts as c', 'c.group_id', 'g.id')
+    .select((eb) => [
+      'g.name',
+      eb.fn.coalesce('c.count', sql<string>`0`).as('kept'),
+      eb.selectFrom('membership_groups as mg').whereRef('mg.group_id', '=', 'g.id').select((inner) => inner.fn.countAll<string>().as('n')).as('counted'),
+    ])
+    .where('g.account_id', '=', accountId)
+    .orderBy('g.name')
+    .execute();
+  return rows.map((r) => [r.name, Number(r.kept), Number(r.counted)]);
+}
+
+/** The kept state counts equal count(*) and `expected`; each group's kept member count equals its count(*). */
 async function expectKeptCountsExact(accountId: string, expected: Record<string, number>) {
   const { kept, counted } = await keptAndCounted(accountId);
   expect(counted).toEqual(expected);
   expect(kept).toEqual(counted);
+  const groups = await groupCountsKeptAndCounted(accountId);
+  expect(groups.map(([name, kept]) => [name, kept])).toEqual(groups.map(([name, , counted]) => [name, counted]));
 }
 
 async function listPage(accountId: string, headers: Record<string, string>, query = ''): Promise<UserListPage> {
@@ -84,6 +103,16 @@ describe('kept membership counts', () => {
 
     await respond(ann!.link, 'accept', { registration: { firstName: 'Ann', lastName: 'A', password: 'Brand-new-pass9', acceptTerms: true } });
     await expectKeptCountsExact(account.id, { active: 2, invited: 2 });
+
+    // An edit of Ann's groups moves her from Team to the administrators.
+    const { version } = await (await app.request(`/accounts/${account.id}/users/${ann!.userId}`, { headers })).json();
+    const edit = await app.request(`/accounts/${account.id}/users/${ann!.userId}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ groupIds: [account.adminGroupId], version }),
+    });
+    expect(edit.status, await edit.clone().text()).toBe(200);
+    expect(await groupCountsKeptAndCounted(account.id)).toEqual([['Administrators', 2, 2], ['Team', 2, 2]]);
 
     await respond(bob!.link, 'decline');
     await expectKeptCountsExact(account.id, { active: 2, invited: 1, declined: 1 });
@@ -132,9 +161,26 @@ describe('kept membership counts', () => {
     await db.deleteFrom('memberships').where('account_id', '=', account.id).where('state', '=', 'blocked').execute();
     await expectKeptCountsExact(account.id, { active: 11 });
 
+    // Groups given in bulk, one statement for many people and groups, and taken back the same way.
+    const bulkTeam = await createGroup(db, account.id, 'Bulk team');
+    await sql`
+      insert into membership_groups (account_id, user_id, group_id)
+      select m.account_id, m.user_id, g.id from memberships m join groups g on g.account_id = m.account_id
+      where m.account_id = ${account.id} and m.user_id <> ${adminId}`.execute(db);
+    expect(await groupCountsKeptAndCounted(account.id)).toEqual([['Administrators', 11, 11], ['Bulk team', 10, 10], ['Team', 10, 10]]);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('membership_groups').where('group_id', '=', bulkTeam).execute();
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await db.deleteFrom('membership_groups').where('group_id', '=', account.adminGroupId).where('user_id', '<>', adminId).execute();
+    expect(await groupCountsKeptAndCounted(account.id)).toEqual([['Administrators', 1, 1], ['Bulk team', 10, 10], ['Team', 10, 10]]);
+
     await db.deleteFrom('accounts').where('id', '=', account.id).execute();
     const left = await db.selectFrom('membership_counts').select('state').where('account_id', '=', account.id).execute();
     expect(left).toEqual([]);
+    expect(await db.selectFrom('group_member_counts').select('count').where('group_id', '=', bulkTeam).execute()).toEqual([]);
   });
 });
 
