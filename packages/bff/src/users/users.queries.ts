@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { DEFAULT_LIST_STATES, type MembershipState, type SortOrder, type StoredMembershipState, type UserSortKey } from '@roster/shared';
 import { cachedStatement } from '../db/statement-cache.ts';
 import type { DB } from '../db/types.ts';
-import { MEMBER_COLUMNS, membersWithInvitation } from '../memberships/memberships.queries.ts';
+import { LISTED_MEMBER_COLUMNS, membersWithInvitation } from '../memberships/memberships.queries.ts';
 
 export interface MemberFilter {
   accountId: string;
@@ -210,8 +210,7 @@ const pageStatement = cachedStatement(
       membersWithInvitation(db)
         .where(sql<SqlBool>`(m.account_id, m.user_id) in (${keys})`)
         .select((eb) => [
-          ...MEMBER_COLUMNS,
-          'm.invited_at',
+          ...LISTED_MEMBER_COLUMNS,
           sql<string>`(${key})::text`.as('sort_key'),
           jsonArrayFrom(
             eb

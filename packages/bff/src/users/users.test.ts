@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { UserListItem, UserListPage } from '@roster/shared';
+import { sql } from 'kysely';
+import type { UserDetails, UserListItem, UserListPage } from '@roster/shared';
 import { addMember, createAccount, createGroup, createUser, signInAs } from '../testing/fixtures.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -136,6 +137,20 @@ describe('GET /accounts/:accountId/users — the list', () => {
     expect(invited).toMatchObject({ state: 'invited', joinedAt: null, expiresAt: new Date(NOW.getTime() + 3 * DAY).toISOString() });
     const expired = page.items.find((i) => i.email === 'person004@acme.test')!;
     expect(expired).toMatchObject({ state: 'expired', expiresAt: new Date(NOW.getTime() - DAY).toISOString() });
+  });
+
+  it('prints the dates of a row (PostgreSQL formats them for the list) exactly as the details do', async () => {
+    const { db } = database;
+    const userId = await createUser(db, { email: 'dates@acme.test', lastSignInAt: new Date('2026-05-31T23:59:59.999Z') });
+    await addMember(db, { accountId: acme.id, userId, groupIds: [], state: 'invited', invitationExpiresAt: new Date('2026-06-03T08:07:06.5Z') });
+    // Microseconds, which Date cannot hold, are cut to milliseconds on both sides.
+    await sql`update memberships set invited_at = '0999-12-31 23:59:58.123987+00' where user_id = ${userId}`.execute(db);
+    const listed = (await listOk('?q=dates@acme')).items[0]!;
+    const details = (await (await app.request(`/accounts/${acme.id}/users/${userId}`, { headers: admin })).json()) as UserDetails;
+    const dates = (item: UserListItem | UserDetails) => [item.invitedAt, item.joinedAt, item.lastSignInAt, item.expiresAt];
+    expect(dates(listed)).toEqual(['0999-12-31T23:59:58.123Z', null, '2026-05-31T23:59:59.999Z', '2026-06-03T08:07:06.500Z']);
+    expect(dates(details)).toEqual(dates(listed));
+    await db.deleteFrom('memberships').where('user_id', '=', userId).execute();
   });
 
   it('filters by any set of states, including the hidden ones', async () => {
