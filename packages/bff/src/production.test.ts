@@ -92,6 +92,12 @@ describe('npm run serve (production)', () => {
       expect(tooLong).toMatch(/"code":"headers_too_large"/);
       const notHttp = await rawExchange(port, 'HELLO\r\n\r\n');
       expect(notHttp).toMatch(/^HTTP\/1.1 400 [\s\S]*"code":"bad_request"/);
+      // Headers that never end (slowloris) are cut after 15 s, not Node's minute and more.
+      const started = Date.now();
+      const slow = await rawExchange(port, 'GET /api/health HTTP/1.1\r\nhost: x\r\n');
+      expect(slow).toMatch(/^HTTP\/1.1 408 [\s\S]*"code":"request_timeout"/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(14_000);
+      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

@@ -72,6 +72,14 @@ export function hostOptionsOf(env: Env): Pick<AppOptions, 'authenticator' | 'ser
 /** How long requests in flight at a stop may take to finish before their connections are cut. */
 const STOP_GRACE_MS = 5_000;
 
+/**
+ * A request's headers must arrive within this time (Node's default is 60 s, checked every 30 s): a
+ * client that opens connections and dribbles headers (slowloris) holds each for seconds, not a
+ * minute and a half. Bodies keep Node's 5 minutes: a picture may come over a slow line.
+ */
+const HEADERS_TIMEOUT_MS = 15_000;
+const TIMEOUTS_CHECKED_EVERY_MS = 1_000;
+
 /** What Node refuses before the app sees a request, and how it is answered instead of Node's bare status line. */
 const UNREADABLE: Record<string, { status: number; reason: string; code: ProblemCode }> = {
   HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'headers_too_large' },
@@ -111,7 +119,8 @@ export function serveUntilStopped(
   fetch: (request: Request) => Response | Promise<Response>,
   options: { port: number; banner: (port: number) => string; stopDelivery: () => Promise<void>; closeDatabase: () => Promise<void> },
 ) {
-  const http = serve({ fetch, port: options.port }, (info) => console.log(options.banner(info.port))) as Server;
+  const serverOptions = { headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUTS_CHECKED_EVERY_MS };
+  const http = serve({ fetch, port: options.port, serverOptions }, (info) => console.log(options.banner(info.port))) as Server;
   answerUnreadableRequests(http);
   const stop = async () => {
     const closed = new Promise((resolve) => http.close(resolve));
