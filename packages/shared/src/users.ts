@@ -66,7 +66,7 @@ export const UserListPageSchema = z.object({
   nextCursor: z.string().nullable(),
   /** How many match: exact when `totalCapped` is false, else a lower bound (shown as "1,000+"). */
   total: z.number().int(),
-  /** True when a search or group filter matched more than the count's cap: there are more than `total`. */
+  /** True when a search or filtered group matched more than the count's cap: there are more than `total`. */
   totalCapped: z.boolean(),
 });
 export type UserListPage = z.infer<typeof UserListPageSchema>;

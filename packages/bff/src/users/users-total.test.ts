@@ -245,6 +245,21 @@ describe('GET /accounts/:accountId/users — the total', () => {
     });
   });
 
+  it("gives a whole group's exact total, however large, from its kept member count", async () => {
+    const { db } = database;
+    const everyone = await createGroup(db, large.account.id, 'Everyone');
+    await sql`
+      insert into membership_groups (account_id, user_id, group_id)
+      select account_id, user_id, ${everyone} from memberships where account_id = ${large.account.id}`.execute(db);
+    expect(await listPage(large.account.id, large.headers, `?group=${everyone}&limit=5`)).toMatchObject({ total: MEMBERS + 1, totalCapped: false });
+    // Narrowed by a state, it is counted, and capped.
+    expect(await listPage(large.account.id, large.headers, `?group=${everyone}&state=active&limit=5`)).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+    // Another account's group holds nobody here, however many it holds there.
+    const other = await accountWithAdmin();
+    expect(await listPage(large.account.id, large.headers, `?group=${other.account.adminGroupId}`)).toEqual({ items: [], nextCursor: null, total: 0, totalCapped: false });
+    await db.deleteFrom('membership_groups').where('group_id', '=', everyone).execute();
+  });
+
   it('counts short terms (one or two characters) from their kept counts, capped, or exactly where a group or an expiry narrows them', async () => {
     // "pa": every Pat (more than the cap); "ng": only the Ngos; "si" in Team: half of the Silvas.
     const broad = await listPage(large.account.id, large.headers, '?q=pa&limit=5');

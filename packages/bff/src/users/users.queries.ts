@@ -347,6 +347,15 @@ export async function planSearch(
 }
 
 /**
+ * Whether a filter asks for everyone holding a group: no search, and every state that holds groups
+ * (invited, expired, active, blocked; removed and declined people hold none). Its total is the
+ * group's kept member count (migration 0013).
+ */
+function asksForWholeGroup(filter: MemberFilter) {
+  return Boolean(filter.groupId) && !filter.search && DEFAULT_LIST_STATES.every((state) => filter.states.includes(state));
+}
+
+/**
  * How many members match, and whether that number is a cap: the kept counts when they serve the
  * filter, else an exact count that stops at `cap` + 1 rows (beyond that the caller shows "cap+").
  */
@@ -355,6 +364,17 @@ export async function countMembers(db: Kysely<DB>, filter: MemberFilter, cap: nu
   if (keptStates) {
     const row = await keptTotal(db, filter.accountId, keptStates).executeTakeFirstOrThrow();
     return { total: Number(row.total), capped: false };
+  }
+  if (asksForWholeGroup(filter)) {
+    // Only this account's group: another account's group has no members here.
+    const row = await db
+      .selectFrom('groups as g')
+      .leftJoin('group_member_counts as c', 'c.group_id', 'g.id')
+      .select((eb) => eb.fn.coalesce('c.count', sql<string>`0`).as('total'))
+      .where('g.id', '=', filter.groupId!)
+      .where('g.account_id', '=', filter.accountId)
+      .executeTakeFirst();
+    return { total: Number(row?.total ?? 0), capped: false };
   }
   const row = await db
     .selectFrom((eb) =>
