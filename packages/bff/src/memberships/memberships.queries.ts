@@ -102,8 +102,8 @@ export const shownLastName = sql<string>`coalesce(m.invited_last_name, u.last_na
  * printed by PostgreSQL: the list's rows then skip parsing four dates each into Dates in Node only
  * to print them again (about 11 % more list pages per second from one BFF process, measured).
  */
-export const isoTime = (expression: RawBuilder<unknown>) =>
-  sql<string>`to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoTime = <T extends Date | null>(expression: RawBuilder<T>) =>
+  sql<null extends T ? string | null : string>`to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Who a member is, as the account sees them (the list and the details show the same). */
 const MEMBER_IDENTITY = [
@@ -124,9 +124,9 @@ export const MEMBER_COLUMNS = [...MEMBER_IDENTITY, shownLastSignIn.as('last_sign
 export const LISTED_MEMBER_COLUMNS = [
   ...MEMBER_IDENTITY,
   isoTime(shownLastSignIn).as('last_sign_in_at'),
-  isoTime(sql`m.joined_at`).as('joined_at'),
-  isoTime(sql`m.invited_at`).as('invited_at'),
-  isoTime(sql`i.expires_at`).as('expires_at'),
+  isoTime(sql<Date | null>`m.joined_at`).as('joined_at'),
+  isoTime(sql<Date>`m.invited_at`).as('invited_at'),
+  isoTime(sql<Date | null>`i.expires_at`).as('expires_at'),
 ] as const;
 
 /** Memberships with the person behind each (and their uploaded picture) and their pending invitation, if any. */
