@@ -61,19 +61,35 @@ function isShortTerm(search: string) {
 
 /** The filter as conditions on the membership row alone: state, group and search term. */
 function membershipConditions(eb: MemberEB, filter: FilterValues): Expression<SqlBool>[] {
-  const conditions = [eb('m.account_id', '=', filter.accountId), stateCondition(eb, filter), ...searchConditions(filter)];
+  return [eb('m.account_id', '=', filter.accountId), stateCondition(eb, filter), ...searchConditions(filter), ...groupConditions(eb, filter)];
+}
+
+/**
+ * The same filter, tested again on rows already found by key (`membersByKeys`), each test a check of
+ * the row alone: no join or index condition for a generic plan to start from instead of the keys.
+ * The pending invitation is the one `membersWithInvitation` joined (`i`); the search is its exact test.
+ */
+function recheckConditions(eb: MemberEB, filter: FilterValues): Expression<SqlBool>[] {
+  const conditions = [stateCondition(eb, filter, sql<SqlBool>`coalesce(i.expires_at > ${filter.now}, false)`)];
+  if (filter.searchTerm !== undefined) conditions.push(sql<SqlBool>`strpos(m.user_search_text, ${filter.searchTerm}) > 0`);
   if (filter.groupId !== undefined) {
-    conditions.push(
-      eb.exists(
-        eb
-          .selectFrom('membership_groups as fg')
-          .whereRef('fg.account_id', '=', 'm.account_id')
-          .whereRef('fg.user_id', '=', 'm.user_id')
-          .where('fg.group_id', '=', filter.groupId),
-      ),
-    );
+    conditions.push(sql<SqlBool>`${filter.groupId}::uuid = any(array(
+      select fg.group_id from membership_groups fg where fg.account_id = m.account_id and fg.user_id = m.user_id))`);
   }
   return conditions;
+}
+
+function groupConditions(eb: MemberEB, filter: FilterValues): Expression<SqlBool>[] {
+  if (filter.groupId === undefined) return [];
+  return [
+    eb.exists(
+      eb
+        .selectFrom('membership_groups as fg')
+        .whereRef('fg.account_id', '=', 'm.account_id')
+        .whereRef('fg.user_id', '=', 'm.user_id')
+        .where('fg.group_id', '=', filter.groupId),
+    ),
+  ];
 }
 
 /**
@@ -114,21 +130,23 @@ function storedStates(states: readonly MembershipState[]) {
 }
 
 /** Asking for both "invited" and "expired" (as the default does) needs no look at the invitation at all. */
-function stateCondition(eb: MemberEB, filter: FilterValues): Expression<SqlBool> {
+function stateCondition(eb: MemberEB, filter: FilterValues, live: Expression<SqlBool> = hasLiveInvitation(eb, filter.now)): Expression<SqlBool> {
   const { stored, splitsInvited } = storedStates(filter.states);
   const conditions: Expression<SqlBool>[] = stored.length ? [eb('m.state', 'in', literals(stored))] : [];
-  if (splitsInvited) {
-    const live = eb.exists(
-      eb
-        .selectFrom('invitations as li')
-        .whereRef('li.account_id', '=', 'm.account_id')
-        .whereRef('li.user_id', '=', 'm.user_id')
-        .where('li.state', '=', 'pending')
-        .where('li.expires_at', '>', filter.now),
-    );
-    conditions.push(eb.and([eb('m.state', '=', 'invited'), filter.states.includes('invited') ? live : eb.not(live)]));
-  }
+  if (splitsInvited) conditions.push(eb.and([eb('m.state', '=', 'invited'), filter.states.includes('invited') ? live : eb.not(live)]));
   return eb.or(conditions);
+}
+
+/** Whether membership `m` has a pending invitation that has not expired by `now`. */
+function hasLiveInvitation(eb: MemberEB, now: Date) {
+  return eb.exists(
+    eb
+      .selectFrom('invitations as li')
+      .whereRef('li.account_id', '=', 'm.account_id')
+      .whereRef('li.user_id', '=', 'm.user_id')
+      .where('li.state', '=', 'pending')
+      .where('li.expires_at', '>', now),
+  );
 }
 
 type PageRequest = { sort: UserSortKey; order: SortOrder; limit: number; after?: { key: string; id: string } };
@@ -189,7 +207,7 @@ export async function listMembersPage(db: Kysely<DB>, filter: MemberFilter, page
   if (!shape.search && !shape.group) return pageStatement(db, values, shape);
   const keys = await keysStatement(db, values, shape);
   if (keys.length === 0) return [];
-  return membersByKeys(db, { accountId, userIds: keys.map((k) => k.user_id) }, { sort: page.sort, order: page.order });
+  return membersByKeys(db, { ...values, userIds: keys.map((k) => k.user_id) }, shape);
 }
 
 /** The default list's states, in the order `PageShape.states` keeps them. */
@@ -259,20 +277,28 @@ const keysStatement = cachedStatement(
   (shape) => JSON.stringify(shape),
 );
 
-/** The people behind a page's keys, in the page's order: looked up by key, so one plan serves every page. */
+/**
+ * The people behind a page's keys, in the page's order: looked up by key, so one plan serves every
+ * page. The filter is tested again: a change committed between the two statements (a removal, a
+ * group taken away, an acceptance) must not put a row on the page that no longer matches it.
+ */
 const membersByKeys = cachedStatement(
-  (db, v: { accountId: string; userIds: string[] }, shape: { sort: UserSortKey; order: SortOrder }) => {
+  (db, v: PageValues & { userIds: string[] }, shape: PageShape) => {
     const key = sql.raw(SORT_KEYS[shape.sort].expression);
     const direction = sql.raw(shape.order);
-    return membersWithInvitation(db)
-      // As the pair, like the one-statement page: with the account alone as a condition, the generic
-      // plan also looked the account's pending invitations up by account (4 ms at 100,000 members).
-      .where(sql<SqlBool>`(m.account_id, m.user_id) in (select ${v.accountId}::uuid, unnest(${v.userIds}::uuid[]))`)
-      .select((eb) => [...LISTED_MEMBER_COLUMNS, ...pageRowColumns(eb, key)])
-      .orderBy(sql`${key} ${direction}`)
-      .orderBy(sql`${TIEBREAK} ${direction}`);
+    return (
+      membersWithInvitation(db)
+        // As the pair, like the one-statement page: with the account alone as a condition, the generic
+        // plan also looked the account's pending invitations up by account (4 ms at 100,000 members).
+        .where(sql<SqlBool>`(m.account_id, m.user_id) in (select ${v.accountId}::uuid, unnest(${v.userIds}::uuid[]))`)
+        .where((eb) => eb.and(recheckConditions(eb, filterOf(v, shape))))
+        .select((eb) => [...LISTED_MEMBER_COLUMNS, ...pageRowColumns(eb, key)])
+        .orderBy(sql`${key} ${direction}`)
+        .orderBy(sql`${TIEBREAK} ${direction}`)
+    );
   },
-  (shape) => `${shape.sort} ${shape.order}`,
+  // What the recheck's text depends on: the states, whether there is a term or a group (never how the term was found).
+  (shape) => JSON.stringify([shape.sort, shape.order, shape.states, shape.search !== null, shape.group]),
   () => true,
 );
 
