@@ -12,6 +12,7 @@ import * as shortSearchTerms from './migrations/0010_short_search_terms.ts';
 import * as planForLargeAccounts from './migrations/0011_plan_for_large_accounts.ts';
 import * as inviteePrivacy from './migrations/0012_invitee_privacy.ts';
 import * as keptGroupCounts from './migrations/0013_kept_group_counts.ts';
+import * as pastMembersSeenAgain from './migrations/0014_past_members_seen_again.ts';
 
 /** Listed here, not read from disk, so migrations travel inside any bundle of the BFF. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011_plan_for_large_accounts': planForLargeAccounts,
   '0012_invitee_privacy': inviteePrivacy,
   '0013_kept_group_counts': keptGroupCounts,
+  '0014_past_members_seen_again': pastMembersSeenAgain,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditPage, UserDetails, UserListPage } from '@roster/shared';
+import { up as pastMembersSeenAgain } from '../db/migrations/0014_past_members_seen_again.ts';
 import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs } from '../testing/fixtures.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -133,6 +134,25 @@ describe('an invitee is known to the account only by the names it invited them w
     const again = await post(`/accounts/${s.acme.id}/invitations`, { invitees: [{ email: `q${s.n}@elsewhere.test` }], groupIds: [s.team] }, s.ada);
     expect((await again.json()).results[0]).toMatchObject({ status: 'invited', reinvited: true });
     expect(quincyIn(await listOf(s), s.quincyId)).toMatchObject({ ...own, state: 'invited' });
+  });
+
+  it('a past member invited again, whose names the first backfill froze, sees their own profile again (migration 0014)', async () => {
+    const { db } = database;
+    const s = await scenario();
+    const quincy = await signInAs(app, `q${s.n}@elsewhere.test`);
+    expect((await post(`/invitations/${s.token}/accept`, {}, quincy)).status).toBe(200);
+    const removal = await app.request(`/accounts/${s.acme.id}/users/${s.quincyId}`, { method: 'DELETE', headers: { cookie: s.ada.cookie, origin: ORIGIN } });
+    expect(removal.status).toBe(200);
+    await post(`/accounts/${s.acme.id}/invitations`, { invitees: [{ email: `q${s.n}@elsewhere.test` }, { email: `nia${s.n}@example.test`, firstName: 'Nia', lastName: 'New' }], groupIds: [s.team] }, s.ada);
+    // What 0012's backfill did to such a row: the re-invitation had cleared its join date.
+    await db.updateTable('memberships').set({ invited_first_name: 'Quincy', invited_last_name: 'Zebulon' }).where('user_id', '=', s.quincyId).execute();
+    expect(quincyIn(await listOf(s), s.quincyId)).toMatchObject({ lastSignInAt: null, avatarUrl: null });
+
+    await pastMembersSeenAgain(db);
+    const page = await listOf(s);
+    expect(quincyIn(page, s.quincyId)).toMatchObject({ firstName: 'Quincy', avatarUrl: 'https://pictures.test/quincy.png', lastSignInAt: clock.toISOString() });
+    // Someone who never joined keeps being known by the names they were invited with.
+    expect(page.items.find((u) => u.email === `nia${s.n}@example.test`)).toMatchObject({ firstName: 'Nia', lastName: 'New' });
   });
 
   it('names the inviter could already see, and names typed for a new person, are how the account knows them', async () => {
