@@ -71,7 +71,7 @@ function membershipConditions(eb: MemberEB, filter: FilterValues): Expression<Sq
  */
 function recheckConditions(eb: MemberEB, filter: FilterValues): Expression<SqlBool>[] {
   const conditions = [stateCondition(eb, filter, sql<SqlBool>`coalesce(i.expires_at > ${filter.now}, false)`)];
-  if (filter.searchTerm !== undefined) conditions.push(sql<SqlBool>`strpos(m.user_search_text, ${filter.searchTerm}) > 0`);
+  if (filter.searchTerm !== undefined) conditions.push(holdsTerm(filter.searchTerm));
   if (filter.groupId !== undefined) {
     conditions.push(sql<SqlBool>`${filter.groupId}::uuid = any(array(
       select fg.group_id from membership_groups fg where fg.account_id = m.account_id and fg.user_id = m.user_id))`);
@@ -100,9 +100,14 @@ function groupConditions(eb: MemberEB, filter: FilterValues): Expression<SqlBool
 function searchConditions(filter: FilterValues): Expression<SqlBool>[] {
   if (filter.searchRoute === undefined) return [];
   if (filter.searchRoute === 'trigram') return [sql<SqlBool>`m.user_search_text like ${filter.searchPattern}`];
-  const holds = sql<SqlBool>`strpos(m.user_search_text, ${filter.searchTerm}) > 0`;
+  const holds = holdsTerm(filter.searchTerm!);
   if (filter.searchRoute === 'walk') return [holds];
   return [sql<SqlBool>`search_grams(m.user_search_text) @> array[${filter.searchTerm}]::text[]`, holds];
+}
+
+/** The exact test of a term: a substring of the membership's search text. */
+function holdsTerm(term: string) {
+  return sql<SqlBool>`strpos(m.user_search_text, ${term}) > 0`;
 }
 
 /** `LIKE` pattern for a substring of the search text (served by its trigram index from 3 characters). */
