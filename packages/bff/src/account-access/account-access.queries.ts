@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
-import { administratorGroupIds } from '../memberships/memberships.queries.ts';
+import { activeAdministratorGroupRows, administratorGroupIds } from '../memberships/memberships.queries.ts';
 
 /** At most this many administrators are named to a member: whom to ask, not a directory. */
 export const ADMINISTRATORS_NAMED = 50;
@@ -10,16 +10,11 @@ export async function listActiveAdministrators(db: Kysely<DB>, accountId: string
   const adminGroupIds = await administratorGroupIds(db, accountId);
   if (adminGroupIds.length === 0) return [];
   return (
-    db
-      .selectFrom('membership_groups as mg')
-      .innerJoin('memberships as m', (join) => join.onRef('m.account_id', '=', 'mg.account_id').onRef('m.user_id', '=', 'mg.user_id'))
+    activeAdministratorGroupRows(db, accountId, adminGroupIds)
       .innerJoin('users as u', 'u.id', 'mg.user_id')
       // Once each, though they may hold more than one administrators' group.
       .select(['u.id', 'u.first_name', 'u.last_name'])
       .distinct()
-      .where('mg.account_id', '=', accountId)
-      .where('mg.group_id', 'in', adminGroupIds)
-      .where('m.state', '=', 'active')
       .orderBy('u.first_name')
       .orderBy('u.last_name')
       .orderBy('u.id')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditActionValue, UserAuditActionValue } from '@roster/shared';
 import type { DB } from '../db/types.ts';
+import { seenByAccount } from '../memberships/memberships.queries.ts';
 
 type AuditAction = AuditActionValue;
 
@@ -40,6 +41,10 @@ export async function insertUserAuditEvent(db: Kysely<DB>, event: EventFields & 
   await insertEvent(db, null, event.action, event);
 }
 
+/** The actor and the subject of an event, each as the event's account sees them. */
+const actorSeen = seenByAccount('am', 'actor');
+const subjectSeen = seenByAccount('sm', 'subject');
+
 /**
  * One page of an account's history, newest first, keyset-paged by write order (`seq`): served by
  * the (account, seq) and (account, subject, seq) indexes however long the history.
@@ -57,7 +62,7 @@ export function listAuditEvents(
     // they were invited with (migration 0012).
     .leftJoin('memberships as am', (join) => join.onRef('am.account_id', '=', 'e.account_id').onRef('am.user_id', '=', 'e.actor_id'))
     .leftJoin('memberships as sm', (join) => join.onRef('sm.account_id', '=', 'e.account_id').onRef('sm.user_id', '=', 'e.subject_user_id'))
-    .select((eb) => [
+    .select([
       'e.id',
       'e.seq',
       'e.action',
@@ -65,12 +70,12 @@ export function listAuditEvents(
       'e.data',
       'actor.id as actor_id',
       'actor.email as actor_email',
-      eb.fn.coalesce('am.invited_first_name', 'actor.first_name').as('actor_first_name'),
-      eb.fn.coalesce('am.invited_last_name', 'actor.last_name').as('actor_last_name'),
+      actorSeen.firstName.as('actor_first_name'),
+      actorSeen.lastName.as('actor_last_name'),
       'subject.id as subject_id',
       'subject.email as subject_email',
-      eb.fn.coalesce('sm.invited_first_name', 'subject.first_name').as('subject_first_name'),
-      eb.fn.coalesce('sm.invited_last_name', 'subject.last_name').as('subject_last_name'),
+      subjectSeen.firstName.as('subject_first_name'),
+      subjectSeen.lastName.as('subject_last_name'),
     ])
     .where('e.account_id', '=', accountId)
     .$if(page.userId !== undefined, (qb) => qb.where('e.subject_user_id', '=', page.userId!))

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
-import { shownFirstName, shownLastName } from '../memberships/memberships.queries.ts';
+import { seenByAccount } from '../memberships/memberships.queries.ts';
 
 /** Audit actions that sent an invitation email: what the per-account hourly limit counts. */
 export const SENDING_ACTIONS = ['user.invited', 'invitation.resent', 'invitation.renewed'] as const;
@@ -55,7 +55,7 @@ export function findPeopleByEmail(db: Kysely<DB>, viewerId: string | null, email
             .innerJoin('memberships as viewer', 'viewer.account_id', 'seen.account_id')
             .select('seen.user_id')
             .whereRef('seen.user_id', '=', 'u.id')
-            .where('seen.invited_first_name', 'is', null)
+            .where(seenByAccount('seen').ownProfile)
             .where('viewer.user_id', '=', viewerId)
             .where('viewer.state', '=', 'active'),
         )
@@ -117,6 +117,9 @@ export function markInvitationSent(db: Kysely<DB>, invitationId: string, change:
     .executeTakeFirstOrThrow();
 }
 
+/** The invitee as the inviting account sees them. */
+const invitee = seenByAccount();
+
 /**
  * An invitation by id, with what the invitee's screen and the invitation emails say. `lock` takes
  * the invitation row for the transaction: concurrent accepts of one link queue here and all but the
@@ -141,8 +144,8 @@ export function findInvitationById(db: Kysely<DB>, invitationId: string, options
       // link (the administrator can copy it) sees them as the account knows them.
       'u.first_name',
       'u.last_name',
-      shownFirstName.as('shown_first_name'),
-      shownLastName.as('shown_last_name'),
+      invitee.firstName.as('shown_first_name'),
+      invitee.lastName.as('shown_last_name'),
       'u.locale',
       'a.name as account_name',
       sql<boolean>`u.password_hash is not null`.as('has_identity'),

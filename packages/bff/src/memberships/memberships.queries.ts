@@ -91,11 +91,19 @@ export async function lockAccountForMembershipChange(db: Kysely<DB>, accountId: 
  * What an account sees of a person (PRODUCT.md "Add users", privacy; migration 0012): their own
  * names, picture and last sign-in once they have joined it; before that only the names it invited
  * them by, and no picture or sign-in. Otherwise inviting an email would show an administrator the
- * name and habits of whoever owns it on the platform.
+ * name and habits of whoever owns it on the platform. `membership` and `person` are the aliases of
+ * the membership in that account and of the person's users row.
  */
-const seesOwnProfile = sql<boolean>`m.invited_first_name is null`;
-export const shownFirstName = sql<string>`coalesce(m.invited_first_name, u.first_name)`;
-export const shownLastName = sql<string>`coalesce(m.invited_last_name, u.last_name)`;
+export function seenByAccount(membership = 'm', person = 'u') {
+  const invited = (name: 'first' | 'last') => sql.ref(`${membership}.invited_${name}_name`);
+  const own = (name: 'first' | 'last') => sql.ref(`${person}.${name}_name`);
+  return {
+    ownProfile: sql<boolean>`${invited('first')} is null`,
+    firstName: sql<string>`coalesce(${invited('first')}, ${own('first')})`,
+    lastName: sql<string>`coalesce(${invited('last')}, ${own('last')})`,
+  };
+}
+const seen = seenByAccount();
 
 /**
  * A timestamp as the API writes it (`Date#toISOString`: UTC, milliseconds, microseconds cut),
@@ -109,13 +117,13 @@ const isoTime = <T extends Date | null>(expression: RawBuilder<T>) =>
 const MEMBER_IDENTITY = [
   'u.id',
   'u.email',
-  shownFirstName.as('first_name'),
-  shownLastName.as('last_name'),
-  sql<string | null>`case when ${seesOwnProfile} then u.avatar_url end`.as('avatar_url'),
+  seen.firstName.as('first_name'),
+  seen.lastName.as('last_name'),
+  sql<string | null>`case when ${seen.ownProfile} then u.avatar_url end`.as('avatar_url'),
   'av.hash as avatar_hash',
   'm.state',
 ] as const;
-const shownLastSignIn = sql<Date | null>`case when ${seesOwnProfile} then u.last_sign_in_at end`;
+const shownLastSignIn = sql<Date | null>`case when ${seen.ownProfile} then u.last_sign_in_at end`;
 
 /** What the details show of a member, and what the services decide on (dates as Dates). */
 export const MEMBER_COLUMNS = [...MEMBER_IDENTITY, shownLastSignIn.as('last_sign_in_at'), 'm.joined_at', 'i.expires_at'] as const;
@@ -134,7 +142,7 @@ export function membersWithInvitation(db: Kysely<DB>) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('user_avatars as av', (join) => join.onRef('av.user_id', '=', 'u.id').on(seesOwnProfile))
+    .leftJoin('user_avatars as av', (join) => join.onRef('av.user_id', '=', 'u.id').on(seen.ownProfile))
     // 'pending' is written into the text: a prepared statement's generic plan then still sees that
     // the partial index of pending invitations serves the join.
     .leftJoin('invitations as i', (join) =>
@@ -174,7 +182,7 @@ export type Member = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 export function findMembershipsByEmail(db: Kysely<DB>, accountId: string, emails: string[]) {
   if (emails.length === 0) return Promise.resolve([]);
   return membersWithInvitation(db)
-    .select(['u.email', 'm.state', 'i.expires_at', shownFirstName.as('first_name'), shownLastName.as('last_name')])
+    .select(['u.email', 'm.state', 'i.expires_at', seen.firstName.as('first_name'), seen.lastName.as('last_name')])
     .where('m.account_id', '=', accountId)
     .where('u.email', 'in', emails)
     .execute();
@@ -203,23 +211,24 @@ export async function administratorGroupIds(db: Kysely<DB>, accountId: string): 
   return groups.map((g) => g.id);
 }
 
+/**
+ * The group memberships that make active members administrators (`administratorGroupIds`): one row
+ * per administrators' group held, so a person may come more than once.
+ */
+export function activeAdministratorGroupRows(db: Kysely<DB>, accountId: string, adminGroupIds: string[]) {
+  return db
+    .selectFrom('membership_groups as mg')
+    .innerJoin('memberships as m', (join) => join.onRef('m.account_id', '=', 'mg.account_id').onRef('m.user_id', '=', 'mg.user_id'))
+    .where('mg.account_id', '=', accountId)
+    .where('mg.group_id', 'in', adminGroupIds)
+    .where('m.state', '=', 'active');
+}
+
 /** Active members holding an administrators' group. */
 export async function countActiveAdministrators(db: Kysely<DB>, accountId: string): Promise<number> {
   const adminGroupIds = await administratorGroupIds(db, accountId);
   if (adminGroupIds.length === 0) return 0;
-  const row = await db
-    .selectFrom('membership_groups as mg')
-    .where('mg.account_id', '=', accountId)
-    .where('mg.group_id', 'in', adminGroupIds)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('memberships as m')
-          .whereRef('m.account_id', '=', 'mg.account_id')
-          .whereRef('m.user_id', '=', 'mg.user_id')
-          .where('m.state', '=', 'active'),
-      ),
-    )
+  const row = await activeAdministratorGroupRows(db, accountId, adminGroupIds)
     .select((eb) => eb.fn.count<string>('mg.user_id').distinct().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
