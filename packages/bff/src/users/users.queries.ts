@@ -231,39 +231,45 @@ function filterOf(v: PageValues, shape: PageShape): FilterValues {
   };
 }
 
-/** The sort key's text, kept for the next page's cursor, and the person's groups: what every row of a page adds to a member. */
-function pageRowColumns(eb: MemberEB, key: RawBuilder<unknown>) {
-  return [
-    sql<string>`(${key})::text`.as('sort_key'),
-    jsonArrayFrom(
-      eb
-        .selectFrom('membership_groups as mg')
-        .innerJoin('groups as g', 'g.id', 'mg.group_id')
-        .select(['g.id', 'g.name'])
-        .whereRef('mg.account_id', '=', 'm.account_id')
-        .whereRef('mg.user_id', '=', 'm.user_id')
-        .orderBy('g.name'),
-    ).as('groups'),
-  ] as const;
+/**
+ * A page's rows, in its order: each member as the list shows them, their groups, and the sort key's
+ * text (the next page's cursor). Both kinds of page narrow it to their keys.
+ */
+function pageRows(db: Kysely<DB>, shape: PageShape) {
+  const key = sql.raw(SORT_KEYS[shape.sort].expression);
+  const direction = sql.raw(shape.order);
+  return membersWithInvitation(db)
+    .select((eb) => [
+      ...LISTED_MEMBER_COLUMNS,
+      sql<string>`(${key})::text`.as('sort_key'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('membership_groups as mg')
+          .innerJoin('groups as g', 'g.id', 'mg.group_id')
+          .select(['g.id', 'g.name'])
+          .whereRef('mg.account_id', '=', 'm.account_id')
+          .whereRef('mg.user_id', '=', 'm.user_id')
+          .orderBy('g.name'),
+      ).as('groups'),
+    ])
+    .orderBy(sql`${key} ${direction}`)
+    .orderBy(sql`${TIEBREAK} ${direction}`);
 }
+
+/** Where a page starts: after the previous page's last row, when there is one. */
+const afterOf = (v: PageValues, shape: PageShape) => (shape.after ? { key: v.afterKey, id: v.afterId } : undefined);
 
 const pageStatement = cachedStatement(
   (db, v: PageValues, shape: PageShape) => {
     const filter = filterOf(v, shape);
-    const after = shape.after ? { key: v.afterKey, id: v.afterId } : undefined;
-    const key = sql.raw(SORT_KEYS[shape.sort].expression);
-    const direction = sql.raw(shape.order);
     const kept = keptStates(shape.states, false);
     const limit = shape.fixedLimit === null ? v.limit : sql.lit(shape.fixedLimit);
-    const keys = pageKeys(db, filter, { sort: shape.sort, order: shape.order, limit, after });
+    const keys = pageKeys(db, filter, { sort: shape.sort, order: shape.order, limit, after: afterOf(v, shape) });
     return (
-      membersWithInvitation(db)
+      pageRows(db, shape)
         .where(sql<SqlBool>`(m.account_id, m.user_id) in (${keys})`)
-        .select((eb) => [...LISTED_MEMBER_COLUMNS, ...pageRowColumns(eb, key)])
         // The total of states the kept counts serve rides along in the same statement: one round trip, one connection.
         .$if(kept !== null, (qb) => qb.select(keptTotal(db, filter.accountId, kept!).as('kept_total')))
-        .orderBy(sql`${key} ${direction}`)
-        .orderBy(sql`${TIEBREAK} ${direction}`)
     );
   },
   (shape) => JSON.stringify(shape),
@@ -278,7 +284,7 @@ type PageRow = Awaited<ReturnType<typeof pageStatement>>[number];
 /** A search's or a group's page keys: compiled once per shape, planned for each request's values. */
 const keysStatement = cachedStatement(
   (db, v: PageValues, shape: PageShape) =>
-    pageKeys(db, filterOf(v, shape), { sort: shape.sort, order: shape.order, limit: v.limit, after: shape.after ? { key: v.afterKey, id: v.afterId } : undefined }),
+    pageKeys(db, filterOf(v, shape), { sort: shape.sort, order: shape.order, limit: v.limit, after: afterOf(v, shape) }),
   (shape) => JSON.stringify(shape),
 );
 
@@ -288,20 +294,12 @@ const keysStatement = cachedStatement(
  * group taken away, an acceptance) must not put a row on the page that no longer matches it.
  */
 const membersByKeys = cachedStatement(
-  (db, v: PageValues & { userIds: string[] }, shape: PageShape) => {
-    const key = sql.raw(SORT_KEYS[shape.sort].expression);
-    const direction = sql.raw(shape.order);
-    return (
-      membersWithInvitation(db)
-        // As the pair, like the one-statement page: with the account alone as a condition, the generic
-        // plan also looked the account's pending invitations up by account (4 ms at 100,000 members).
-        .where(sql<SqlBool>`(m.account_id, m.user_id) in (select ${v.accountId}::uuid, unnest(${v.userIds}::uuid[]))`)
-        .where((eb) => eb.and(recheckConditions(eb, filterOf(v, shape))))
-        .select((eb) => [...LISTED_MEMBER_COLUMNS, ...pageRowColumns(eb, key)])
-        .orderBy(sql`${key} ${direction}`)
-        .orderBy(sql`${TIEBREAK} ${direction}`)
-    );
-  },
+  (db, v: PageValues & { userIds: string[] }, shape: PageShape) =>
+    pageRows(db, shape)
+      // As the pair, like the one-statement page: with the account alone as a condition, the generic
+      // plan also looked the account's pending invitations up by account (4 ms at 100,000 members).
+      .where(sql<SqlBool>`(m.account_id, m.user_id) in (select ${v.accountId}::uuid, unnest(${v.userIds}::uuid[]))`)
+      .where((eb) => eb.and(recheckConditions(eb, filterOf(v, shape)))),
   // What the recheck's text depends on: the states, whether there is a term or a group (never how the term was found).
   (shape) => JSON.stringify([shape.sort, shape.order, shape.states, shape.search !== null, shape.group]),
   () => true,
