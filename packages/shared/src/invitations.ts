@@ -45,10 +45,12 @@ export const InviteResponseSchema = z.object({ results: z.array(InviteResultSche
 export type InviteResponse = z.infer<typeof InviteResponseSchema>;
 
 /**
- * The wizard's look-ahead (`POST .../invitations/check`): who among these emails already has an
- * identity or is already a member. People with an identity keep their own names; those names are
- * given (shown read-only) only when the administrator can already see the person — a member, past
- * or present, of an account the administrator is in — and are null for anyone else.
+ * The wizard's look-ahead (`POST .../invitations/check`): who among these emails is already a
+ * member, and who is known: has a sign-in on the platform, or was a member or an invitee of this
+ * account. Known people keep their names; those names are given (shown read-only) only when the
+ * account already knows them (its past members and invitees, as it knew them) or the administrator
+ * can already see the person (a member, past or present, of an account the administrator is in),
+ * and are null for anyone else. An address some other account invited, and nobody registered, is new.
  */
 export const InviteCheckRequestSchema = z.object({ emails: z.array(z.string().max(1000)).min(1).max(MAX_INVITEES) });
 export type InviteCheckRequest = z.input<typeof InviteCheckRequestSchema>;

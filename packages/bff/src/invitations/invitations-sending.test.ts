@@ -123,6 +123,9 @@ describe('POST /accounts/:accountId/invitations', () => {
     expect(declined.status).toBe(200);
     const [again] = (await (await invite(s.account.id, s.admin, [{ email: 'decider@example.test' }], [s.finance])).json()).results;
     expect(again).toMatchObject({ status: 'invited', userId: first.userId, reinvited: true });
+    // The account still knows them by the names it first invited them with.
+    const details = await (await app.request(`/accounts/${s.account.id}/users/${first.userId}`, { headers: { cookie: s.admin.cookie } })).json();
+    expect(details).toMatchObject({ firstName: 'De', lastName: 'Cider', state: 'invited' });
     expect(again.link).not.toBe(first.link);
     // The declined link stays dead; the new one works.
     expect((await app.request(`/invitations/${tokenOf(first.link)}`)).status).toBe(404);

@@ -36,16 +36,18 @@ export function findInvitingContext(db: Kysely<DB>, accountId: string, inviterId
 }
 
 /**
- * The people behind these emails, and whether `viewerId` may see their names: they are (or were)
- * members of an account the viewer is active in (PRODUCT.md "Add users", privacy). Invited alone
- * does not count: an invitee is known there only by the names they were invited with (migration
- * 0012). The host's service (`viewerId` null) sees everyone: it runs the platform.
+ * The people behind these emails who have a sign-in, or whom `viewerId` may see, and whether the
+ * viewer may see their names: they are (or were) members of an account the viewer is active in
+ * (PRODUCT.md "Add users", privacy). Invited alone does not count: an invitee is known there only
+ * by the names they were invited with (migration 0012). An identity that some invitation created
+ * and nobody ever registered is left out: it would only tell that some account invited the address.
+ * The host's service (`viewerId` null) sees everyone: it runs the platform.
  */
-export function findPeopleByEmail(db: Kysely<DB>, viewerId: string | null, emails: string[]) {
-  if (emails.length === 0) return Promise.resolve([]);
-  return db
+export async function findPeopleByEmail(db: Kysely<DB>, viewerId: string | null, emails: string[]) {
+  if (emails.length === 0) return [];
+  const rows = await db
     .selectFrom('users as u')
-    .select(['u.email', 'u.first_name', 'u.last_name'])
+    .select(['u.email', 'u.first_name', 'u.last_name', sql<boolean>`u.password_hash is not null`.as('has_sign_in')])
     .select((eb) => {
       if (viewerId === null) return sql<boolean>`true`.as('visible');
       return eb
@@ -63,7 +65,10 @@ export function findPeopleByEmail(db: Kysely<DB>, viewerId: string | null, email
     })
     .where('u.email', 'in', emails)
     .execute();
+  return rows.filter((person) => person.has_sign_in || person.visible);
 }
+
+export type PersonByEmail = Awaited<ReturnType<typeof findPeopleByEmail>>[number];
 
 /**
  * The identity of `email`, created (without a password) when there is none yet. Two invitations of

@@ -109,10 +109,27 @@ function normalizeEmails<T extends { email: string }>(lines: T[]) {
 }
 
 /**
- * The wizard's look-ahead: one answer per email, in order, without changing anything. A person
- * with an identity is named only when the administrator can already see them (in an account the
- * administrator is in); anyone else's names stay theirs.
+ * How an account would know a person it invites: by the names it already has for them (they were
+ * a member or an invitee of this very account), by their own names when the administrator can
+ * already see them, as someone with a sign-in whose names stay theirs, or as someone new, whom the
+ * administrator names. An identity nobody ever registered and nobody here has seen is new: telling
+ * it apart would only tell that some other account invited the address.
  */
+type Acquaintance = { kind: 'new' } | { kind: 'known'; names: { firstName: string; lastName: string } | null };
+
+function acquaintance(person: queries.PersonByEmail | undefined, here: { first_name: string; last_name: string } | undefined): Acquaintance {
+  if (here) return { kind: 'known', names: here.first_name || here.last_name ? { firstName: here.first_name, lastName: here.last_name } : null };
+  if (!person) return { kind: 'new' };
+  return { kind: 'known', names: person.visible ? { firstName: person.first_name, lastName: person.last_name } : null };
+}
+
+/** The people behind these emails as the viewer may know them, and this account's memberships of them, by email. */
+async function findInvitees(db: Kysely<DB>, accountId: string, viewerId: string | null, emails: string[]) {
+  const [people, memberships] = await Promise.all([queries.findPeopleByEmail(db, viewerId, emails), findMembershipsByEmail(db, accountId, emails)]);
+  return { people: new Map(people.map((p) => [p.email, p])), memberships: new Map(memberships.map((m) => [m.email, m])) };
+}
+
+/** The wizard's look-ahead: one answer per email, in order, without changing anything. */
 export async function checkInvitees(
   db: Kysely<DB>,
   accountId: string,
@@ -120,22 +137,16 @@ export async function checkInvitees(
   viewer: { actorId: string; now: Date },
 ): Promise<InviteCheckResult[]> {
   const lines = normalizeEmails(emails.map((email) => ({ email })));
-  const valid = lines.flatMap((line) => (line.ok ? [line.email] : []));
-  const [people, memberships] = await Promise.all([
-    queries.findPeopleByEmail(db, viewer.actorId, valid).then((rows) => new Map(rows.map((p) => [p.email, p]))),
-    findMembershipsByEmail(db, accountId, valid).then((rows) => new Map(rows.map((m) => [m.email, m]))),
-  ]);
+  const { people, memberships } = await findInvitees(db, accountId, viewer.actorId, lines.flatMap((line) => (line.ok ? [line.email] : [])));
   return lines.map((line): InviteCheckResult => {
     if (!line.ok) return line.refusal;
-    const person = people.get(line.email);
-    if (!person) return { status: 'new', email: line.email };
     const membership = memberships.get(line.email);
     const state = heldState(membership?.state, membership?.expires_at ?? null, viewer.now);
     // Someone holding a membership here is in this very account: named as the account knows them.
     if (membership && state) return { status: 'already_member', email: line.email, firstName: membership.first_name, lastName: membership.last_name, state };
-    return person.visible
-      ? { status: 'known', email: line.email, firstName: person.first_name, lastName: person.last_name }
-      : { status: 'known', email: line.email, firstName: null, lastName: null };
+    const known = acquaintance(people.get(line.email), membership);
+    if (known.kind === 'new') return { status: 'new', email: line.email };
+    return { status: 'known', email: line.email, firstName: known.names?.firstName ?? null, lastName: known.names?.lastName ?? null };
   });
 }
 
@@ -147,17 +158,14 @@ async function inviteOne(
   context: InvitingContext,
 ): Promise<InviteResult> {
   const { email } = invitee;
-  // A person who already has an identity keeps their own name; only new people must be named.
-  const [known] = await queries.findPeopleByEmail(db, context.actorId, [email]);
+  const { people, memberships } = await findInvitees(db, accountId, context.actorId, [email]);
+  const known = acquaintance(people.get(email), memberships.get(email));
   const firstName = invitee.firstName?.trim() ?? '';
   const lastName = invitee.lastName?.trim() ?? '';
-  if (!known && (!firstName || !lastName)) return { status: 'invalid', email, reason: 'names_required' };
+  // Only new people must be named; anyone else keeps the names the account already knows them by.
+  if (known.kind === 'new' && (!firstName || !lastName)) return { status: 'invalid', email, reason: 'names_required' };
   // How the account will know them until they join: never by names the inviter could not already see.
-  const invitedAs = !known
-    ? { firstName, lastName }
-    : known.visible
-      ? { firstName: known.first_name, lastName: known.last_name }
-      : { firstName: '', lastName: '' };
+  const invitedAs = known.kind === 'new' ? { firstName, lastName } : (known.names ?? { firstName: '', lastName: '' });
 
   return inTransaction(db, async (trx): Promise<InviteResult> => {
     await lockAccountAsInviter(trx, accountId, context.actorId);

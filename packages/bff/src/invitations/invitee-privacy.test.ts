@@ -175,4 +175,31 @@ describe('an invitee is known to the account only by the names it invited them w
     expect(quincyIn(page, nia.userId)).toMatchObject({ firstName: 'Nia', lastName: 'New' });
     expect(page.items.map((u) => u.firstName)).toEqual(['', 'Ada', 'Nia', 'Pat']);
   });
+
+  it("another account's invitation that was never answered is not a sign-in: the address is new here, and named by whoever invites it", async () => {
+    const { db } = database;
+    const s = await scenario();
+    // Elsewhere invited Vic, who never registered: the identity exists, without a password.
+    const vicEmail = `vic${s.n}@nowhere.test`;
+    const vicId = await createUser(db, { email: vicEmail, firstName: 'Victor', lastName: 'Typed-Elsewhere', registered: false });
+    const elsewhere = await createAccount(db, `Invited elsewhere ${s.n}`);
+    await addMember(db, { accountId: elsewhere.id, userId: vicId, groupIds: [], state: 'invited', invitationExpiresAt: new Date('2026-06-05T00:00:00Z') });
+
+    // Nothing tells Ada that some account invited the address: it is as new as an unknown one.
+    const check = await post(`/accounts/${s.acme.id}/invitations/check`, { emails: [vicEmail, `nobody${s.n}@nowhere.test`] }, s.ada);
+    expect((await check.json()).results).toEqual([
+      { status: 'new', email: vicEmail },
+      { status: 'new', email: `nobody${s.n}@nowhere.test` },
+    ]);
+    // So Ada names Vic, as for anyone new, and Acme knows Vic by those names; the identity keeps its own.
+    const unnamed = await post(`/accounts/${s.acme.id}/invitations`, { invitees: [{ email: vicEmail }], groupIds: [s.team] }, s.ada);
+    expect((await unnamed.json()).results).toEqual([{ status: 'invalid', email: vicEmail, reason: 'names_required' }]);
+    const named = await post(`/accounts/${s.acme.id}/invitations`, { invitees: [{ email: vicEmail, firstName: 'Vic', lastName: 'Acme' }], groupIds: [s.team] }, s.ada);
+    expect((await named.json()).results).toMatchObject([{ status: 'invited', userId: vicId }]);
+    expect(quincyIn(await listOf(s), vicId)).toMatchObject({ firstName: 'Vic', lastName: 'Acme' });
+    expect(await db.selectFrom('users').select(['first_name', 'last_name']).where('id', '=', vicId).executeTakeFirstOrThrow()).toEqual({
+      first_name: 'Victor',
+      last_name: 'Typed-Elsewhere',
+    });
+  });
 });
