@@ -149,7 +149,7 @@ describe('POST /invitations/:token/accept', () => {
     expect(await verifyPassword(NEW_PASSWORD, user.password_hash!)).toBe(true);
     expect(user.last_sign_in_at).toEqual(START);
     expect(await membershipOf(s.account.id, s.newbie.id)).toMatchObject({ state: 'active', joined_at: START, version: 2 });
-    const audit = await database.db.selectFrom('audit_events').select(['action', 'actor_id']).where('subject_user_id', '=', s.newbie.id).orderBy('at').execute();
+    const audit = await database.db.selectFrom('audit_events').select(['action', 'actor_id']).where('subject_user_id', '=', s.newbie.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['user.invited', 'invitation.accepted']);
     expect(audit[1]!.actor_id).toBe(s.newbie.id);
     // They can sign in with the new password; the link is used up.
@@ -238,7 +238,7 @@ describe('POST /invitations/:token/decline', () => {
     expect(groups).toEqual([]);
     const list = await (await app.request(`/accounts/${s.account.id}/users?state=declined`, { headers: { cookie: s.admin.cookie } })).json();
     expect(list.items.map((u: { id: string; state: string }) => [u.id, u.state])).toEqual([[s.newbie.id, 'declined']]);
-    const audit = await database.db.selectFrom('audit_events').select('action').where('subject_user_id', '=', s.newbie.id).orderBy('at').execute();
+    const audit = await database.db.selectFrom('audit_events').select('action').where('subject_user_id', '=', s.newbie.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['user.invited', 'invitation.declined']);
     expect((await respond(s.newbie.token, 'decline')).status).toBe(404);
     expect((await respond(s.newbie.token, 'accept', registration())).status).toBe(404);
