@@ -82,7 +82,7 @@ export async function findOrCreatePerson(db: Kysely<DB>, person: { email: string
     .execute();
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'first_name', 'locale'])
+    .select(['id', 'locale'])
     .where('email', '=', person.email)
     .executeTakeFirstOrThrow();
 }
@@ -145,12 +145,13 @@ export function findInvitationById(db: Kysely<DB>, invitationId: string, options
       'i.expires_at',
       'i.link_version',
       'u.email',
-      // The emails and the invitee's own view of the page use their own names; anyone else opening the
-      // link (the administrator can copy it) sees them as the account knows them.
+      // The invitee's own view of the page (signed in: they have a sign-in) uses their own names;
+      // anyone else opening the link (the administrator can copy it) sees them as the account knows them.
       'u.first_name',
       'u.last_name',
       invitee.firstName.as('shown_first_name'),
       invitee.lastName.as('shown_last_name'),
+      invitee.greeting.as('greeting_name'),
       'u.locale',
       'a.name as account_name',
       sql<boolean>`u.password_hash is not null`.as('has_identity'),

@@ -202,6 +202,9 @@ async function inviteOne(
       at: context.now,
     });
     await recordMembershipEvent(trx, { type: 'membership.invited', accountId, userId: user.id, actorId: context.actorId, now: context.now }, context);
+    // Greeted as the membership just written says: by the names this account invites them with,
+    // unless they have a sign-in of their own.
+    const invited = (await findMember(trx, accountId, user.id))!;
     await enqueueEmail(trx, {
       kind: 'invitation',
       recipient: email,
@@ -209,7 +212,7 @@ async function inviteOne(
       payload: {
         invitationId: invitation.id,
         linkVersion: invitation.link_version,
-        firstName: user.first_name,
+        firstName: invited.greeting_name,
         ...shared.inviter,
         expiresAt: expiresAt.toISOString(),
         groupNames: shared.groups.map((g) => g.name),
@@ -301,7 +304,7 @@ export async function sendInvitationAgain(
       payload: {
         invitationId: invitation.id,
         linkVersion: link_version,
-        firstName: invitee.first_name,
+        firstName: invitee.greeting_name,
         accountName: invitee.account_name,
         inviterName: invitee.inviter_name,
         expiresAt: expiresAt.toISOString(),

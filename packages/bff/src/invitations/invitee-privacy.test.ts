@@ -201,5 +201,17 @@ describe('an invitee is known to the account only by the names it invited them w
       first_name: 'Victor',
       last_name: 'Typed-Elsewhere',
     });
+
+    // Acme's emails greet Vic by Acme's names: the identity's were typed by another account, and
+    // could be anything that account wanted Acme's invitee to read.
+    expect((await post(`/accounts/${s.acme.id}/users/${vicId}/invitation/resend`, {}, s.ada)).status).toBe(200);
+    const removal = await app.request(`/accounts/${s.acme.id}/users/${vicId}`, { method: 'DELETE', headers: { cookie: s.ada.cookie, origin: ORIGIN } });
+    expect(removal.status).toBe(200);
+    const emails = await db.selectFrom('outbox').select(['kind', 'payload']).where('recipient', '=', vicEmail).orderBy('seq').execute();
+    expect(emails.map((e) => [e.kind, (e.payload as { firstName: string }).firstName])).toEqual([
+      ['invitation', 'Vic'],
+      ['invitation-resent', 'Vic'],
+      ['user-removed', 'Vic'],
+    ]);
   });
 });

@@ -101,6 +101,12 @@ export function seenByAccount(membership = 'm', person = 'u') {
     ownProfile: sql<boolean>`${invited('first')} is null`,
     firstName: sql<string>`coalesce(${invited('first')}, ${own('first')})`,
     lastName: sql<string>`coalesce(${invited('last')}, ${own('last')})`,
+    /**
+     * The first name the account's emails greet the person by: their own once they have a sign-in
+     * (they chose it), else the account's. An identity nobody registered holds whatever the first
+     * account to invite it typed, which no other account's email may repeat.
+     */
+    greeting: sql<string>`case when ${sql.ref(`${person}.password_hash`)} is not null then ${own('first')} else coalesce(${invited('first')}, ${own('first')}) end`,
   };
 }
 const seen = seenByAccount();
@@ -160,8 +166,7 @@ export function findMember(db: Kysely<DB>, accountId: string, userId: string, op
     .innerJoin('accounts as a', 'a.id', 'm.account_id')
     .select((eb) => [
       ...MEMBER_COLUMNS,
-      // Emails go to the person, who is greeted by their own name.
-      'u.first_name as own_first_name',
+      seen.greeting.as('greeting_name'),
       'u.locale',
       'a.name as account_name',
       'm.invited_at',

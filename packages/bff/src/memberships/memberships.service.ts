@@ -114,7 +114,7 @@ export async function removeMember(db: Kysely<DB>, accountId: string, userId: st
       kind: 'user-removed',
       recipient: member.email,
       locale: member.locale,
-      payload: { firstName: member.own_first_name, accountName: member.account_name, groupNames: groups.map((g) => g.name) },
+      payload: { firstName: member.greeting_name, accountName: member.account_name, groupNames: groups.map((g) => g.name) },
       now: context.now,
     });
     return { accountId, userId, accountName: member.account_name };
@@ -198,7 +198,7 @@ export async function setBlocked(
         kind: blocked ? 'user-blocked' : 'user-unblocked',
         recipient: member.email,
         locale: member.locale,
-        payload: { firstName: member.own_first_name, accountName: member.account_name },
+        payload: { firstName: member.greeting_name, accountName: member.account_name },
         now: context.now,
       });
     }
