@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './packages/bff/src/app.ts';
 import './packages/bff/src/testing/cheap-password-hashing.ts';
 import { cookieAuthenticator } from './packages/bff/src/session/cookie.ts';
-import { invitationToken } from './packages/bff/src/invitations/invitation-link.ts';
+import { invitationIdOf, invitationToken } from './packages/bff/src/invitations/invitation-link.ts';
 import type { Database } from './packages/bff/src/db/connect.ts';
 import { seedDemo } from './packages/bff/src/db/seed.ts';
 import { seededTestDatabases } from './packages/bff/src/testing/seeded-test-databases.ts';
@@ -118,7 +118,21 @@ async function expiredInvitationToken({ database }: TestBff): Promise<{ token: s
     .where('expires_at', '<', new Date())
     .orderBy('id')
     .executeTakeFirstOrThrow();
-  return { token: invitationToken(TEST_SECRET, invitation.id, invitation.link_version) };
+  return { token: invitationToken(TEST_SECRET, invitation.id, invitation.link_version, 'emailed') };
+}
+
+/**
+ * Test-only: the token the invitation email carries for the invitation an administrator's copied
+ * `token` names (the emailed link, which lets a new person register). The outbox renders it the
+ * same way; only the server's secret can make one.
+ */
+async function emailedInvitationToken({ database }: TestBff, token: string): Promise<{ token: string }> {
+  const invitation = await database.db
+    .selectFrom('invitations')
+    .select(['id', 'link_version'])
+    .where('id', '=', invitationIdOf(token) ?? '00000000-0000-0000-0000-000000000000')
+    .executeTakeFirstOrThrow();
+  return { token: invitationToken(TEST_SECRET, invitation.id, invitation.link_version, 'emailed') };
 }
 
 /**
@@ -138,13 +152,18 @@ async function joinManyAccounts({ database }: TestBff, email: string, count: num
 
 /**
  * `/t/<name>/api/*` → that name's BFF; `/t/<name>/__test__/expired-invitation-token` → a token from its
- * database; `/t/<name>/__test__/many-accounts?email=&count=` → see `joinManyAccounts`.
+ * database; `/t/<name>/__test__/emailed-invitation-token?token=` → see `emailedInvitationToken`;
+ * `/t/<name>/__test__/many-accounts?email=&count=` → see `joinManyAccounts`.
  */
 const testBffMiddleware: Middleware = async (ctx, next) => {
   const [, name, rest] = TEST_PATH.exec(ctx.path) ?? [];
   if (!name || !rest) return next();
   if (rest === '/__test__/expired-invitation-token') {
     ctx.body = await expiredInvitationToken(await bffFor(name));
+    return;
+  }
+  if (rest === '/__test__/emailed-invitation-token') {
+    ctx.body = await emailedInvitationToken(await bffFor(name), String(ctx.query.token));
     return;
   }
   if (rest === '/__test__/many-accounts') {

@@ -70,6 +70,13 @@ export interface AppOptions {
    * characters. Off (404) by default.
    */
   serviceToken?: string;
+  /**
+   * A new person registers only through the link their invitation email carried, proof that the
+   * address is theirs; the link an administrator copies asks them to have it emailed. True by
+   * default; false only where the platform sends no emails, so the copied link is the only way in
+   * (then an administrator can register an address they invite themselves).
+   */
+  registrationNeedsEmailedLink?: boolean;
   /** The clock, injectable for tests. */
   now?: () => Date;
   /** Where unexpected errors are reported (never with secrets). Defaults to console.error. */
@@ -112,6 +119,7 @@ export function createApp(options: AppOptions) {
     trustProxy: options.trustProxy === true ? 1 : Math.max(0, Math.trunc(Number(options.trustProxy ?? 0))),
     webhookUrl: options.webhookUrl ?? null,
     serviceToken: options.serviceToken ?? null,
+    registrationNeedsEmailedLink: options.registrationNeedsEmailedLink ?? true,
   };
   const authenticate = options.authenticator ?? cookieAuthenticator;
   const logError = options.logError ?? ((error: unknown) => console.error('[roster] unexpected error', error));

@@ -52,6 +52,8 @@ export interface AppDeps {
   webhookUrl: string | null;
   /** `Authorization: Bearer <this>` opens `/service/*` (and nothing else); null: the service API is off. */
   serviceToken: string | null;
+  /** A new person registers only through the emailed link, which proves the mailbox (`invitation-link.ts`). */
+  registrationNeedsEmailedLink: boolean;
 }
 
 export interface AppEnv {

@@ -44,6 +44,8 @@ export async function serveProduction(env: Env) {
     databaseKind: database.kind,
     secret,
     publicUrl: publicUrlOf(env),
+    // Without email, the copied link is the only way a new person can come in.
+    registrationNeedsEmailedLink: Boolean(env.SMTP_URL),
     ...proxyOptionsOf(env),
     ...hostOptionsOf(env),
   });

@@ -84,6 +84,12 @@ export const InvitationViewSchema = z.object({
   lastName: z.string(),
   /** The email already has a platform identity (a password): accept by signing in, not registering. */
   hasIdentity: z.boolean(),
+  /**
+   * A new person may register through this link: it is the one the invitation email carried (proof
+   * that the address is theirs). False on a link an administrator copied: ask for the email
+   * (`POST /invitations/:token/email`) and follow its link. Always false when `hasIdentity`.
+   */
+  canRegister: z.boolean(),
   /** Who is signed in on this browser, relative to the invitation. */
   viewer: z.enum(['anonymous', 'invitee', 'someone_else']),
   expiresAt: z.string(),
@@ -91,6 +97,10 @@ export const InvitationViewSchema = z.object({
   groupNames: z.array(z.string()),
 });
 export type InvitationView = z.infer<typeof InvitationViewSchema>;
+
+/** POST /invitations/:token/email: the invitation email went again to this address. */
+export const InvitationEmailedSchema = z.object({ email: z.string() });
+export type InvitationEmailed = z.infer<typeof InvitationEmailedSchema>;
 
 export const RegistrationSchema = z.object({
   firstName: Name.min(1),

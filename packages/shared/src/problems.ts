@@ -28,6 +28,8 @@ export const ProblemCode = z.enum([
   'invitation_expired',
   'invitation_still_valid',
   'registration_required',
+  /** `POST /invitations/:token/accept`: a new person registers only through the emailed link, not a copied one. */
+  'emailed_link_required',
   'sign_in_required',
   'signed_in_as_someone_else',
   'version_conflict',

@@ -5,17 +5,26 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * the id and the invitation's current link version. Nothing secret is stored: "copy link" and the
  * emails recompute the token, "send new invitation" bumps the version (every older link dies), and
  * a database dump alone cannot forge a link.
+ *
+ * Each invitation has two live links. The `copied` one is what administrators see (the wizard's
+ * summary, "copy link"). The `emailed` one only ever goes to the invitee's mailbox (the invitation
+ * emails, and the host's service API, which delivers it there): holding it proves the mailbox, and
+ * only it lets a new person register. Otherwise any administrator could copy their own invitation
+ * link and register the address themselves, claiming it on the whole platform.
  */
+export type LinkKind = 'copied' | 'emailed';
 
 const ID_BYTES = 16;
 
-function mac(secret: string, invitationId: string, linkVersion: number): Buffer {
-  return createHmac('sha256', secret).update(`roster-invitation:${invitationId}:${linkVersion}`).digest();
+function mac(secret: string, invitationId: string, linkVersion: number, kind: LinkKind): Buffer {
+  // The copied link keeps the original domain, so links sent before there were two stay valid (as copied ones).
+  const domain = kind === 'copied' ? 'roster-invitation' : 'roster-invitation-emailed';
+  return createHmac('sha256', secret).update(`${domain}:${invitationId}:${linkVersion}`).digest();
 }
 
-export function invitationToken(secret: string, invitationId: string, linkVersion: number): string {
+export function invitationToken(secret: string, invitationId: string, linkVersion: number, kind: LinkKind): string {
   const id = Buffer.from(invitationId.replaceAll('-', ''), 'hex');
-  return `${id.toString('base64url')}.${mac(secret, invitationId, linkVersion).toString('base64url')}`;
+  return `${id.toString('base64url')}.${mac(secret, invitationId, linkVersion, kind).toString('base64url')}`;
 }
 
 /**
@@ -37,13 +46,18 @@ export function invitationIdOf(token: string): string | null {
 }
 
 /**
- * Whether the token is, character for character, the live link of this invitation at this link
- * version (compared in constant time: a near miss reveals nothing).
+ * Which live link of this invitation, at this link version, the token is, character for character
+ * (compared in constant time: a near miss reveals nothing); null when it is neither.
  */
-export function isLiveToken(token: string, secret: string, invitationId: string, linkVersion: number): boolean {
+export function liveLinkKind(token: string, secret: string, invitationId: string, linkVersion: number): LinkKind | null {
   const given = Buffer.from(token);
-  const expected = Buffer.from(invitationToken(secret, invitationId, linkVersion));
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  const matches = (kind: LinkKind) => {
+    const expected = Buffer.from(invitationToken(secret, invitationId, linkVersion, kind));
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  // Both compared every time: which one matched takes no longer to find out.
+  const [copied, emailed] = [matches('copied'), matches('emailed')];
+  return emailed ? 'emailed' : copied ? 'copied' : null;
 }
 
 /** `<public URL>/invite/<token>`: the demo (or the host) serves the invitee's screen there. */

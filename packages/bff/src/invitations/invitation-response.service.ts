@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AcceptInvitation, InvitationView } from '@roster/shared';
+import type { AcceptInvitation, InvitationEmailed, InvitationView } from '@roster/shared';
 import { insertAuditEvent } from '../audit/audit.queries.ts';
 import type { Principal } from '../context.ts';
 import type { DB } from '../db/types.ts';
@@ -10,8 +10,9 @@ import { activateMembership, declineMembership, findMember, listMemberGroups, lo
 import { ProblemError } from '../errors.ts';
 import { hashPassword } from '../session/password-hash.ts';
 import { startSession } from '../session/session.service.ts';
-import { invitationIdOf, isLiveToken } from './invitation-link.ts';
+import { invitationIdOf, liveLinkKind, type LinkKind } from './invitation-link.ts';
 import * as queries from './invitations.queries.ts';
+import { refuseOverRateLimit, sendInvitationEmail } from './invitations.service.ts';
 
 /**
  * The invitee's side (PRODUCT.md "Respond to an invitation"). The link is the only credential of
@@ -19,7 +20,7 @@ import * as queries from './invitations.queries.ts';
  * except expiry, which is a 410 so the screen can say "ask for a new invitation".
  */
 
-type Invitation = NonNullable<Awaited<ReturnType<typeof queries.findInvitationById>>>;
+type Invitation = NonNullable<Awaited<ReturnType<typeof queries.findInvitationById>>> & { linkKind: LinkKind };
 
 const unusableLink = () => new ProblemError(404, 'not_found', 'This invitation link is not valid');
 
@@ -30,21 +31,27 @@ async function findUsableInvitation(
 ): Promise<Invitation> {
   const id = invitationIdOf(token);
   const invitation = id ? await queries.findInvitationById(db, id, { lock: context.lock }) : undefined;
-  if (!invitation || !isLiveToken(token, context.secret, invitation.id, invitation.link_version)) throw unusableLink();
+  const linkKind = invitation ? liveLinkKind(token, context.secret, invitation.id, invitation.link_version) : null;
+  if (!invitation || !linkKind) throw unusableLink();
   if (invitation.state !== 'pending') throw unusableLink();
   if (invitation.expires_at <= context.now) {
     throw new ProblemError(410, 'invitation_expired', 'This invitation has expired', {
       detail: 'Ask your administrator to send you a new invitation.',
     });
   }
-  return invitation;
+  return { ...invitation, linkKind };
+}
+
+/** Whether a new person may register through this link: the emailed one, unless the platform sends no emails. */
+function canRegister(invitation: Invitation, context: { registrationNeedsEmailedLink: boolean }) {
+  return !invitation.has_identity && (invitation.linkKind === 'emailed' || !context.registrationNeedsEmailedLink);
 }
 
 export async function viewInvitation(
   db: Kysely<DB>,
   token: string,
   principal: Principal | null,
-  context: { secret: string; now: Date },
+  context: { secret: string; now: Date; registrationNeedsEmailedLink: boolean },
 ): Promise<InvitationView> {
   const invitation = await findUsableInvitation(db, token, { ...context, lock: false });
   const groups = await listMemberGroups(db, invitation.account_id, invitation.user_id);
@@ -57,6 +64,7 @@ export async function viewInvitation(
     firstName: viewer === 'invitee' ? invitation.first_name : invitation.shown_first_name,
     lastName: viewer === 'invitee' ? invitation.last_name : invitation.shown_last_name,
     hasIdentity: invitation.has_identity,
+    canRegister: canRegister(invitation, context),
     viewer,
     expiresAt: invitation.expires_at.toISOString(),
     groupNames: groups.map((g) => g.name),
@@ -73,10 +81,15 @@ export async function acceptInvitation(
   token: string,
   body: AcceptInvitation,
   principal: Principal | null,
-  context: { secret: string; now: Date } & MembershipEventsContext,
+  context: { secret: string; now: Date; registrationNeedsEmailedLink: boolean } & MembershipEventsContext,
 ) {
   const { now } = context;
   const seen = await findUsableInvitation(db, token, { ...context, lock: false });
+  if (!seen.has_identity && !canRegister(seen, context)) {
+    throw new ProblemError(403, 'emailed_link_required', 'Open the link from your invitation email to register', {
+      detail: 'This link was copied by an administrator. Have the invitation emailed to you, then follow the link in it.',
+    });
+  }
   if (seen.has_identity) {
     if (!principal) throw new ProblemError(401, 'sign_in_required', 'Sign in as the invited person to accept');
     if (principal.userId !== seen.user_id) {
@@ -145,5 +158,45 @@ export async function declineInvitation(db: Kysely<DB>, token: string, context: 
     const member = { accountId: invitation.account_id, userId: invitation.user_id, actorId: invitation.user_id, now: context.now };
     await recordMembershipEvent(trx, { type: 'membership.declined', ...member }, context);
     return { accountId: invitation.account_id, userId: invitation.user_id };
+  });
+}
+
+/** How long after an invitation email the invitee may ask for it again. */
+const EMAIL_AGAIN_AFTER_MS = 5 * 60 * 1000;
+
+/**
+ * "Email me the link": whoever holds a live link (a copied one, typically) has the invitation email
+ * sent again to the invited address, the same link and expiry, so the person can follow its link
+ * and register. At most once every five minutes per invitation, and within the account's hourly
+ * limit: a link cannot be turned into a mail cannon.
+ */
+export async function emailInvitationAgain(
+  db: Kysely<DB>,
+  token: string,
+  context: { secret: string; now: Date; invitationsPerHour: number },
+): Promise<InvitationEmailed> {
+  const seen = await findUsableInvitation(db, token, { ...context, lock: false });
+  const refuseTooSoon = (lastSentAt: Date | null) => {
+    const wait = lastSentAt ? lastSentAt.getTime() + EMAIL_AGAIN_AFTER_MS - context.now.getTime() : 0;
+    if (wait <= 0) return;
+    throw new ProblemError(
+      429,
+      'rate_limited',
+      'The invitation email was sent a moment ago',
+      { detail: 'Look for it in your mailbox (and its spam folder), or try again in a few minutes.' },
+      { 'retry-after': String(Math.ceil(wait / 1000)) },
+    );
+  };
+  refuseTooSoon(seen.last_sent_at);
+  await refuseOverRateLimit(db, seen.account_id, 1, context);
+  return inTransaction(db, async (trx) => {
+    await lockAccountForMembershipChange(trx, seen.account_id);
+    await findMember(trx, seen.account_id, seen.user_id, { lock: true });
+    // Read again under the locks: of two requests at once, the second finds the email just sent.
+    const invitation = await findUsableInvitation(trx, token, { ...context, lock: true });
+    refuseTooSoon(invitation.last_sent_at);
+    // The invitee asked: the history names them as the one who had it sent.
+    await sendInvitationEmail(trx, invitation.id, { kind: 'invitation-resent', expiresAt: invitation.expires_at, actorId: invitation.user_id }, context);
+    return { email: invitation.email };
   });
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../session/password-hash.ts';
-import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs, TEST_PASSWORD } from '../testing/fixtures.ts';
-import { useTestApp } from '../testing/test-app.ts';
+import { addMember, createAccount, createGroup, createUser, emailedTokenOf, ORIGIN, PUBLIC_URL, signInAs, TEST_PASSWORD } from '../testing/fixtures.ts';
+import { appOn, useTestApp } from '../testing/test-app.ts';
 
 const START = new Date('2026-06-01T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -42,7 +42,8 @@ async function scenario() {
     account,
     team,
     admin,
-    newbie: { id: newbie.userId as string, token: tokenOf(newbie.link) },
+    // The new person follows the emailed link; `copied` is the administrator's copy of it.
+    newbie: { id: newbie.userId as string, token: await emailedTokenOf(db, newbie.link), copied: tokenOf(newbie.link) },
     known: { id: knownId, token: tokenOf(known.link) },
     strangerId,
   };
@@ -78,13 +79,14 @@ describe('GET /invitations/:token', () => {
       firstName: 'Nina',
       lastName: 'Newbie',
       hasIdentity: false,
+      canRegister: true,
       viewer: 'anonymous',
       expiresAt: new Date(START.getTime() + 7 * DAY).toISOString(),
       // What the person will join, so the page can say it.
       groupNames: ['Team'],
     });
     const known = await (await view(s.known.token, await signInAs(app, `known${s.n}@example.test`))).json();
-    expect(known).toMatchObject({ hasIdentity: true, viewer: 'invitee', firstName: 'Kim' });
+    expect(known).toMatchObject({ hasIdentity: true, canRegister: false, viewer: 'invitee', firstName: 'Kim' });
     expect((await (await view(s.known.token, s.admin)).json()).viewer).toBe('someone_else');
   });
 
@@ -224,6 +226,61 @@ describe('POST /invitations/:token/accept', () => {
       const sessions = await database.db.selectFrom('sessions').select('id').where('user_id', '=', s.newbie.id).execute();
       expect(sessions).toHaveLength(1);
     }
+  });
+});
+
+describe("an administrator's copied link", () => {
+  it('opens the invitation but registers nobody: only the emailed link proves the mailbox', async () => {
+    const s = await scenario();
+    expect(await (await view(s.newbie.copied)).json()).toMatchObject({ hasIdentity: false, canRegister: false });
+    const refused = await respond(s.newbie.copied, 'accept', registration());
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).code).toBe('emailed_link_required');
+    // Nothing changed: no password, still invited, the emailed link still registers.
+    const person = await database.db.selectFrom('users').select('password_hash').where('id', '=', s.newbie.id).executeTakeFirstOrThrow();
+    expect(person.password_hash).toBeNull();
+    expect(await membershipOf(s.account.id, s.newbie.id)).toMatchObject({ state: 'invited' });
+    expect((await respond(s.newbie.token, 'accept', registration())).status).toBe(200);
+  });
+
+  it('has the invitation emailed again to the invited address, at most once every five minutes, and that link registers', async () => {
+    const s = await scenario();
+    const emailAt = (minutes: number, token = s.newbie.copied) => {
+      clock = new Date(START.getTime() + minutes * 60_000);
+      return app.request(`/invitations/${token}/email`, { method: 'POST', headers: { origin: ORIGIN } });
+    };
+    // Just invited: the first email went a moment ago.
+    expect((await emailAt(4)).status).toBe(429);
+    const asked = await emailAt(10);
+    expect(asked.status).toBe(200);
+    expect(await asked.json()).toEqual({ email: `newbie${s.n}@example.test` });
+    const emails = await database.db.selectFrom('outbox').select(['kind', 'payload']).where('recipient', '=', `newbie${s.n}@example.test`).orderBy('seq').execute();
+    expect(emails.map((e) => e.kind)).toEqual(['invitation', 'invitation-resent']);
+    // Same link and expiry: asking changes nothing else. The history names the invitee as asking.
+    expect(emails[1]!.payload).toMatchObject({ linkVersion: 1, expiresAt: new Date(START.getTime() + 7 * DAY).toISOString() });
+    const [resent] = await database.db.selectFrom('audit_events').select(['action', 'actor_id']).where('subject_user_id', '=', s.newbie.id).orderBy('seq', 'desc').execute();
+    expect(resent).toEqual({ action: 'invitation.resent', actor_id: s.newbie.id });
+
+    const again = await emailAt(14);
+    expect(again.status).toBe(429);
+    expect((await again.json()).code).toBe('rate_limited');
+    expect(again.headers.get('retry-after')).toBe('60');
+    expect((await emailAt(15, s.newbie.token)).status).toBe(200);
+
+    expect((await respond(s.newbie.token, 'accept', registration())).status).toBe(200);
+    expect((await emailAt(30)).status).toBe(404);
+  });
+
+  it('registers where the platform sends no emails (registrationNeedsEmailedLink: false): there it is the only way in', async () => {
+    const s = await scenario();
+    const withoutEmail = appOn(database, { now: () => clock, registrationNeedsEmailedLink: false });
+    expect(await (await withoutEmail.request(`/invitations/${s.newbie.copied}`)).json()).toMatchObject({ canRegister: true });
+    const accepted = await withoutEmail.request(`/invitations/${s.newbie.copied}/accept`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify(registration()),
+    });
+    expect(accepted.status).toBe(200);
   });
 });
 

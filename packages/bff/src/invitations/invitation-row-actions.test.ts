@@ -1,7 +1,7 @@
 /* What an administrator does with a pending invitation (copy link, resend, renew), and the links' tokens. */
 import { describe, expect, it } from 'vitest';
 import { ORIGIN, signInAs, TEST_SECRET } from '../testing/fixtures.ts';
-import { invitationIdOf, invitationToken, isLiveToken } from './invitation-link.ts';
+import { invitationIdOf, invitationToken, liveLinkKind } from './invitation-link.ts';
 import { app, auditFor, database, DAY, getLink, invitationAction, invite, outboxFor, scenario, START, tokenOf, useInvitationsApp } from './invitations.test-support.ts';
 
 let clock = START;
@@ -103,12 +103,16 @@ describe('invitation tokens', () => {
   it('cannot be forged without the secret nor carried to another invitation', () => {
     const id = '0b7e3f0c-2a51-4a8e-9d3e-6f1f2b9c0a11';
     const other = '5d1c9e44-7f20-4b5a-8c6d-0e9a3b2f1c77';
-    const token = invitationToken(TEST_SECRET, id, 3);
-    expect(invitationIdOf(token)).toBe(id);
-    expect(isLiveToken(token, TEST_SECRET, id, 3)).toBe(true);
-    expect(isLiveToken(token, TEST_SECRET, id, 4)).toBe(false);
-    expect(isLiveToken(token, `${TEST_SECRET}x`, id, 3)).toBe(false);
-    expect(isLiveToken(token, TEST_SECRET, other, 3)).toBe(false);
+    for (const kind of ['copied', 'emailed'] as const) {
+      const token = invitationToken(TEST_SECRET, id, 3, kind);
+      expect(invitationIdOf(token)).toBe(id);
+      expect(liveLinkKind(token, TEST_SECRET, id, 3)).toBe(kind);
+      expect(liveLinkKind(token, TEST_SECRET, id, 4)).toBeNull();
+      expect(liveLinkKind(token, `${TEST_SECRET}x`, id, 3)).toBeNull();
+      expect(liveLinkKind(token, TEST_SECRET, other, 3)).toBeNull();
+    }
+    const token = invitationToken(TEST_SECRET, id, 3, 'copied');
+    expect(token).not.toBe(invitationToken(TEST_SECRET, id, 3, 'emailed'));
     for (const bad of ['', 'abc', `${token}.x`, 'AAAA.BBBB', token.replace('.', '')]) expect(invitationIdOf(bad)).toBeNull();
   });
 });

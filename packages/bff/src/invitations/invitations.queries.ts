@@ -144,6 +144,7 @@ export function findInvitationById(db: Kysely<DB>, invitationId: string, options
       'i.state',
       'i.expires_at',
       'i.link_version',
+      'i.last_sent_at',
       'u.email',
       // The invitee's own view of the page (signed in: they have a sign-in) uses their own names;
       // anyone else opening the link (the administrator can copy it) sees them as the account knows them.

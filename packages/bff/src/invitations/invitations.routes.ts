@@ -4,7 +4,7 @@ import type { AppEnv } from '../context.ts';
 import { requireAccountAccess } from '../http/access.ts';
 import { validate } from '../http/validate.ts';
 import { setSessionCookie } from '../session/cookie.ts';
-import { acceptInvitation, declineInvitation, viewInvitation } from './invitation-response.service.ts';
+import { acceptInvitation, declineInvitation, emailInvitationAgain, viewInvitation } from './invitation-response.service.ts';
 import { checkInvitees, getInvitationLink, inviteUsers, sendInvitationAgain, type InvitingContext } from './invitations.service.ts';
 
 function invitingContext(c: Context<AppEnv>): InvitingContext {
@@ -43,14 +43,19 @@ export const memberInvitationRoutes = new Hono<AppEnv>()
 /** `/invitations/:token/*`: the invitee's side, open to anyone holding the link. */
 export const publicInvitationRoutes = new Hono<AppEnv>()
   .get('/:token', async (c) => {
-    const { db, secret, now } = c.var.deps;
-    return c.json(await viewInvitation(db, c.req.param('token'), c.var.principal, { secret, now: now() }), 200);
+    const { db, secret, now, registrationNeedsEmailedLink } = c.var.deps;
+    return c.json(await viewInvitation(db, c.req.param('token'), c.var.principal, { secret, now: now(), registrationNeedsEmailedLink }), 200);
   })
   .post('/:token/accept', validate('json', AcceptInvitationSchema), async (c) => {
-    const { db, secret, now, webhookUrl } = c.var.deps;
-    const accepted = await acceptInvitation(db, c.req.param('token'), c.req.valid('json'), c.var.principal, { secret, now: now(), webhookUrl });
+    const { db, secret, now, webhookUrl, registrationNeedsEmailedLink } = c.var.deps;
+    const context = { secret, now: now(), webhookUrl, registrationNeedsEmailedLink };
+    const accepted = await acceptInvitation(db, c.req.param('token'), c.req.valid('json'), c.var.principal, context);
     if (accepted.sessionToken) setSessionCookie(c, accepted.sessionToken);
     return c.json({ accountId: accepted.accountId, userId: accepted.userId }, 200);
+  })
+  .post('/:token/email', async (c) => {
+    const { db, secret, now, invitationsPerHour } = c.var.deps;
+    return c.json(await emailInvitationAgain(db, c.req.param('token'), { secret, now: now(), invitationsPerHour }), 200);
   })
   .post('/:token/decline', async (c) => {
     const { db, secret, now, webhookUrl } = c.var.deps;

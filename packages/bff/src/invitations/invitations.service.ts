@@ -45,15 +45,20 @@ export const serviceMark = (context: { actorId: string | null }) => (context.act
 
 const expiryFrom = (context: InvitingContext) => new Date(context.now.getTime() + context.invitationValidDays * DAY_MS);
 
+/**
+ * The link an answer shows: the copied one to an administrator; the emailed one to the host's
+ * service API, which runs the platform and delivers it to the invitee's mailbox itself.
+ */
 function linkOf(context: InvitingContext, invitationId: string, linkVersion: number) {
-  return invitationLink(context.publicUrl, invitationToken(context.secret, invitationId, linkVersion));
+  const kind = context.actorId === null ? 'emailed' : 'copied';
+  return invitationLink(context.publicUrl, invitationToken(context.secret, invitationId, linkVersion, kind));
 }
 
 /**
  * The per-account hourly limit on invitation emails (new, resent, renewed), counted from the
  * audit trail: 429 when `sending` more would pass it.
  */
-async function refuseOverRateLimit(db: Kysely<DB>, accountId: string, sending: number, context: InvitingContext) {
+export async function refuseOverRateLimit(db: Kysely<DB>, accountId: string, sending: number, context: Pick<InvitingContext, "invitationsPerHour" | "now">) {
   const { count, oldest } = await queries.countInvitationsSentSince(db, accountId, new Date(context.now.getTime() - HOUR_MS));
   if (count + sending <= context.invitationsPerHour) return;
   const retryAfter = oldest ? Math.max(1, Math.ceil((oldest.getTime() + HOUR_MS - context.now.getTime()) / 1000)) : 3600;
@@ -283,35 +288,53 @@ export async function sendInvitationAgain(
       });
     }
     const expiresAt = expiryFrom(context);
-    const { link_version } = await queries.markInvitationSent(trx, invitation.id, {
-      expiresAt,
-      now: context.now,
-      newLink: mode === 'renew',
-    });
-    const invitee = (await queries.findInvitationById(trx, invitation.id, { lock: false }))!;
-    await insertAuditEvent(trx, {
-      accountId,
-      actorId: context.actorId,
-      action: mode === 'renew' ? 'invitation.renewed' : 'invitation.resent',
-      subjectUserId: userId,
-      data: { email: invitee.email, expiresAt: expiresAt.toISOString(), ...serviceMark(context) },
-      at: context.now,
-    });
-    await enqueueEmail(trx, {
+    const { link_version } = await sendInvitationEmail(trx, invitation.id, {
       kind: mode === 'renew' ? 'invitation-renewed' : 'invitation-resent',
-      recipient: invitee.email,
-      locale: invitee.locale,
-      payload: {
-        invitationId: invitation.id,
-        linkVersion: link_version,
-        firstName: invitee.greeting_name,
-        accountName: invitee.account_name,
-        inviterName: invitee.inviter_name,
-        expiresAt: expiresAt.toISOString(),
-        groupNames: (await listMemberGroups(trx, accountId, userId)).map((g) => g.name),
-      },
-      now: context.now,
-    });
+      expiresAt,
+      actorId: context.actorId,
+      ...serviceMark(context),
+    }, context);
     return { link: linkOf(context, invitation.id, link_version), expiresAt: expiresAt.toISOString() };
   });
+}
+
+/**
+ * Sends a pending invitation's email again (`invitation-resent`, or `invitation-renewed` with a new
+ * link): its expiry set, the send counted, the history told, the email queued in the same
+ * transaction. `actorId`: the administrator, the invitee asking from the link page, or null for the
+ * host's service (with `actor: 'service'`).
+ */
+export async function sendInvitationEmail(
+  trx: Kysely<DB>,
+  invitationId: string,
+  send: { kind: 'invitation-resent' | 'invitation-renewed'; expiresAt: Date; actorId: string | null; actor?: 'service' },
+  context: { now: Date },
+) {
+  const { kind, expiresAt, actorId, ...mark } = send;
+  const sent = await queries.markInvitationSent(trx, invitationId, { expiresAt, now: context.now, newLink: kind === 'invitation-renewed' });
+  const invitee = (await queries.findInvitationById(trx, invitationId, { lock: false }))!;
+  await insertAuditEvent(trx, {
+    accountId: invitee.account_id,
+    actorId,
+    action: kind === 'invitation-renewed' ? 'invitation.renewed' : 'invitation.resent',
+    subjectUserId: invitee.user_id,
+    data: { email: invitee.email, expiresAt: expiresAt.toISOString(), ...mark },
+    at: context.now,
+  });
+  await enqueueEmail(trx, {
+    kind,
+    recipient: invitee.email,
+    locale: invitee.locale,
+    payload: {
+      invitationId,
+      linkVersion: sent.link_version,
+      firstName: invitee.greeting_name,
+      accountName: invitee.account_name,
+      inviterName: invitee.inviter_name,
+      expiresAt: expiresAt.toISOString(),
+      groupNames: (await listMemberGroups(trx, invitee.account_id, invitee.user_id)).map((g) => g.name),
+    },
+    now: context.now,
+  });
+  return sent;
 }

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.ts';
-import { invitationIdOf, isLiveToken } from '../invitations/invitation-link.ts';
+import { invitationIdOf, liveLinkKind } from '../invitations/invitation-link.ts';
 import { addMember, createAccount, createUser, PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
 import { startLoopbackSmtp, type LoopbackSmtp } from '../testing/loopback-smtp.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
@@ -147,7 +147,7 @@ describe('outbox worker over SMTP', () => {
 
     const link = toZoe.text!.match(/http:\/\/roster\.test\/invite\/(\S+)/)!;
     expect(invitationIdOf(link[1]!)).toBe(INVITATION_ID);
-    expect(isLiveToken(link[1]!, TEST_SECRET, INVITATION_ID, 2)).toBe(true);
+    expect(liveLinkKind(link[1]!, TEST_SECRET, INVITATION_ID, 2)).toBe('emailed');
     expect(toZoe.html).toContain(`href="${link[0]}"`);
 
     const toFinn = messages.find((m) => m !== toZoe)!;

@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '@roster/shared/values';
 import { describe, expect, it } from 'vitest';
-import { invitationIdOf, isLiveToken } from '../invitations/invitation-link.ts';
+import { invitationIdOf, liveLinkKind } from '../invitations/invitation-link.ts';
 import { PUBLIC_URL, TEST_SECRET } from '../testing/fixtures.ts';
 import { INVITATION_KINDS, type EmailKind } from './emails.ts';
 import { escapeHtml } from './templates/escape-html.ts';
@@ -89,8 +89,9 @@ describe('renderEmail', () => {
         expect(link).not.toBeNull();
         const token = link![1]!;
         expect(invitationIdOf(token)).toBe(INVITATION_ID);
-        expect(isLiveToken(token, TEST_SECRET, INVITATION_ID, 3)).toBe(true);
-        expect(isLiveToken(token, TEST_SECRET, INVITATION_ID, 2)).toBe(false);
+        // The emailed link: the one that proves the mailbox.
+        expect(liveLinkKind(token, TEST_SECRET, INVITATION_ID, 3)).toBe('emailed');
+        expect(liveLinkKind(token, TEST_SECRET, INVITATION_ID, 2)).toBeNull();
         expect(email.html).toContain(`href="${link![0]}"`);
       });
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.ts';
-import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs, TEST_PASSWORD, TEST_SECRET } from '../testing/fixtures.ts';
+import { addMember, createAccount, createGroup, createUser, emailedTokenOf, ORIGIN, PUBLIC_URL, signInAs, TEST_PASSWORD, TEST_SECRET } from '../testing/fixtures.ts';
 import { appOn, type TestApp } from '../testing/test-app.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { startWebhookReceiver } from '../testing/webhook-receiver.ts';
@@ -72,7 +72,8 @@ async function scenario() {
 const invite = async (s: Awaited<ReturnType<typeof scenario>>, email: string) => {
   const response = await s.send('POST', '/invitations', { invitees: [{ email, firstName: 'In', lastName: 'Vitee' }], groupIds: [s.finance] });
   const [result] = (await response.json()).results;
-  return { userId: result.userId as string, token: (result.link as string).split('/invite/')[1]! };
+  // The invitee follows the emailed link.
+  return { userId: result.userId as string, token: await emailedTokenOf(database.db, result.link) };
 };
 const respond = (token: string, action: 'accept' | 'decline') =>
   app.request(`/invitations/${token}/${action}`, {

@@ -134,7 +134,7 @@ describe(`membership races (${ROUNDS} rounds each)`, () => {
         .select(['id', 'link_version'])
         .where('user_id', '=', invitee)
         .executeTakeFirstOrThrow();
-      const token = invitationToken(TEST_SECRET, invitation.id, invitation.link_version);
+      const token = invitationToken(TEST_SECRET, invitation.id, invitation.link_version, 'emailed');
       const registration = { firstName: 'New', lastName: 'Person', password: 'Str0ng!pass', acceptTerms: true };
       const [removal, accept] = await race(
         () => send('DELETE', `/accounts/${accountId}/users/${invitee}`, auth.ada),

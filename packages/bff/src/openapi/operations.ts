@@ -9,6 +9,7 @@ import {
   EditUserSchema,
   GroupSchema,
   InvitationLinkSchema,
+  InvitationEmailedSchema,
   InvitationViewSchema,
   InviteCheckRequestSchema,
   InviteCheckResponseSchema,
@@ -239,11 +240,19 @@ export const OPERATIONS: Operation[] = [
     sessionCookie: 'sometimes',
     refusals: {
       401: ['sign_in_required'],
-      403: ['signed_in_as_someone_else'],
+      403: ['signed_in_as_someone_else', 'emailed_link_required'],
       404: ['not_found'],
       409: ['registration_required'],
       410: ['invitation_expired'],
     },
+  },
+  {
+    method: 'post',
+    path: '/invitations/:token/email',
+    summary: "Email the invitation again to the invited address (a copied link's way to the emailed one, which registers)",
+    response: InvitationEmailedSchema,
+    public: true,
+    refusals: { 404: ['not_found'], 410: ['invitation_expired'], 429: ['rate_limited'] },
   },
   {
     method: 'post',

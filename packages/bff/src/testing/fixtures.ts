@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { ACCOUNT_ADMIN_PERMISSION, type StoredMembershipState } from '@roster/shared';
 import type { AppType } from '../app.ts';
 import type { DB } from '../db/types.ts';
+import { invitationIdOf, invitationToken } from '../invitations/invitation-link.ts';
 import { hashPassword } from '../session/password-hash.ts';
 
 export const TEST_PASSWORD = 'Correct-horse-9';
@@ -135,4 +136,15 @@ export async function requestAs(app: App, auth: { cookie: string }, method: stri
     headers: { cookie: auth.cookie, origin: ORIGIN, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+/**
+ * The token the invitation email carries (the emailed link, which lets a new person register) for
+ * the invitation that an administrator's `link` (or its token) names, at its current link version.
+ */
+export async function emailedTokenOf(db: Kysely<DB>, link: string): Promise<string> {
+  const id = invitationIdOf(link.slice(link.lastIndexOf('/') + 1));
+  if (!id) throw new Error(`Not an invitation link: ${link}`);
+  const invitation = await db.selectFrom('invitations').select(['id', 'link_version']).where('id', '=', id).executeTakeFirstOrThrow();
+  return invitationToken(TEST_SECRET, invitation.id, invitation.link_version, 'emailed');
 }

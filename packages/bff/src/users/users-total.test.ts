@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserListPage } from '@roster/shared';
-import { addMember, createAccount, createGroup, createUser, ORIGIN, PUBLIC_URL, signInAs } from '../testing/fixtures.ts';
+import { addMember, createAccount, createGroup, createUser, emailedTokenOf, ORIGIN, signInAs } from '../testing/fixtures.ts';
 import { TOTAL_CAP } from './users.service.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -84,7 +84,8 @@ describe('kept membership counts', () => {
       return (await response.json()).results as { status: string; userId: string; link: string }[];
     };
     const respond = async (link: string, action: 'accept' | 'decline', body: object = {}) => {
-      const token = link.slice(`${PUBLIC_URL}/invite/`.length);
+      // The invitee follows the emailed link.
+      const token = await emailedTokenOf(database.db, link);
       const response = await app.request(`/invitations/${token}/${action}`, {
         method: 'POST',
         headers: { origin: ORIGIN, 'content-type': 'application/json' },

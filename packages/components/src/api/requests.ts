@@ -89,6 +89,11 @@ export function acceptInvitation(client: RosterClient, token: string, body: Acce
   return send(client.invitations[':token'].accept.$post({ param: { token: pathSegment(token) }, json: body }));
 }
 
+/** Has the invitation emailed again to the invited address (whose link lets a new person register); `rate_limited` when it just was. */
+export function emailInvitation(client: RosterClient, token: string) {
+  return send(client.invitations[':token'].email.$post({ param: { token: pathSegment(token) } }));
+}
+
 /** Declines: the invitation ends and the administrator sees "Declined". */
 export function declineInvitation(client: RosterClient, token: string) {
   return send(client.invitations[':token'].decline.$post({ param: { token: pathSegment(token) } }));

@@ -178,4 +178,49 @@ describe('<invitation-response>', () => {
     await accepted;
     await waitUntil(() => headingOf(element) === 'You joined Globex', 'the joined screen did not show');
   });
+
+  it("on a link an administrator copied, offers to email the invitation instead of registering, by keyboard alone", async () => {
+    const { copied, email } = await inviteToGlobex();
+    const element = await open(copied);
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal($(element, '.accept'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => headingOf(element) === 'Join from your invitation email', 'the email step did not show');
+    expect(deepActiveElement()).to.equal($(element, '#heading'));
+    expect(textOf(element)).to.contain(`To make sure ${email} is yours, you join through the link in the invitation email sent to that address.`);
+    expect($(element, 'form')).to.equal(null);
+    await expect(element).to.be.accessible();
+
+    // Just invited: the email went a moment ago, so the server asks to look for it first.
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal($(element, '.email-link'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(element, '[role="alert"]'), 'the refusal did not show');
+    expect($(element, '[role="alert"]').textContent!.trim()).to.equal(
+      'The invitation email was sent a few minutes ago. Look for it in your mailbox (and its spam folder), or try again later.',
+    );
+    await expect(element).to.be.accessible();
+  });
+
+  it('emails the invitation from a copied link, and says where it went', async () => {
+    // Lenny's invitation (seeded) was emailed days ago: the owner copies its link and passes it on.
+    const owner = await api.signIn('owner@globex.test');
+    const globex = owner.accounts.find((account) => account.name === 'Globex')!.id;
+    const [lenny] = (await api.fetchUsers(globex, { q: 'lenny' })).items;
+    const { link } = (await (await api.fetch(`/accounts/${globex}/users/${lenny!.id}/invitation/link`)).json()) as { link: string };
+    await api.signOut();
+    const element = await open(new URL(link).pathname.split('/').at(-1)!);
+    $<HTMLButtonElement>(element, '.accept').click();
+    await waitUntil(() => $(element, '.email-link'), 'the email step did not show');
+    const sent = recordRequests();
+    $<HTMLButtonElement>(element, '.email-link').click();
+    await waitUntil(() => $(element, '.emailed'), 'the confirmation did not show');
+    expect(sent).to.deep.equal([`POST ${api.base}/invitations/${new URL(link).pathname.split('/').at(-1)}/email`]);
+    expect($(element, '.emailed').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `We sent the invitation to ${lenny!.email}. Open the link in that email to join.`,
+    );
+    expect($(element, '.email-link')).to.equal(null);
+    expect(deepActiveElement()).to.equal($(element, '#heading'));
+    await expect(element).to.be.accessible();
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * What the `<invitation-response>` test files share. Every test invites a fresh person into Globex
  * through the API (signed in as its only administrator), so the tests do not depend on each other.
- * The element is then opened signed out, like a person following the emailed link.
+ * The element is then opened signed out, like a person following the emailed link (or the link an
+ * administrator copied).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { InviteResponse } from '@roster/shared';
@@ -12,14 +13,17 @@ import type { InvitationResponse } from './invitation-response.ts';
 export const PASSWORD = 'Tr1cky!pass';
 
 export interface Invited {
+  /** The emailed link's token, which the invitee follows (and which lets a new person register). */
   token: string;
+  /** The administrator's copy of the link: it opens the invitation but registers nobody. */
+  copied: string;
   email: string;
   accountId: string;
 }
 
 /** Inviting and opening, on the BFF of `api` (the test file's own). */
 export function invitationsOn(api: TestApi) {
-  /** Invites `email` (a fresh one when not given) into Globex; the link's last segment is the token. Leaves nobody signed in. */
+  /** Invites `email` (a fresh one when not given) into Globex: the tokens of its emailed and copied links. Leaves nobody signed in. */
   async function inviteToGlobex(email = `invitee+${crypto.randomUUID().slice(0, 8)}@example.test`): Promise<Invited> {
     const accountId = accountOf(await api.signIn('owner@globex.test'), 'Globex');
     const groups = (await (await api.fetch(`/accounts/${accountId}/groups`)).json()) as { id: string; name: string }[];
@@ -31,7 +35,8 @@ export function invitationsOn(api: TestApi) {
     const [result] = ((await response.json()) as InviteResponse).results;
     if (result?.status !== 'invited') throw new Error(`Inviting ${email} failed: ${JSON.stringify(result)}`);
     await api.signOut();
-    return { token: new URL(result.link).pathname.split('/').at(-1)!, email, accountId };
+    const copied = new URL(result.link).pathname.split('/').at(-1)!;
+    return { token: await api.emailedInvitationToken(copied), copied, email, accountId };
   }
 
   /**

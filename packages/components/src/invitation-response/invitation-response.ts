@@ -4,7 +4,7 @@ import type { AcceptInvitation, InvitationView } from '@roster/shared';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { toApiError, type ApiError } from '../api/api-error.ts';
-import { acceptInvitation, declineInvitation, getInvitation, signIn, signOut } from '../api/requests.ts';
+import { acceptInvitation, declineInvitation, emailInvitation, getInvitation, signIn, signOut } from '../api/requests.ts';
 import { RosterApiController } from '../api/roster-api-controller.ts';
 import { InvitationAcceptedEvent, InvitationDeclinedEvent } from '../events.ts';
 import { signInRefusal } from '../internal/sign-in-refusal.ts';
@@ -23,6 +23,7 @@ import {
 import {
   declinedScreen,
   declineScreen,
+  emailLinkScreen,
   expiredScreen,
   joinedScreen,
   loadErrorScreen,
@@ -36,17 +37,20 @@ import {
 } from './screens.ts';
 
 /**
- * Where the invitee is: the welcome, one of the ways to accept (register, sign in, sign out of
- * someone else's session), the decline confirmation, or an end screen.
+ * Where the invitee is: the welcome, one of the ways to accept (register, have the emailed link sent
+ * to register with, sign in, sign out of someone else's session), the decline confirmation, or an
+ * end screen.
  */
-type Step = 'welcome' | 'register' | 'sign-in' | 'switch-person' | 'decline' | 'joined' | 'declined' | 'expired' | 'invalid';
+type Step = 'welcome' | 'register' | 'email-link' | 'sign-in' | 'switch-person' | 'decline' | 'joined' | 'declined' | 'expired' | 'invalid';
 
 /**
  * The invitee's side of an invitation, opened from the emailed link: a welcome naming the account
  * and the inviter, then Accept (a new person registers; a person with a sign-in signs in) or Decline,
  * and a clear end screen — joined, declined, or a link that has expired or no longer works (with what to do
- * when it was already accepted: sign in). When someone other than the invitee is signed in on the
- * browser, the welcome and the Decline confirmation say whose invitation it is.
+ * when it was already accepted: sign in). A new person registers only through the emailed link: on a
+ * link an administrator copied, Accept offers to email the invitation, whose link proves the address
+ * is theirs. When someone other than the invitee is signed in on the browser, the welcome and the
+ * Decline confirmation say whose invitation it is.
  * Needs no account and no `<roster-provider>`: give it the link's `token` (and `api-base`).
  *
  * @attr token - The invitation token: the last path segment of the link (`…/invite/<token>`).
@@ -119,6 +123,9 @@ export class InvitationResponse extends LitElement {
   @state() private submitted = false;
   @state() private serverErrors: FieldErrors = {};
 
+  /** The invitation was emailed again at this person's request (the copied link's way to register). */
+  @state() private emailed = false;
+
   @state() private signInPassword = '';
   @state() private signInError?: string;
 
@@ -142,6 +149,7 @@ export class InvitationResponse extends LitElement {
       this.draft = undefined;
       this.submitted = false;
       this.serverErrors = {};
+      this.emailed = false;
       this.signInPassword = '';
       this.signInError = undefined;
     }
@@ -181,6 +189,8 @@ export class InvitationResponse extends LitElement {
           onSubmit: this.handleRegisterSubmit,
           onBack: this.handleBackClick,
         });
+      case 'email-link':
+        return emailLinkScreen(screen, { emailed: this.emailed, onEmail: this.handleEmailClick, onBack: this.handleBackClick });
       case 'sign-in':
         return signInForm(screen, {
           password: this.signInPassword,
@@ -238,10 +248,32 @@ export class InvitationResponse extends LitElement {
     else void this.accept({});
   };
 
+  /** Registration, on the emailed link; on a copied one, the way to the emailed link first. */
   private startRegistration(view: InvitationView) {
+    if (!view.canRegister) return this.go('email-link');
     this.draft ??= { firstName: view.firstName, lastName: view.lastName, password: '', confirm: '', acceptTerms: false };
     this.go('register');
   }
+
+  private readonly handleEmailClick = async () => {
+    const token = this.token;
+    if (!token || this.busy) return;
+    this.busy = 'email';
+    this.actionError = undefined;
+    try {
+      await emailInvitation(this.api.client, token);
+      this.emailed = true;
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code === 'rate_limited') {
+        this.actionError = msg('The invitation email was sent a few minutes ago. Look for it in your mailbox (and its spam folder), or try again later.');
+      } else this.handleRefusal(apiError);
+    } finally {
+      this.busy = undefined;
+    }
+    // The button is gone once the email is sent: the message that replaced it is read from the heading on.
+    this.focusAfterRender('#heading');
+  };
 
   private readonly handleDeclineClick = () => {
     if (!this.busy) this.go('decline');
@@ -327,7 +359,8 @@ export class InvitationResponse extends LitElement {
     try {
       await signOut(this.api.client);
       this.viewer = 'anonymous';
-      this.go(view.hasIdentity ? 'sign-in' : 'register');
+      if (view.hasIdentity) this.go('sign-in');
+      else this.startRegistration(view);
     } catch (error) {
       this.actionError = problemText(toApiError(error));
     } finally {
@@ -388,6 +421,8 @@ export class InvitationResponse extends LitElement {
       case 'registration_required':
         if (view) this.startRegistration(view);
         return;
+      case 'emailed_link_required':
+        return this.go('email-link');
       case 'invalid_parameters': {
         const { fields, other } = serverFieldErrors(error.problem);
         this.serverErrors = fields;

@@ -12,7 +12,7 @@ import { formatDateTime, formatList } from '../internal/format.ts';
 export type Viewer = InvitationView['viewer'];
 
 /** The action under way; every button is disabled meanwhile and the one that started it says so. */
-export type Busy = 'accept' | 'sign-in' | 'sign-out' | 'decline';
+export type Busy = 'accept' | 'sign-in' | 'sign-out' | 'decline' | 'email';
 
 /** What every screen of a loaded invitation shows besides its own content. */
 export interface ScreenState {
@@ -67,6 +67,32 @@ export function switchPersonScreen(
       <button type="button" part="primary-button" class="button primary sign-out" aria-disabled=${busy !== undefined} @click=${onSignOut}>
         ${busy === 'sign-out' ? msg('Signing out…') : msg('Sign out')}
       </button>
+      ${backButton(busy, onBack)}
+    </div>`;
+}
+
+/**
+ * A new person who opened a link an administrator copied: only the emailed link proves the address
+ * is theirs and lets them register, so they have the invitation emailed and follow its link.
+ */
+export function emailLinkScreen(
+  { view, busy, actionError }: ScreenState,
+  { emailed, onEmail, onBack }: { emailed: boolean; onEmail: Listener; onBack: Listener },
+) {
+  return html`${heading(msg('Join from your invitation email'))}
+    <p>${msg(str`To make sure ${view.email} is yours, you join through the link in the invitation email sent to that address.`)}</p>
+    ${emailed
+      ? html`<p part="note" class="message note emailed" role="status">
+          ${msg(str`We sent the invitation to ${view.email}. Open the link in that email to join.`)}
+        </p>`
+      : html`<p class="muted">${msg('Cannot find it? Have it sent again.')}</p>`}
+    ${actionErrorMessage(actionError)}
+    <div class="actions">
+      ${emailed
+        ? nothing
+        : html`<button type="button" part="primary-button" class="button primary email-link" aria-disabled=${busy !== undefined} @click=${onEmail}>
+            ${busy === 'email' ? msg('Sending…') : msg('Email me the invitation')}
+          </button>`}
       ${backButton(busy, onBack)}
     </div>`;
 }

@@ -20,6 +20,8 @@ export interface TestApi {
   fetchUsers(accountId: string, query?: Record<string, string>): Promise<UserListPage>;
   /** The link token of a seeded expired invitation (only the server's secret can make one). */
   expiredInvitationToken(): Promise<string>;
+  /** The token the invitation email carries, for the invitation an administrator's copied `token` names. */
+  emailedInvitationToken(token: string): Promise<string>;
   /** Makes the person an ordinary member of `count` new accounts, "Team 001"… (test-only, straight SQL). */
   joinManyAccounts(email: string, count: number): Promise<string[]>;
 }
@@ -60,6 +62,11 @@ export function testApi(moduleUrl: string): TestApi {
     async expiredInvitationToken() {
       const response = await fetch(`${root}/__test__/expired-invitation-token`);
       if (!response.ok) throw new Error(`No expired invitation token: ${response.status}`);
+      return ((await response.json()) as { token: string }).token;
+    },
+    async emailedInvitationToken(token) {
+      const response = await fetch(`${root}/__test__/emailed-invitation-token?${new URLSearchParams({ token })}`);
+      if (!response.ok) throw new Error(`No emailed token for ${token}: ${response.status}`);
       return ((await response.json()) as { token: string }).token;
     },
     async joinManyAccounts(email, count) {

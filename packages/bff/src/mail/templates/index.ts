@@ -39,7 +39,7 @@ export function renderEmail(row: { kind: string; locale: string; payload: unknow
       const { payload } = email;
       const details: InvitationDetails = {
         ...payload,
-        link: invitationLink(links.publicUrl, invitationToken(links.secret, payload.invitationId, payload.linkVersion)),
+        link: invitationLink(links.publicUrl, invitationToken(links.secret, payload.invitationId, payload.linkVersion, 'emailed')),
         expires: formatExpiry(payload.expiresAt, catalog.lang),
       };
       return renderLayout(catalog[email.kind](details), catalog.lang);
