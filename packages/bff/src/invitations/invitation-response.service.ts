@@ -42,9 +42,13 @@ async function findUsableInvitation(
   return { ...invitation, linkKind };
 }
 
-/** Whether a new person may register through this link: the emailed one, unless the platform sends no emails. */
-function canRegister(invitation: Invitation, context: { registrationNeedsEmailedLink: boolean }) {
-  return !invitation.has_identity && (invitation.linkKind === 'emailed' || !context.registrationNeedsEmailedLink);
+/**
+ * Whether a new person may register through this link: the emailed one, unless the platform sends
+ * no emails. Someone already signed in as the invitee (the host's sign-in) needs no proof of the mailbox.
+ */
+function canRegister(invitation: Invitation, principal: Principal | null, context: { registrationNeedsEmailedLink: boolean }) {
+  if (invitation.has_identity) return false;
+  return invitation.linkKind === 'emailed' || !context.registrationNeedsEmailedLink || principal?.userId === invitation.user_id;
 }
 
 export async function viewInvitation(
@@ -64,7 +68,7 @@ export async function viewInvitation(
     firstName: viewer === 'invitee' ? invitation.first_name : invitation.shown_first_name,
     lastName: viewer === 'invitee' ? invitation.last_name : invitation.shown_last_name,
     hasIdentity: invitation.has_identity,
-    canRegister: canRegister(invitation, context),
+    canRegister: canRegister(invitation, principal, context),
     viewer,
     expiresAt: invitation.expires_at.toISOString(),
     groupNames: groups.map((g) => g.name),
@@ -85,7 +89,7 @@ export async function acceptInvitation(
 ) {
   const { now } = context;
   const seen = await findUsableInvitation(db, token, { ...context, lock: false });
-  if (!seen.has_identity && !canRegister(seen, context)) {
+  if (!seen.has_identity && !canRegister(seen, principal, context)) {
     throw new ProblemError(403, 'emailed_link_required', 'Open the link from your invitation email to register', {
       detail: 'This link was copied by an administrator. Have the invitation emailed to you, then follow the link in it.',
     });

@@ -271,6 +271,18 @@ describe("an administrator's copied link", () => {
     expect((await emailAt(30)).status).toBe(404);
   });
 
+  it("registers someone the host's sign-in already knows as the invitee: they need no proof of the mailbox", async () => {
+    const s = await scenario();
+    const asInvitee = appOn(database, { now: () => clock, authenticator: async () => ({ userId: s.newbie.id, sessionId: null, viaCookie: false }) });
+    expect(await (await asInvitee.request(`/invitations/${s.newbie.copied}`)).json()).toMatchObject({ viewer: 'invitee', canRegister: true });
+    const accepted = await asInvitee.request(`/invitations/${s.newbie.copied}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(registration()),
+    });
+    expect(accepted.status).toBe(200);
+  });
+
   it('registers where the platform sends no emails (registrationNeedsEmailedLink: false): there it is the only way in', async () => {
     const s = await scenario();
     const withoutEmail = appOn(database, { now: () => clock, registrationNeedsEmailedLink: false });
