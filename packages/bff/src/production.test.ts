@@ -65,6 +65,11 @@ describe('npm run serve (production)', () => {
     expect(await noSmtp.exited).toBe(1);
     expect(noSmtp.output().stderr.trim().split('\n')).toEqual([expect.stringMatching(/^roster: SMTP_URL is required in production; set ROSTER_EMAIL=off/)]);
 
+    // Email off with separate workers would be email on (they send), with copied links registering.
+    const emailOffElsewhereOn = roster(['serve'], { ...databaseEnv(), ROSTER_SECRET: SECRET, ROSTER_EMAIL: 'off', ROSTER_OUTBOX_WORKER: 'off' });
+    expect(await emailOffElsewhereOn.exited).toBe(1);
+    expect(emailOffElsewhereOn.output().stderr.trim().split('\n')).toEqual([expect.stringMatching(/^roster: ROSTER_EMAIL=off needs this server to settle/)]);
+
     const badSetting = roster(['serve'], { ...databaseEnv(), ROSTER_SECRET: SECRET, ROSTER_EMAIL: 'off', ROSTER_WEBHOOK_URL: 'http://127.0.0.1:9/h' });
     expect(await badSetting.exited).toBe(1);
     expect(badSetting.output().stderr.trim().split('\n')).toEqual([expect.stringMatching(/ROSTER_WEBHOOK_SECRET/)]);

@@ -14,6 +14,11 @@ import { INVITE_PAGE_FILES, pageSecurityHeaders, serveElementBundles, serveFile 
 export function productionRefusal(env: Env): string | null {
   if (!env.ROSTER_SECRET) return 'ROSTER_SECRET is required in production (at least 32 characters; keep it: it signs every invitation link)';
   if (!env.SMTP_URL && env.ROSTER_EMAIL !== 'off') return 'SMTP_URL is required in production; set ROSTER_EMAIL=off to run without email on purpose';
+  // Email off lets a copied invitation link register a new person (no email can prove the address):
+  // only true where no process sends Roster's emails, and with this server's worker off, others would.
+  if (env.ROSTER_EMAIL === 'off' && env.ROSTER_OUTBOX_WORKER === 'off') {
+    return 'ROSTER_EMAIL=off needs this server to settle the emails nobody sends (ROSTER_OUTBOX_WORKER=on); with separate workers, email is on';
+  }
   return null;
 }
 
@@ -45,7 +50,7 @@ export async function serveProduction(env: Env) {
     secret,
     publicUrl: publicUrlOf(env),
     // Without email, the copied link is the only way a new person can come in.
-    registrationNeedsEmailedLink: Boolean(env.SMTP_URL),
+    registrationNeedsEmailedLink: env.ROSTER_EMAIL !== 'off',
     ...proxyOptionsOf(env),
     ...hostOptionsOf(env),
   });

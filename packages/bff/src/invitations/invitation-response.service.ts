@@ -12,7 +12,7 @@ import { hashPassword } from '../session/password-hash.ts';
 import { startSession } from '../session/session.service.ts';
 import { invitationIdOf, liveLinkKind, type LinkKind } from './invitation-link.ts';
 import * as queries from './invitations.queries.ts';
-import { refuseOverRateLimit, sendInvitationEmail } from './invitations.service.ts';
+import { overRateLimit, sendInvitationEmail } from './invitations.service.ts';
 
 /**
  * The invitee's side (PRODUCT.md "Respond to an invitation"). The link is the only credential of
@@ -168,37 +168,43 @@ export async function declineInvitation(db: Kysely<DB>, token: string, context: 
 /** How long after an invitation email the invitee may ask for it again. */
 const EMAIL_AGAIN_AFTER_MS = 5 * 60 * 1000;
 
+/** The invitee's 429: it tells nothing of the account (its limit, its other invitations), only when to try again. */
+const notYet = (retryAfterSeconds: number) =>
+  new ProblemError(
+    429,
+    'rate_limited',
+    'The invitation cannot be emailed again yet',
+    { detail: 'Look for it in your mailbox (and its spam folder), or try again later.' },
+    { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+  );
+
 /**
- * "Email me the link": whoever holds a live link (a copied one, typically) has the invitation email
- * sent again to the invited address, the same link and expiry, so the person can follow its link
- * and register. At most once every five minutes per invitation, and within the account's hourly
- * limit: a link cannot be turned into a mail cannon.
+ * "Email me the invitation": whoever holds a live link (a copied one, typically) has the invitation
+ * email sent again to the invited address, the same link and expiry, so the person can follow its
+ * link and register. At most once every five minutes per invitation, and within the account's hourly
+ * limit, checked under the account's lock so parallel requests cannot pass it: a link cannot be
+ * turned into a mail cannon.
  */
 export async function emailInvitationAgain(
   db: Kysely<DB>,
   token: string,
   context: { secret: string; now: Date; invitationsPerHour: number },
 ): Promise<InvitationEmailed> {
-  const seen = await findUsableInvitation(db, token, { ...context, lock: false });
   const refuseTooSoon = (lastSentAt: Date | null) => {
     const wait = lastSentAt ? lastSentAt.getTime() + EMAIL_AGAIN_AFTER_MS - context.now.getTime() : 0;
-    if (wait <= 0) return;
-    throw new ProblemError(
-      429,
-      'rate_limited',
-      'The invitation email was sent a moment ago',
-      { detail: 'Look for it in your mailbox (and its spam folder), or try again in a few minutes.' },
-      { 'retry-after': String(Math.ceil(wait / 1000)) },
-    );
+    if (wait > 0) throw notYet(wait / 1000);
   };
+  // Refused before any lock: a flood of one link costs the account nothing.
+  const seen = await findUsableInvitation(db, token, { ...context, lock: false });
   refuseTooSoon(seen.last_sent_at);
-  await refuseOverRateLimit(db, seen.account_id, 1, context);
   return inTransaction(db, async (trx) => {
     await lockAccountForMembershipChange(trx, seen.account_id);
     await findMember(trx, seen.account_id, seen.user_id, { lock: true });
     // Read again under the locks: of two requests at once, the second finds the email just sent.
     const invitation = await findUsableInvitation(trx, token, { ...context, lock: true });
     refuseTooSoon(invitation.last_sent_at);
+    const over = await overRateLimit(trx, invitation.account_id, 1, context);
+    if (over) throw notYet(over.retryAfter);
     // The invitee asked: the history names them as the one who had it sent.
     await sendInvitationEmail(trx, invitation.id, { kind: 'invitation-resent', expiresAt: invitation.expires_at, actorId: invitation.user_id }, context);
     return { email: invitation.email };

@@ -271,6 +271,25 @@ describe("an administrator's copied link", () => {
     expect((await emailAt(30)).status).toBe(404);
   });
 
+  it("keeps within the account's hourly limit, also when asked in parallel, and tells the link's holder nothing of it", async () => {
+    const s = await scenario(); // two invitation emails this hour
+    const limited = appOn(database, { now: () => clock, invitationsPerHour: 3 });
+    clock = new Date(START.getTime() + 10 * 60_000);
+    const email = (token: string) => limited.request(`/invitations/${token}/email`, { method: 'POST', headers: { origin: ORIGIN } });
+    const answers = await Promise.all([email(s.newbie.copied), email(s.known.token)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 429]);
+    const refused = answers.find((a) => a.status === 429)!;
+    // Fifty minutes until the first of the hour's sends stops counting; no limit, count or other invitation named.
+    expect(refused.headers.get('retry-after')).toBe('3000');
+    expect(await refused.json()).toMatchObject({
+      code: 'rate_limited',
+      title: 'The invitation cannot be emailed again yet',
+      detail: 'Look for it in your mailbox (and its spam folder), or try again later.',
+    });
+    const sends = await database.db.selectFrom('audit_events').select('action').where('account_id', '=', s.account.id).where('action', 'in', ['user.invited', 'invitation.resent']).execute();
+    expect(sends).toHaveLength(3);
+  });
+
   it("registers someone the host's sign-in already knows as the invitee: they need no proof of the mailbox", async () => {
     const s = await scenario();
     const asInvitee = appOn(database, { now: () => clock, authenticator: async () => ({ userId: s.newbie.id, sessionId: null, viaCookie: false }) });

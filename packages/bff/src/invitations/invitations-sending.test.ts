@@ -190,6 +190,15 @@ describe('POST /accounts/:accountId/invitations', () => {
     clock = new Date(START.getTime() + 60 * 60 * 1000 + 1);
     expect((await invite(s.account.id, s.admin, people(19, 1), [s.sales])).status).toBe(200);
   });
+
+  it('counts resends sent at the same instant under the account lock: parallel ones cannot pass the hourly limit', async () => {
+    const s = await scenario(); // this app allows 20 per hour
+    const people = Array.from({ length: 19 }, (_, i) => ({ email: `burst${s.n}-${i}@example.test`, firstName: 'B', lastName: 'U' }));
+    const invited = (await (await invite(s.account.id, s.admin, people, [s.sales])).json()).results as { userId: string }[];
+    // One send left this hour, asked for twice at once.
+    const answers = await Promise.all([invited[0]!, invited[1]!].map((p) => invitationAction(s.account.id, p.userId, 'resend', s.admin)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 429]);
+  });
 });
 
 describe('POST /accounts/:accountId/invitations/check', () => {

@@ -55,19 +55,27 @@ function linkOf(context: InvitingContext, invitationId: string, linkVersion: num
 }
 
 /**
- * The per-account hourly limit on invitation emails (new, resent, renewed), counted from the
- * audit trail: 429 when `sending` more would pass it.
+ * The per-account hourly limit on invitation emails (new, resent, renewed), counted from the audit
+ * trail: null while `sending` more stay within it, else how many remain and in how many seconds the
+ * oldest send of the hour stops counting.
  */
-export async function refuseOverRateLimit(db: Kysely<DB>, accountId: string, sending: number, context: Pick<InvitingContext, "invitationsPerHour" | "now">) {
+export async function overRateLimit(db: Kysely<DB>, accountId: string, sending: number, context: Pick<InvitingContext, 'invitationsPerHour' | 'now'>) {
   const { count, oldest } = await queries.countInvitationsSentSince(db, accountId, new Date(context.now.getTime() - HOUR_MS));
-  if (count + sending <= context.invitationsPerHour) return;
+  if (count + sending <= context.invitationsPerHour) return null;
   const retryAfter = oldest ? Math.max(1, Math.ceil((oldest.getTime() + HOUR_MS - context.now.getTime()) / 1000)) : 3600;
+  return { remaining: Math.max(0, context.invitationsPerHour - count), retryAfter };
+}
+
+/** The administrator's 429 when `sending` more invitation emails would pass the hourly limit. */
+async function refuseOverRateLimit(db: Kysely<DB>, accountId: string, sending: number, context: InvitingContext) {
+  const over = await overRateLimit(db, accountId, sending, context);
+  if (!over) return;
   throw new ProblemError(
     429,
     'rate_limited',
     'Too many invitations sent from this account in the last hour',
-    { detail: `An account may send ${context.invitationsPerHour} invitations per hour; ${Math.max(0, context.invitationsPerHour - count)} remain now.` },
-    { 'retry-after': String(retryAfter) },
+    { detail: `An account may send ${context.invitationsPerHour} invitations per hour; ${over.remaining} remain now.` },
+    { 'retry-after': String(over.retryAfter) },
   );
 }
 
@@ -276,9 +284,10 @@ export async function sendInvitationAgain(
   mode: 'resend' | 'renew',
   context: InvitingContext,
 ): Promise<InvitationLink> {
-  await refuseOverRateLimit(db, accountId, 1, context);
   return inTransaction(db, async (trx) => {
     await lockAccountAsInviter(trx, accountId, context.actorId);
+    // Counted under the account's lock: sends racing each other queue there, and each sees the others' counted.
+    await refuseOverRateLimit(trx, accountId, 1, context);
     const invitation = await pendingInvitationOf(trx, accountId, userId);
     const expired = invitation.expiresAt <= context.now;
     if (mode === 'resend' && expired) throw expiredRefusal();

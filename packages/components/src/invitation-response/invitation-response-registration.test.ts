@@ -197,7 +197,7 @@ describe('<invitation-response>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => $(element, '[role="alert"]'), 'the refusal did not show');
     expect($(element, '[role="alert"]').textContent!.trim()).to.equal(
-      'The invitation email was sent a few minutes ago. Look for it in your mailbox (and its spam folder), or try again later.',
+      'The invitation cannot be emailed again yet. Look for it in your mailbox (and its spam folder), or try again later.',
     );
     await expect(element).to.be.accessible();
   });

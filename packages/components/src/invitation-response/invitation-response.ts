@@ -266,7 +266,7 @@ export class InvitationResponse extends LitElement {
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.code === 'rate_limited') {
-        this.actionError = msg('The invitation email was sent a few minutes ago. Look for it in your mailbox (and its spam folder), or try again later.');
+        this.actionError = msg('The invitation cannot be emailed again yet. Look for it in your mailbox (and its spam folder), or try again later.');
       } else this.handleRefusal(apiError);
     } finally {
       this.busy = undefined;
