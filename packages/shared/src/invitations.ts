@@ -82,8 +82,13 @@ export const InvitationViewSchema = z.object({
   email: z.string(),
   firstName: z.string(),
   lastName: z.string(),
-  /** The email already has a platform identity (a password): accept by signing in, not registering. */
-  hasIdentity: z.boolean(),
+  /**
+   * The email already has a platform identity (a password): accept by signing in, not registering.
+   * Null on a link an administrator copied (unless the invitee is the one signed in, or the platform
+   * sends no emails): whether the address registered, through another account's invitation say, is
+   * the invitee's to know. The screen then offers both: have the invitation emailed, or sign in.
+   */
+  hasIdentity: z.boolean().nullable(),
   /**
    * A new person may register through this link: it is the one the invitation email carried (proof
    * that the address is theirs). False on a link an administrator copied: ask for the email

@@ -67,7 +67,9 @@ export async function viewInvitation(
     email: invitation.email,
     firstName: viewer === 'invitee' ? invitation.first_name : invitation.shown_first_name,
     lastName: viewer === 'invitee' ? invitation.last_name : invitation.shown_last_name,
-    hasIdentity: invitation.has_identity,
+    // Administrators hold the copied link: it must not tell them when the person registers elsewhere
+    // (without email, the copied link is everyone's way in and must tell the invitee what to do).
+    hasIdentity: invitation.linkKind === 'copied' && viewer !== 'invitee' && context.registrationNeedsEmailedLink ? null : invitation.has_identity,
     canRegister: canRegister(invitation, principal, context),
     viewer,
     expiresAt: invitation.expires_at.toISOString(),

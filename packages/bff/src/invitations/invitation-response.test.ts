@@ -232,7 +232,7 @@ describe('POST /invitations/:token/accept', () => {
 describe("an administrator's copied link", () => {
   it('opens the invitation but registers nobody: only the emailed link proves the mailbox', async () => {
     const s = await scenario();
-    expect(await (await view(s.newbie.copied)).json()).toMatchObject({ hasIdentity: false, canRegister: false });
+    expect(await (await view(s.newbie.copied)).json()).toMatchObject({ hasIdentity: null, canRegister: false });
     const refused = await respond(s.newbie.copied, 'accept', registration());
     expect(refused.status).toBe(403);
     expect((await refused.json()).code).toBe('emailed_link_required');
@@ -302,10 +302,22 @@ describe("an administrator's copied link", () => {
     expect(accepted.status).toBe(200);
   });
 
+  it('never tells its holder whether the address has a sign-in, even once the person registers through another account', async () => {
+    const s = await scenario();
+    const elsewhere = await createAccount(database.db, `Elsewhere ${s.n}`);
+    await addMember(database.db, { accountId: elsewhere.id, userId: s.newbie.id, groupIds: [], state: 'invited', invitationExpiresAt: new Date(START.getTime() + DAY) });
+    const before = await (await view(s.newbie.copied, s.admin)).json();
+    await database.db.updateTable('users').set({ password_hash: 'registered elsewhere' }).where('id', '=', s.newbie.id).execute();
+    const after = await (await view(s.newbie.copied, s.admin)).json();
+    expect([before.hasIdentity, after.hasIdentity]).toEqual([null, null]);
+    // The invitee's own link tells them, so they sign in rather than register.
+    expect((await (await view(s.newbie.token)).json()).hasIdentity).toBe(true);
+  });
+
   it('registers where the platform sends no emails (registrationNeedsEmailedLink: false): there it is the only way in', async () => {
     const s = await scenario();
     const withoutEmail = appOn(database, { now: () => clock, registrationNeedsEmailedLink: false });
-    expect(await (await withoutEmail.request(`/invitations/${s.newbie.copied}`)).json()).toMatchObject({ canRegister: true });
+    expect(await (await withoutEmail.request(`/invitations/${s.newbie.copied}`)).json()).toMatchObject({ hasIdentity: false, canRegister: true });
     const accepted = await withoutEmail.request(`/invitations/${s.newbie.copied}/accept`, {
       method: 'POST',
       headers: { origin: ORIGIN, 'content-type': 'application/json' },

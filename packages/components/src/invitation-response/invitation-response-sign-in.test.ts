@@ -41,6 +41,23 @@ describe('<invitation-response>', () => {
       expect(me.activeAccountId).to.equal(accountId);
     });
 
+    it('signs in and joins from a link an administrator copied, which does not say that they have a sign-in', async () => {
+      const { copied, accountId } = await invitePersonWithSignIn();
+      const element = await open(copied);
+      $<HTMLButtonElement>(element, '.accept').click();
+      await element.updateComplete;
+      expect(headingOf(element)).to.equal('Join from your invitation email');
+      await expect(element).to.be.accessible();
+      $<HTMLButtonElement>(element, '.sign-in-instead').click();
+      await element.updateComplete;
+      expect(headingOf(element)).to.equal('Sign in to join Globex');
+      expect(deepActiveElement()).to.equal(input(element, 'password'));
+      fill(input(element, 'password'), PASSWORD);
+      const accepted = oneEvent(element, 'invitation-accepted') as Promise<InvitationAcceptedEvent>;
+      $<HTMLButtonElement>(element, '.join').click();
+      expect((await accepted).detail.accountId).to.equal(accountId);
+    });
+
     it('says which limit of the sign-in brake refused, and how long to wait', async () => {
       const { token } = await invitePersonWithSignIn();
       const element = await open(token);

@@ -190,7 +190,12 @@ export class InvitationResponse extends LitElement {
           onBack: this.handleBackClick,
         });
       case 'email-link':
-        return emailLinkScreen(screen, { emailed: this.emailed, onEmail: this.handleEmailClick, onBack: this.handleBackClick });
+        return emailLinkScreen(screen, {
+          emailed: this.emailed,
+          onEmail: this.handleEmailClick,
+          onSignIn: this.handleSignInInsteadClick,
+          onBack: this.handleBackClick,
+        });
       case 'sign-in':
         return signInForm(screen, {
           password: this.signInPassword,
@@ -242,7 +247,9 @@ export class InvitationResponse extends LitElement {
   private readonly handleAcceptClick = () => {
     const view = this.invitationTask.value;
     if (!view || this.busy) return;
-    if (!view.hasIdentity) this.startRegistration(view);
+    if (view.hasIdentity === false) this.startRegistration(view);
+    // A copied link does not say whether the address has a sign-in: the email step offers both ways.
+    else if (view.hasIdentity === null) this.go('email-link');
     else if (this.viewerOf(view) === 'someone_else') this.go('switch-person');
     else if (this.viewerOf(view) === 'anonymous') this.go('sign-in');
     else void this.accept({});
@@ -254,6 +261,12 @@ export class InvitationResponse extends LitElement {
     this.draft ??= { firstName: view.firstName, lastName: view.lastName, password: '', confirm: '', acceptTerms: false };
     this.go('register');
   }
+
+  private readonly handleSignInInsteadClick = () => {
+    const view = this.invitationTask.value;
+    if (!view || this.busy) return;
+    this.go(this.viewerOf(view) === 'someone_else' ? 'switch-person' : 'sign-in');
+  };
 
   private readonly handleEmailClick = async () => {
     const token = this.token;
@@ -359,8 +372,8 @@ export class InvitationResponse extends LitElement {
     try {
       await signOut(this.api.client);
       this.viewer = 'anonymous';
-      if (view.hasIdentity) this.go('sign-in');
-      else this.startRegistration(view);
+      if (view.hasIdentity === false) this.startRegistration(view);
+      else this.go('sign-in');
     } catch (error) {
       this.actionError = problemText(toApiError(error));
     } finally {

@@ -77,7 +77,7 @@ export function switchPersonScreen(
  */
 export function emailLinkScreen(
   { view, busy, actionError }: ScreenState,
-  { emailed, onEmail, onBack }: { emailed: boolean; onEmail: Listener; onBack: Listener },
+  { emailed, onEmail, onSignIn, onBack }: { emailed: boolean; onEmail: Listener; onSignIn: Listener; onBack: Listener },
 ) {
   return html`${heading(msg('Join from your invitation email'))}
     <p>${msg(str`To make sure ${view.email} is yours, you join through the link in the invitation email sent to that address.`)}</p>
@@ -93,6 +93,12 @@ export function emailLinkScreen(
         : html`<button type="button" part="primary-button" class="button primary email-link" aria-disabled=${busy !== undefined} @click=${onEmail}>
             ${busy === 'email' ? msg('Sending…') : msg('Email me the invitation')}
           </button>`}
+      ${view.hasIdentity === null
+        ? // This link does not say whether the address has a sign-in: someone who has one signs in instead.
+          html`<button type="button" part="secondary-button" class="button sign-in-instead" aria-disabled=${busy !== undefined} @click=${onSignIn}>
+            ${msg('I already have a sign-in')}
+          </button>`
+        : nothing}
       ${backButton(busy, onBack)}
     </div>`;
 }

@@ -59,6 +59,7 @@
 's1b57ecf7b9ed84a4': `Ihr Bild`,
 's1dc5feda1b16d0a8': `Ein Kleinbuchstabe`,
 's1dd90f2306fa520b': `Geben Sie einen Vornamen ein.`,
+'s1e230e920bdfecca': `Ich habe bereits Anmeldedaten`,
 's20680f9ef0699418': `Einzuladende Personen`,
 's209b851283383b4a': `Wenn ein Administrator Sie in sein Konto einlädt, erhalten Sie eine E-Mail mit einem Link zum Beitreten. Bis dahin gibt es hier keine Benutzer zu sehen; Ihr Profil können Sie jederzeit aktuell halten.`,
 's214f62d5d9859a9c': `Eingeladen`,

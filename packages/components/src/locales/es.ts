@@ -59,6 +59,7 @@
 's1b57ecf7b9ed84a4': `Su foto`,
 's1dc5feda1b16d0a8': `Una letra minúscula`,
 's1dd90f2306fa520b': `Introduzca un nombre.`,
+'s1e230e920bdfecca': `Ya tengo datos de acceso`,
 's20680f9ef0699418': `Personas que se van a invitar`,
 's209b851283383b4a': `Cuando un administrador le invite a su cuenta, recibirá un correo electrónico con un enlace para unirse. Hasta entonces no hay usuarios que ver aquí; su perfil puede mantenerlo al día usted mismo.`,
 's214f62d5d9859a9c': `Invitado`,

@@ -59,6 +59,7 @@
 's1b57ecf7b9ed84a4': `Votre photo`,
 's1dc5feda1b16d0a8': `Une lettre minuscule`,
 's1dd90f2306fa520b': `Saisissez un prénom.`,
+'s1e230e920bdfecca': `J'ai déjà des identifiants de connexion`,
 's20680f9ef0699418': `Personnes à inviter`,
 's209b851283383b4a': `Lorsqu'un administrateur vous invite dans son compte, vous recevez un e-mail avec un lien pour le rejoindre. D'ici là, il n'y a aucun utilisateur à afficher ici ; à vous de tenir votre profil à jour.`,
 's214f62d5d9859a9c': `Invité`,
