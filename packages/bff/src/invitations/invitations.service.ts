@@ -297,12 +297,8 @@ export async function sendInvitationAgain(
       });
     }
     const expiresAt = expiryFrom(context);
-    const { link_version } = await sendInvitationEmail(trx, invitation.id, {
-      kind: mode === 'renew' ? 'invitation-renewed' : 'invitation-resent',
-      expiresAt,
-      actorId: context.actorId,
-      ...serviceMark(context),
-    }, context);
+    const kind = mode === 'renew' ? 'invitation-renewed' : 'invitation-resent';
+    const { link_version } = await sendInvitationEmail(trx, invitation.id, { kind, expiresAt, actorId: context.actorId, ...serviceMark(context) }, context);
     return { link: linkOf(context, invitation.id, link_version), expiresAt: expiresAt.toISOString() };
   });
 }
