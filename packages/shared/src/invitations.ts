@@ -15,7 +15,11 @@ export const InviteRequestSchema = z.object({
 });
 export type InviteRequest = z.input<typeof InviteRequestSchema>;
 
-export const INVALID_INVITEE_REASONS = ['invalid_email', 'names_required', 'duplicate'] as const;
+/**
+ * Why a line was not invited. `rate_limited` (invite results only): another request used the
+ * account's last invitations of the hour while this one was being sent.
+ */
+export const INVALID_INVITEE_REASONS = ['invalid_email', 'names_required', 'duplicate', 'rate_limited'] as const;
 export type InvalidInviteeReason = (typeof INVALID_INVITEE_REASONS)[number];
 
 /** One result per invitee, in the order they were sent. */

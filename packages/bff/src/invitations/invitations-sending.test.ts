@@ -191,6 +191,25 @@ describe('POST /accounts/:accountId/invitations', () => {
     expect((await invite(s.account.id, s.admin, people(19, 1), [s.sales])).status).toBe(200);
   });
 
+  it('counts invitations sent at the same instant under the account lock: parallel batches cannot pass the hourly limit', async () => {
+    const s = await scenario(); // this app allows 20 per hour
+    const people = Array.from({ length: 19 }, (_, i) => ({ email: `batch${s.n}-${i}@example.test`, firstName: 'B', lastName: 'A' }));
+    expect((await invite(s.account.id, s.admin, people, [s.sales])).status).toBe(200);
+    // One invitation left this hour, asked for by two requests at once.
+    const answers = await Promise.all(
+      ['x', 'y'].map((who) => invite(s.account.id, s.admin, [{ email: `last-${who}${s.n}@example.test`, firstName: 'L', lastName: 'A' }], [s.sales])),
+    );
+    // The loser is refused whole (429) or, when both passed the first check, as its line's result.
+    const outcomes = await Promise.all(answers.map(async (a) => (a.status === 200 ? ((await a.json()).results[0] as { status: string; reason?: string }) : a.status)));
+    expect(outcomes).toContainEqual({ status: 'invited', email: expect.any(String), userId: expect.any(String), link: expect.any(String), expiresAt: expect.any(String), reinvited: false });
+    expect(outcomes.some((o) => o === 429 || (typeof o === 'object' && o.reason === 'rate_limited'))).toBe(true);
+    const sent = await database.db.selectFrom('audit_events').select('id').where('account_id', '=', s.account.id).where('action', '=', 'user.invited').execute();
+    expect(sent).toHaveLength(20);
+    // The one that lost wrote nothing: no identity was left behind for its address.
+    const stray = await database.db.selectFrom('users').select('email').where('email', 'like', `last-%${s.n}@example.test`).execute();
+    expect(stray).toHaveLength(1);
+  });
+
   it('counts resends sent at the same instant under the account lock: parallel ones cannot pass the hourly limit', async () => {
     const s = await scenario(); // this app allows 20 per hour
     const people = Array.from({ length: 19 }, (_, i) => ({ email: `burst${s.n}-${i}@example.test`, firstName: 'B', lastName: 'U' }));

@@ -182,6 +182,9 @@ async function inviteOne(
 
   return inTransaction(db, async (trx): Promise<InviteResult> => {
     await lockAccountAsInviter(trx, accountId, context.actorId);
+    // Counted again under the account's lock, before anything is written: another request sent at
+    // the same instant may have used the hour's last invitations since the batch was checked.
+    if (await overRateLimit(trx, accountId, 1, context)) return { status: 'invalid', email, reason: 'rate_limited' };
     const user = await queries.findOrCreatePerson(trx, { email, firstName, lastName });
     const membership = await findMember(trx, accountId, user.id, { lock: true });
     const state = heldState(membership?.state, membership?.expires_at ?? null, context.now);

@@ -143,6 +143,8 @@ export function invalidReasonDetail(reason: Invalid['reason']): string {
       return msg('A first and last name are required.');
     case 'duplicate':
       return msg('Invited once, where the address first appears.');
+    case 'rate_limited':
+      return msg("Not sent: the account's invitations for this hour ran out meanwhile. Try again later.");
   }
 }
 

@@ -63,6 +63,7 @@
 's20680f9ef0699418': `Einzuladende Personen`,
 's209b851283383b4a': `Wenn ein Administrator Sie in sein Konto einlädt, erhalten Sie eine E-Mail mit einem Link zum Beitreten. Bis dahin gibt es hier keine Benutzer zu sehen; Ihr Profil können Sie jederzeit aktuell halten.`,
 's214f62d5d9859a9c': `Eingeladen`,
+'s220d5125c8a5b06f': `Nicht gesendet: Die Einladungen des Kontos für diese Stunde sind inzwischen aufgebraucht. Versuchen Sie es später erneut.`,
 's220ddb1815e3fc5a': str`Sie können bis zu ${0} Personen auf einmal einladen. Entfernen Sie ${1} davon.`,
 's22257e00af773b96': `Ihre Konten`,
 's231f96a409fab11e': str`${0} gehört nicht mehr zu ${1}.`,

@@ -63,6 +63,7 @@
 's20680f9ef0699418': `Personas que se van a invitar`,
 's209b851283383b4a': `Cuando un administrador le invite a su cuenta, recibirá un correo electrónico con un enlace para unirse. Hasta entonces no hay usuarios que ver aquí; su perfil puede mantenerlo al día usted mismo.`,
 's214f62d5d9859a9c': `Invitado`,
+'s220d5125c8a5b06f': `No enviada: mientras tanto se agotaron las invitaciones de la cuenta para esta hora. Vuelva a intentarlo más tarde.`,
 's220ddb1815e3fc5a': str`Puede invitar a un máximo de ${0} personas a la vez. Quite ${1} de ellas.`,
 's22257e00af773b96': `Sus cuentas`,
 's231f96a409fab11e': str`${0} ya no forma parte de ${1}.`,

@@ -63,6 +63,7 @@
 's20680f9ef0699418': `Personnes à inviter`,
 's209b851283383b4a': `Lorsqu'un administrateur vous invite dans son compte, vous recevez un e-mail avec un lien pour le rejoindre. D'ici là, il n'y a aucun utilisateur à afficher ici ; à vous de tenir votre profil à jour.`,
 's214f62d5d9859a9c': `Invité`,
+'s220d5125c8a5b06f': `Non envoyée : les invitations du compte pour cette heure sont épuisées entre-temps. Réessayez plus tard.`,
 's220ddb1815e3fc5a': str`Vous pouvez inviter jusqu'à ${0} personnes à la fois. Retirez-en ${1}.`,
 's22257e00af773b96': `Vos comptes`,
 's231f96a409fab11e': str`${0} ne fait plus partie de ${1}.`,
