@@ -50,11 +50,12 @@ export type InviteResponse = z.infer<typeof InviteResponseSchema>;
 
 /**
  * The wizard's look-ahead (`POST .../invitations/check`): who among these emails is already a
- * member, and who is known: has a sign-in on the platform, or was a member or an invitee of this
- * account. Known people keep their names; those names are given (shown read-only) only when the
- * account already knows them (its past members and invitees, as it knew them) or the administrator
- * can already see the person (a member, past or present, of an account the administrator is in),
- * and are null for anyone else. An address some other account invited, and nobody registered, is new.
+ * member, and who is known: has a sign-in on the platform (or is someone the administrator can
+ * already see). Known people keep their names; those names are given (shown read-only) only when
+ * the account already knows them (its past members and invitees, as it knew them) or the
+ * administrator can already see the person (a member, past or present, of an account the
+ * administrator is in), and are null for anyone else. An address nobody registered is new, also when
+ * some account (this one included) invited it before.
  */
 export const InviteCheckRequestSchema = z.object({ emails: z.array(z.string().max(1000)).min(1).max(MAX_INVITEES) });
 export type InviteCheckRequest = z.input<typeof InviteCheckRequestSchema>;

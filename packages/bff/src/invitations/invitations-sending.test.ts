@@ -122,11 +122,13 @@ describe('POST /accounts/:accountId/invitations', () => {
     const [first] = (await (await invite(s.account.id, s.admin, [{ email: 'decider@example.test', firstName: 'De', lastName: 'Cider' }], [s.sales])).json()).results;
     const declined = await app.request(`/invitations/${tokenOf(first.link)}/decline`, { method: 'POST', headers: { origin: ORIGIN } });
     expect(declined.status).toBe(200);
-    const [again] = (await (await invite(s.account.id, s.admin, [{ email: 'decider@example.test' }], [s.finance])).json()).results;
+    // They never registered: named again, as anyone new (the account's names for them were only its own typing).
+    const [unnamed] = (await (await invite(s.account.id, s.admin, [{ email: 'decider@example.test' }], [s.finance])).json()).results;
+    expect(unnamed).toEqual({ status: 'invalid', email: 'decider@example.test', reason: 'names_required' });
+    const [again] = (await (await invite(s.account.id, s.admin, [{ email: 'decider@example.test', firstName: 'Dee', lastName: 'Cider' }], [s.finance])).json()).results;
     expect(again).toMatchObject({ status: 'invited', userId: first.userId, reinvited: true });
-    // The account still knows them by the names it first invited them with.
     const details = await (await app.request(`/accounts/${s.account.id}/users/${first.userId}`, { headers: { cookie: s.admin.cookie } })).json();
-    expect(details).toMatchObject({ firstName: 'De', lastName: 'Cider', state: 'invited' });
+    expect(details).toMatchObject({ firstName: 'Dee', lastName: 'Cider', state: 'invited' });
     expect(again.link).not.toBe(first.link);
     // The declined link stays dead; the new one works.
     expect((await app.request(`/invitations/${tokenOf(first.link)}`)).status).toBe(404);

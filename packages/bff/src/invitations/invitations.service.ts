@@ -122,17 +122,18 @@ function normalizeEmails<T extends { email: string }>(lines: T[]) {
 }
 
 /**
- * How an account would know a person it invites: by the names it already has for them (they were
- * a member or an invitee of this very account), by their own names when the administrator can
- * already see them, as someone with a sign-in whose names stay theirs, or as someone new, whom the
- * administrator names. An identity nobody ever registered and nobody here has seen is new: telling
- * it apart would only tell that some other account invited the address.
+ * How an account would know a person it invites. Someone with a sign-in (or whom the administrator
+ * can already see) keeps their names: shown as this account already knows them (a past member or
+ * invitee here), as their own when the administrator can see them, or not at all. Anyone else is
+ * new, and the administrator names them: also an identity only some other account's invitation
+ * created (telling it apart would tell that the address was invited), and someone this account
+ * invited before who never registered (its names for them were its own typing).
  */
 type Acquaintance = { kind: 'new' } | { kind: 'known'; names: { firstName: string; lastName: string } | null };
 
 function acquaintance(person: queries.PersonByEmail | undefined, here: { first_name: string; last_name: string } | undefined): Acquaintance {
-  if (here) return { kind: 'known', names: here.first_name || here.last_name ? { firstName: here.first_name, lastName: here.last_name } : null };
   if (!person) return { kind: 'new' };
+  if (here) return { kind: 'known', names: here.first_name || here.last_name ? { firstName: here.first_name, lastName: here.last_name } : null };
   return { kind: 'known', names: person.visible ? { firstName: person.first_name, lastName: person.last_name } : null };
 }
 
@@ -175,7 +176,7 @@ async function inviteOne(
   const known = acquaintance(people.get(email), memberships.get(email));
   const firstName = invitee.firstName?.trim() ?? '';
   const lastName = invitee.lastName?.trim() ?? '';
-  // Only new people must be named; anyone else keeps the names the account already knows them by.
+  // Only new people must be named; anyone else keeps their names.
   if (known.kind === 'new' && (!firstName || !lastName)) return { status: 'invalid', email, reason: 'names_required' };
   // How the account will know them until they join: never by names the inviter could not already see.
   const invitedAs = known.kind === 'new' ? { firstName, lastName } : (known.names ?? { firstName: '', lastName: '' });
