@@ -47,7 +47,7 @@ export async function findPeopleByEmail(db: Kysely<DB>, viewerId: string | null,
   if (emails.length === 0) return [];
   const rows = await db
     .selectFrom('users as u')
-    .select(['u.email', 'u.first_name', 'u.last_name', sql<boolean>`u.password_hash is not null`.as('has_sign_in')])
+    .select(['u.email', 'u.first_name', 'u.last_name', sql<boolean>`u.password_hash is not null`.as('has_identity')])
     .select((eb) => {
       if (viewerId === null) return sql<boolean>`true`.as('visible');
       return eb
@@ -65,7 +65,7 @@ export async function findPeopleByEmail(db: Kysely<DB>, viewerId: string | null,
     })
     .where('u.email', 'in', emails)
     .execute();
-  return rows.filter((person) => person.has_sign_in || person.visible);
+  return rows.filter((person) => person.has_identity || person.visible);
 }
 
 export type PersonByEmail = Awaited<ReturnType<typeof findPeopleByEmail>>[number];

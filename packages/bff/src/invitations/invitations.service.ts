@@ -98,9 +98,13 @@ export async function inviteUsers(
   const sender = await queries.findInvitingContext(db, accountId, context.actorId ?? undefined);
   const inviter = { accountName: sender.account_name, inviterName: sender.inviter_name };
 
+  const lines = normalizeEmails(request.invitees);
+  // Looked up for the whole batch at once: who each address is does not change with the others' invitations.
+  const invitees = await findInvitees(db, accountId, context.actorId, validEmails(lines));
   const results: InviteResult[] = [];
-  for (const line of normalizeEmails(request.invitees)) {
-    results.push(line.ok ? await inviteOne(db, accountId, { ...line.item, email: line.email }, { groups, inviter }, context) : line.refusal);
+  for (const line of lines) {
+    if (!line.ok) results.push(line.refusal);
+    else results.push(await inviteOne(db, accountId, { ...line.item, email: line.email }, invitees.acquaintanceOf(line.email), { groups, inviter }, context));
   }
   return results;
 }
@@ -137,11 +141,15 @@ function acquaintance(person: queries.PersonByEmail | undefined, here: { first_n
   return { kind: 'known', names: person.visible ? { firstName: person.first_name, lastName: person.last_name } : null };
 }
 
-/** The people behind these emails as the viewer may know them, and this account's memberships of them, by email. */
+/** This account's memberships of these emails, and how it would know each person (`acquaintance`), by email. */
 async function findInvitees(db: Kysely<DB>, accountId: string, viewerId: string | null, emails: string[]) {
   const [people, memberships] = await Promise.all([queries.findPeopleByEmail(db, viewerId, emails), findMembershipsByEmail(db, accountId, emails)]);
-  return { people: new Map(people.map((p) => [p.email, p])), memberships: new Map(memberships.map((m) => [m.email, m])) };
+  const personOf = new Map(people.map((p) => [p.email, p]));
+  const membershipOf = new Map(memberships.map((m) => [m.email, m]));
+  return { membershipOf, acquaintanceOf: (email: string) => acquaintance(personOf.get(email), membershipOf.get(email)) };
 }
+
+const validEmails = (lines: ReturnType<typeof normalizeEmails>) => lines.flatMap((line) => (line.ok ? [line.email] : []));
 
 /** The wizard's look-ahead: one answer per email, in order, without changing anything. */
 export async function checkInvitees(
@@ -151,14 +159,14 @@ export async function checkInvitees(
   viewer: { actorId: string; now: Date },
 ): Promise<InviteCheckResult[]> {
   const lines = normalizeEmails(emails.map((email) => ({ email })));
-  const { people, memberships } = await findInvitees(db, accountId, viewer.actorId, lines.flatMap((line) => (line.ok ? [line.email] : [])));
+  const invitees = await findInvitees(db, accountId, viewer.actorId, validEmails(lines));
   return lines.map((line): InviteCheckResult => {
     if (!line.ok) return line.refusal;
-    const membership = memberships.get(line.email);
+    const membership = invitees.membershipOf.get(line.email);
     const state = heldState(membership?.state, membership?.expires_at ?? null, viewer.now);
     // Someone holding a membership here is in this very account: named as the account knows them.
     if (membership && state) return { status: 'already_member', email: line.email, firstName: membership.first_name, lastName: membership.last_name, state };
-    const known = acquaintance(people.get(line.email), membership);
+    const known = invitees.acquaintanceOf(line.email);
     if (known.kind === 'new') return { status: 'new', email: line.email };
     return { status: 'known', email: line.email, firstName: known.names?.firstName ?? null, lastName: known.names?.lastName ?? null };
   });
@@ -168,12 +176,11 @@ async function inviteOne(
   db: Kysely<DB>,
   accountId: string,
   invitee: { email: string; firstName?: string; lastName?: string },
+  known: Acquaintance,
   shared: { groups: { id: string; name: string }[]; inviter: { accountName: string; inviterName: string } },
   context: InvitingContext,
 ): Promise<InviteResult> {
   const { email } = invitee;
-  const { people, memberships } = await findInvitees(db, accountId, context.actorId, [email]);
-  const known = acquaintance(people.get(email), memberships.get(email));
   const firstName = invitee.firstName?.trim() ?? '';
   const lastName = invitee.lastName?.trim() ?? '';
   // Only new people must be named; anyone else keeps their names.
